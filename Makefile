@@ -1,0 +1,36 @@
+# PHT Desktop — `make run` starts the app, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+REFVENV ?= .refvenv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint system-deps package clean
+
+system-deps:
+	scripts/install-system-deps
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+# The reference station library pins pydantic 1: it lives in its own venv, used as an oracle.
+$(REFVENV)/.installed:
+	$(PYTHON) -m venv $(REFVENV)
+	$(REFVENV)/bin/python -m pip install -q --upgrade pip
+	$(REFVENV)/bin/python -m pip install -q pht-train-container-library==2.0.5
+	touch $@
+
+run: system-deps $(BIN)/.installed
+	$(BIN)/pht-desktop
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check desktop_app tests benchmarks packaging
+	$(BIN)/lint-imports
+
+test: system-deps $(BIN)/.installed $(REFVENV)/.installed lint
+	PHT_REFERENCE_PYTHON=$(abspath $(REFVENV))/bin/python scripts/with-test-services $(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) $(REFVENV) build dist .pytest_cache .ruff_cache

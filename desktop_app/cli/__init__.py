@@ -1,0 +1,63 @@
+"""The headless front: every job the GUI does, scriptable, through the same core calls.
+
+Each command module exposes `register(subparsers)`; its parsers set `handler`, a function
+`handler(args, ctx) -> int`. Expected failures are `PHTError`s: one line on stderr, and
+the error's exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from desktop_app import __version__
+from desktop_app.cli import context as _context
+from desktop_app.core.errors import PHTError
+from desktop_app.core.paths import DEFAULT_PROFILE
+
+# Command modules in the order their commands appear in `--help`.
+COMMAND_MODULES: list[ModuleType] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pht-desktop",
+        description="PHT Desktop: keys, signing and results for the Personal Health Train. "
+        "With no command, opens the main window.",
+    )
+    parser.add_argument("--version", action="version", version=f"pht-desktop {__version__}")
+    parser.add_argument(
+        "--profile",
+        default=DEFAULT_PROFILE,
+        help="named profile whose keys and settings are kept apart (default: %(default)s)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command; turn expected failures into one line on stderr."""
+    try:
+        ctx = _context.CliContext.create(args.profile)
+        return int(args.handler(args, ctx) or 0)
+    except PHTError as exc:
+        print(f"pht-desktop: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("pht-desktop: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if not hasattr(args, "handler"):
+        parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+    return run_command(args)

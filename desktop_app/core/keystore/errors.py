@@ -1,0 +1,44 @@
+"""Errors of the key store; each message is one sentence with the remedy where there is one."""
+
+from desktop_app.core.errors import PHTError, UsageError
+from desktop_app.core.keys.envelope import WrongPassphrase
+
+__all__ = [
+    "DuplicateKey",
+    "KeyNotFound",
+    "KeyStoreError",
+    "KeyringUnavailable",
+    "SecretDamaged",
+    "WrongPassphrase",
+]
+
+
+class KeyStoreError(PHTError):
+    """Base of the key store's failures."""
+
+
+class KeyringUnavailable(KeyStoreError):
+    """No usable OS keyring."""
+
+    REMEDY = (
+        "start and unlock your system's password manager (on Linux: gnome-keyring or another "
+        "Secret Service), or opt in to the encrypted key file store "
+        "(`pht-desktop keys storage encrypted-file`, or Keys tab → Use encrypted file store)."
+    )
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"The OS keyring is not usable ({detail}); {self.REMEDY}")
+
+
+class SecretDamaged(KeyStoreError):
+    """A keyring entry is corrupted or incomplete."""
+
+
+class KeyNotFound(UsageError):
+    """No key of that name in this profile."""
+
+    exit_code = 3
+
+
+class DuplicateKey(UsageError):
+    """A key of that name or fingerprint exists already."""

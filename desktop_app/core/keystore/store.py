@@ -1,0 +1,194 @@
+"""KeyStore: the keys of one profile — metadata in the index, private material in the keyring.
+
+The private material of each key is sealed under its passphrase (`keys/envelope.py`) and
+written as a chunked secret (`chunked.py`) into the OS keyring, or into the encrypted key
+file when the profile opted in (`keystore.backend = "encrypted-file"`). Every write is read
+back before the index records it; a failure leaves both as they were.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import keyring.backend
+
+from desktop_app.core.keys import envelope
+from desktop_app.core.keys.material import KeyMaterial, PrivateKey, generate_key
+from desktop_app.core.keys.names import validate_key_name
+from desktop_app.core.keys.types import KeyType
+from desktop_app.core.keystore import chunked
+from desktop_app.core.keystore.errors import DuplicateKey, KeyNotFound, KeyStoreError
+from desktop_app.core.keystore.index import KeyIndex, KeyInfo
+from desktop_app.core.keystore.slots import EncryptedFileSlots, OsKeyringSlots
+from desktop_app.core.paths import AppPaths
+from desktop_app.core.progress import CancelToken
+from desktop_app.core.settings import Settings
+
+BACKEND_SETTING = "keystore.backend"
+OS_KEYRING, ENCRYPTED_FILE = "os-keyring", "encrypted-file"
+
+
+class KeyStore:
+    def __init__(self, paths: AppPaths, slots: chunked.SecretSlots, storage: str) -> None:
+        self.paths = paths
+        self.slots = slots
+        self.storage = storage
+        self.index = KeyIndex(paths.data_dir / "keys.json")
+
+    @classmethod
+    def open(
+        cls,
+        paths: AppPaths,
+        settings: Settings,
+        backend: keyring.backend.KeyringBackend | None = None,
+    ) -> KeyStore:
+        """Open the profile's store; raises KeyringUnavailable (with the remedy) when it cannot."""
+        paths.ensure()
+        storage = settings.get(BACKEND_SETTING, OS_KEYRING)
+        if storage == ENCRYPTED_FILE:
+            return cls(paths, EncryptedFileSlots(paths.data_dir / "encrypted-keys.json"), storage)
+        return cls(paths, OsKeyringSlots(f"pht-desktop/{paths.profile}", backend), OS_KEYRING)
+
+    @property
+    def where(self) -> str:
+        """A sentence for the user: where private keys go."""
+        if self.storage == ENCRYPTED_FILE:
+            return f"in the encrypted key file {self.paths.data_dir / 'encrypted-keys.json'}"
+        return "in your system's password manager (OS keyring)"
+
+    # -- reading -------------------------------------------------------------------------
+
+    def list_keys(self) -> list[KeyInfo]:
+        return sorted(self.index.load(), key=lambda k: k.name.lower())
+
+    def get(self, name: str) -> KeyInfo:
+        for info in self.index.load():
+            if info.name == name:
+                return info
+        known = ", ".join(k.name for k in self.list_keys()) or "none"
+        raise KeyNotFound(f"There is no key named {name!r} in this profile (keys: {known}).")
+
+    def find_by_fingerprint(self, fingerprint: str) -> KeyInfo | None:
+        wanted = fingerprint.replace(" ", "").lower()
+        return next((k for k in self.index.load() if k.fingerprint == wanted), None)
+
+    def load_material(self, name: str, passphrase: str | None) -> KeyMaterial:
+        info = self.get(name)
+        sealed = chunked.read_secret(self.slots, info.secret_id)
+        if sealed is None:
+            raise KeyStoreError(
+                f"The private part of key {name!r} is missing from {self.where}; "
+                "restore it from a backup (Import) or delete the key."
+            )
+        material = KeyMaterial.from_bytes(info.type, envelope.open_envelope(sealed, passphrase))
+        if material.fingerprint != info.fingerprint:
+            raise KeyStoreError(f"The stored private part of key {name!r} does not match its public key.")
+        return material
+
+    def load_private_key(self, name: str, passphrase: str | None) -> PrivateKey:
+        return self.load_material(name, passphrase).private_key
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _check_new(self, name: str, fingerprint: str | None = None) -> None:
+        validate_key_name(name)
+        for info in self.index.load():
+            if info.name == name:
+                raise DuplicateKey(f"A key named {name!r} exists already in this profile.")
+            if fingerprint and info.fingerprint == fingerprint:
+                raise DuplicateKey(f"This key is already in the key store, as {info.name!r}.")
+
+    def _check_passphrase_allowed(self, passphrase: str | None) -> None:
+        if passphrase is None and self.storage == ENCRYPTED_FILE:
+            raise KeyStoreError("The encrypted key file store needs a passphrase for every key.")
+        if passphrase == "":
+            raise KeyStoreError("The passphrase is empty; give one, or choose --no-passphrase explicitly.")
+
+    def add(self, name: str, material: KeyMaterial, passphrase: str | None, comment: str = "") -> KeyInfo:
+        """Store existing material (generated or imported) under `name`."""
+        self._check_passphrase_allowed(passphrase)
+        self._check_new(name, material.fingerprint)
+        info = KeyInfo(
+            name=name,
+            type=material.key_type,
+            fingerprint=material.fingerprint,
+            created=datetime.now(UTC).replace(microsecond=0).isoformat(),
+            comment=comment,
+            secret_id=f"key-{uuid.uuid4()}",
+            protected=passphrase is not None,
+            public=(material.public_pem() or b"").decode("ascii")
+            or material.public_key.canonical_json(),  # type: ignore[union-attr]
+        )
+        chunked.write_secret(self.slots, info.secret_id, envelope.seal(material.to_bytes(), passphrase))
+        try:
+            self.index.save([*self.index.load(), info])
+        except BaseException:
+            chunked.delete_secret(self.slots, info.secret_id)
+            raise
+        return info
+
+    def generate(
+        self,
+        name: str,
+        key_type: KeyType | str,
+        passphrase: str | None,
+        comment: str = "",
+        cancel: CancelToken | None = None,
+    ) -> KeyInfo:
+        key_type = KeyType(key_type)
+        self._check_passphrase_allowed(passphrase)
+        self._check_new(name)
+        material = generate_key(key_type)
+        if cancel:
+            cancel.raise_if_cancelled()
+        return self.add(name, material, passphrase, comment)
+
+    def change_passphrase(self, name: str, old: str | None, new: str | None) -> None:
+        material = self.load_material(name, old)
+        self._check_passphrase_allowed(new)
+        info = self.get(name)
+        chunked.write_secret(self.slots, info.secret_id, envelope.seal(material.to_bytes(), new))
+        self._replace(info, protected=new is not None)
+
+    def _replace(self, info: KeyInfo, **changes: object) -> None:
+        self.index.save([replace(k, **changes) if k.name == info.name else k for k in self.index.load()])
+
+    def delete(self, name: str) -> None:
+        """Remove the key's secret and its index entry; nothing of it stays."""
+        info = self.get(name)
+        chunked.delete_secret(self.slots, info.secret_id)
+        self.index.save([k for k in self.index.load() if k.name != name])
+
+    # -- generic secrets (sign-in tokens, registry passwords) ----------------------------
+
+    def _secret_slot(self, name: str) -> str:
+        return f"secret-{name}"
+
+    def _require_os_keyring(self) -> None:
+        if self.storage == ENCRYPTED_FILE:
+            raise KeyStoreError(
+                "Remembering passwords and sign-in tokens needs the OS keyring; with the encrypted "
+                "key file store they are not kept, so you will be asked again."
+            )
+
+    def set_secret(self, name: str, value: str) -> None:
+        self._require_os_keyring()
+        chunked.write_secret(self.slots, self._secret_slot(name), value)
+
+    def get_secret(self, name: str) -> str | None:
+        if self.storage == ENCRYPTED_FILE:
+            return None
+        return chunked.read_secret(self.slots, self._secret_slot(name))
+
+    def delete_secret(self, name: str) -> None:
+        if self.storage != ENCRYPTED_FILE:
+            chunked.delete_secret(self.slots, self._secret_slot(name))
+
+
+def set_storage(settings: Settings, storage: str) -> None:
+    if storage not in (OS_KEYRING, ENCRYPTED_FILE):
+        raise KeyStoreError(f"Unknown key storage {storage!r}; use {OS_KEYRING} or {ENCRYPTED_FILE}.")
+    settings.set(BACKEND_SETTING, storage)
+

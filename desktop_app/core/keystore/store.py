@@ -11,10 +11,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import keyring.backend
 
-from desktop_app.core.keys import envelope
+from desktop_app.core.keys import envelope, transfer
 from desktop_app.core.keys.material import KeyMaterial, PrivateKey, generate_key
 from desktop_app.core.keys.names import validate_key_name
 from desktop_app.core.keys.types import KeyType
@@ -24,7 +25,7 @@ from desktop_app.core.keystore.index import KeyIndex, KeyInfo
 from desktop_app.core.keystore.slots import EncryptedFileSlots, OsKeyringSlots
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.progress import CancelToken
-from desktop_app.core.settings import Settings
+from desktop_app.core.settings import Settings, write_atomically
 
 BACKEND_SETTING = "keystore.backend"
 OS_KEYRING, ENCRYPTED_FILE = "os-keyring", "encrypted-file"
@@ -144,6 +145,40 @@ class KeyStore:
         if cancel:
             cancel.raise_if_cancelled()
         return self.add(name, material, passphrase, comment)
+
+    def import_key(
+        self,
+        path: Path,
+        name: str,
+        passphrase: str | None,
+        public_path: Path | None = None,
+        comment: str = "",
+    ) -> KeyInfo:
+        """Import a private key file; `passphrase` opens an encrypted file and protects the stored key."""
+        self._check_passphrase_allowed(passphrase)
+        validate_key_name(name)
+        public_data = transfer.read_key_file(public_path) if public_path else None
+        material = transfer.parse_private_key(transfer.read_key_file(path), passphrase, public_data)
+        return self.add(name, material, passphrase, comment or f"imported from {path.name}")
+
+    def export_public(self, name: str, fmt: str = "pem") -> str:
+        info = self.get(name)
+        if info.type.is_paillier:
+            return transfer.public_export(None, info.public, fmt)
+        return transfer.public_export(info.public_pem, None, fmt)
+
+    def export_private_backup(
+        self, name: str, passphrase: str | None, path: Path, backup_passphrase: str | None = None
+    ) -> None:
+        """Write an encrypted backup, under `backup_passphrase` or else the key's own passphrase."""
+        material = self.load_material(name, passphrase)
+        secret = backup_passphrase or passphrase
+        if not secret:
+            raise KeyStoreError("A private key backup needs a passphrase to encrypt it.")
+        try:
+            write_atomically(path, transfer.private_backup(material, secret))
+        except OSError as exc:
+            raise KeyStoreError(f"The backup could not be written to {path}: {exc.strerror or exc}.") from exc
 
     def change_passphrase(self, name: str, old: str | None, new: str | None) -> None:
         material = self.load_material(name, old)

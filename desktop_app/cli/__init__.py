@@ -14,11 +14,13 @@ from types import ModuleType
 
 from desktop_app import __version__
 from desktop_app.cli import context as _context
+from desktop_app.cli import keys as _keys
+from desktop_app.cli import sign as _sign
 from desktop_app.core.errors import PHTError
 from desktop_app.core.paths import DEFAULT_PROFILE
 
 # Command modules in the order their commands appear in `--help`.
-COMMAND_MODULES: list[ModuleType] = []
+COMMAND_MODULES: list[ModuleType] = [_keys, _sign]
 
 
 def build_parser() -> argparse.ArgumentParser:

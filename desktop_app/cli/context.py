@@ -22,13 +22,20 @@ class CliContext:
 
     _stdin_lines: list[str] | None = None
 
+    def has_stdin_line(self) -> bool:
+        self._load_stdin()
+        return bool(self._stdin_lines)
+
+    def _load_stdin(self) -> None:
+        if self._stdin_lines is None:
+            self._stdin_lines = sys.stdin.read().splitlines() if not sys.stdin.closed else []
+
     def read_stdin_line(self, what: str) -> str:
         """Read the next line of stdin (passphrase, password, secret), without its newline.
 
         Several secrets may be piped one per line, in the order the command documents.
         """
-        if self._stdin_lines is None:
-            self._stdin_lines = sys.stdin.read().splitlines() if not sys.stdin.closed else []
+        self._load_stdin()
         if not self._stdin_lines:
             raise UsageError(f"Expected the {what} as a line on standard input, but it was empty.")
         return self._stdin_lines.pop(0)

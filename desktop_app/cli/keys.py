@@ -1,0 +1,189 @@
+"""`pht-desktop keys ...`: generate, list, export, import, delete, and where keys are stored."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop_app.cli.context import CliContext
+from desktop_app.core.errors import UsageError
+from desktop_app.core.keys.types import DEFAULT_KEY_TYPE, EC_NOT_FOR_PHT, KeyType
+from desktop_app.core.keystore import ENCRYPTED_FILE, OS_KEYRING, KeyStore, set_storage
+from desktop_app.core.settings import write_atomically
+
+NO_PASSPHRASE_HELP = (
+    "store the private key WITHOUT a passphrase (only the OS keyring protects it); meant for "
+    "station automation where nobody is there to type one"
+)
+
+
+def add_passphrase_stdin(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--passphrase-stdin", action="store_true", help=help_text)
+
+
+def passphrase_from(args: argparse.Namespace, ctx: CliContext, what: str = "passphrase") -> str | None:
+    """The passphrase from stdin (one line), or None when the command allows and asked for none."""
+    if getattr(args, "passphrase_stdin", False):
+        return ctx.read_stdin_line(what)
+    if getattr(args, "no_passphrase", False):
+        return None
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"{what.capitalize()}: ")
+    raise UsageError(f"This needs the {what}: give it as a line on stdin with --passphrase-stdin.")
+
+
+def open_store(ctx: CliContext) -> KeyStore:
+    return KeyStore.open(ctx.paths, ctx.settings)
+
+
+def _new_key_passphrase(args: argparse.Namespace, ctx: CliContext) -> str | None:
+    """The passphrase that will protect a stored key; never None unless --no-passphrase was given."""
+    if args.passphrase_stdin and args.no_passphrase:
+        raise UsageError("Choose either --passphrase-stdin or --no-passphrase, not both.")
+    if not args.passphrase_stdin and not args.no_passphrase and not sys.stdin.isatty():
+        raise UsageError("Give the passphrase with --passphrase-stdin, or choose --no-passphrase explicitly.")
+    return passphrase_from(args, ctx)
+
+
+def _generate(args: argparse.Namespace, ctx: CliContext) -> int:
+    passphrase = _new_key_passphrase(args, ctx)
+    store = open_store(ctx)
+    info = store.generate(args.name, args.type, passphrase, comment=args.comment or "")
+    if info.type.is_ec:
+        print(f"note: {EC_NOT_FOR_PHT}", file=sys.stderr)
+    print(info.fingerprint)
+    return 0
+
+
+def _list(args: argparse.Namespace, ctx: CliContext) -> int:
+    keys = open_store(ctx).list_keys()
+    if args.json:
+        print(json.dumps([k.to_json() for k in keys], indent=2))
+        return 0
+    if not keys:
+        print("No keys in this profile. Create one with: pht-desktop keys generate NAME --type rsa-4096")
+        return 0
+    width = max(len(k.name) for k in keys)
+    for k in keys:
+        lock = "" if k.protected else "  (no passphrase)"
+        print(f"{k.name:<{width}}  {k.type.value:<13}  {k.created}  {k.grouped_fingerprint}{lock}")
+    return 0
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomically(output, text.encode(), mode=0o644)
+    except OSError as exc:
+        raise UsageError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
+
+
+def _export(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = open_store(ctx)
+    if args.public:
+        _emit(store.export_public(args.name, args.format), args.output)
+        return 0
+    if args.output is None:
+        raise UsageError("A private key backup is written only to a file: give -o FILE.")
+    info = store.get(args.name)
+    passphrase = passphrase_from(args, ctx, "passphrase of the stored key") if info.protected else None
+    backup_passphrase = None
+    if args.passphrase_stdin and (not info.protected or ctx.has_stdin_line()):
+        backup_passphrase = ctx.read_stdin_line("passphrase for the backup")
+    store.export_private_backup(args.name, passphrase, args.output, backup_passphrase)
+    print(f"Encrypted backup of {args.name!r} written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace, ctx: CliContext) -> int:
+    passphrase = _new_key_passphrase(args, ctx)
+    info = open_store(ctx).import_key(args.file, args.name, passphrase, args.public_file)
+    print(info.fingerprint)
+    return 0
+
+
+def _delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    if not args.yes:
+        raise UsageError(f"Deleting {args.name!r} cannot be undone; confirm with --yes.")
+    store = open_store(ctx)
+    store.get(args.name)
+    store.delete(args.name)
+    print(f"Deleted key {args.name!r}.", file=sys.stderr)
+    return 0
+
+
+def _storage(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.storage:
+        set_storage(ctx.settings, args.storage)
+    store = open_store(ctx)
+    print(f"Private keys of profile {ctx.paths.profile!r} are stored {store.where}.")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    keys = subparsers.add_parser("keys", help="manage key pairs", description="Manage key pairs.")
+    sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+
+    gen = sub.add_parser("generate", help="generate a key pair; prints its fingerprint")
+    gen.add_argument("name", help="3–64 letters, digits, '-', '_' or '.'")
+    gen.add_argument(
+        "--type",
+        default=DEFAULT_KEY_TYPE.value,
+        choices=[t.value for t in KeyType],
+        help="key type (default: %(default)s); EC keys cannot be used for PHT trains",
+    )
+    gen.add_argument("--comment", help="a note kept with the key")
+    mode = gen.add_mutually_exclusive_group()
+    add_passphrase_stdin(mode, "read the passphrase protecting the key from one line of stdin")
+    mode.add_argument("--no-passphrase", action="store_true", help=NO_PASSPHRASE_HELP)
+    gen.set_defaults(handler=_generate)
+
+    lst = sub.add_parser("list", help="list the keys of this profile")
+    lst.add_argument("--json", action="store_true", help="JSON: name, type, fingerprint, created, ...")
+    lst.set_defaults(handler=_list)
+
+    exp = sub.add_parser("export", help="export a public key, or an encrypted private backup")
+    exp.add_argument("name")
+    which = exp.add_mutually_exclusive_group(required=True)
+    which.add_argument("--public", action="store_true", help="the public key (Paillier: its JSON)")
+    which.add_argument("--private", action="store_true", help="a passphrase-encrypted PKCS#8 backup")
+    exp.add_argument("--format", choices=["pem", "hex"], default="pem", help="public key format")
+    exp.add_argument("-o", "--output", type=Path, help="file to write (default: stdout, public only)")
+    add_passphrase_stdin(
+        exp,
+        "read the stored key's passphrase from stdin (line 1); an optional line 2 is a different "
+        "passphrase for the backup (default: the same)",
+    )
+    exp.set_defaults(handler=_export)
+
+    imp = sub.add_parser("import", help="import a private key file (PEM, old PHT app files, Paillier JSON)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--public-file", type=Path, help="the matching public key file (public.pem, public-he.key)"
+    )
+    imp.add_argument("--name", required=True)
+    add_passphrase_stdin(
+        imp, "read one line of stdin: it opens an encrypted file and protects the stored key"
+    )
+    imp.add_argument("--no-passphrase", action="store_true", help=NO_PASSPHRASE_HELP)
+    imp.set_defaults(handler=_import)
+
+    dele = sub.add_parser("delete", help="delete a key from this profile (cannot be undone)")
+    dele.add_argument("name")
+    dele.add_argument("--yes", action="store_true", help="confirm the deletion")
+    dele.set_defaults(handler=_delete)
+
+    sto = sub.add_parser("storage", help="show or choose where private keys are stored")
+    sto.add_argument(
+        "storage",
+        nargs="?",
+        choices=[OS_KEYRING, ENCRYPTED_FILE],
+        help="os-keyring (default) or encrypted-file (explicit opt-in when no OS keyring works)",
+    )
+    sto.set_defaults(handler=_storage)

@@ -1,0 +1,50 @@
+"""Keyring backends for tests that the real ones cannot stand in for.
+
+`WindowsLimitedKeyring` emulates Windows Credential Manager's limit (2,560 bytes per secret,
+written as UTF-16) in memory: the real backend cannot run here. `FlakyKeyring` drops or
+alters entries to show that damage is reported, not used.
+"""
+
+from __future__ import annotations
+
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError, PasswordSetError
+
+WINDOWS_MAX_SECRET_BYTES = 2560
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError("not found")
+
+
+class WindowsLimitedKeyring(MemoryKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        size = len(password.encode("utf-16-le"))
+        if size > WINDOWS_MAX_SECRET_BYTES:
+            raise PasswordSetError(f"secret of {size} bytes exceeds the credential size limit")
+        super().set_password(service, username, password)
+
+
+class FlakyKeyring(MemoryKeyring):
+    """Silently stores something else than asked for the slots named in `mangle`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mangle: set[str] = set()
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        super().set_password(service, username, password[:-1] if username in self.mangle else password)

@@ -1,0 +1,56 @@
+"""Starting the GUI: a display check first, so a headless machine gets a hint, not a Qt abort."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from desktop_app import APP_NAME, __version__
+
+NO_DISPLAY_HINT = (
+    "pht-desktop: no display found; use the command line (`pht-desktop --help`) "
+    "or set QT_QPA_PLATFORM=offscreen"
+)
+ICON = Path(__file__).resolve().parents[1] / "resources" / "pht-desktop.svg"
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True  # Windows and macOS always have a window server for a logged-in user
+
+
+def create_application(argv: list[str] | None = None):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("PHT")
+    app.setDesktopFileName("pht-desktop")
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
+    return app
+
+
+def run_gui(profile: str) -> int:
+    if not has_display():
+        print(NO_DISPLAY_HINT, file=sys.stderr)
+        return 2
+    from desktop_app.core.errors import PHTError
+    from desktop_app.gui.context import AppContext
+    from desktop_app.gui.main_window import MainWindow
+
+    app = create_application()
+    try:
+        context = AppContext.for_profile(profile)
+    except PHTError as exc:
+        print(f"pht-desktop: {exc}", file=sys.stderr)
+        return exc.exit_code
+    window = MainWindow(context)
+    window.show()
+    return app.exec()

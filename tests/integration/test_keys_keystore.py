@@ -191,3 +191,19 @@ def test_index_lists_public_metadata_only() -> None:
     entry = doc["keys"][0]
     assert entry["comment"] == "lab laptop" and "PRIVATE" not in json.dumps(doc)
     assert entry["public"].startswith("-----BEGIN PUBLIC KEY-----")
+
+
+def test_full_disk_keeps_index_and_keyring_as_they_were(tmp_path: Path, monkeypatch) -> None:
+    from tests.helpers.full_disk import fill, small_filesystem
+
+    with small_filesystem(tmp_path / "small") as home:
+        monkeypatch.setenv("PHT_DESKTOP_HOME", str(home))
+        backend = MemoryKeyring()
+        store = _open(backend)
+        store.generate("first", KeyType.EC_P256, "pw")
+        before = _snapshot(store, backend)
+        fill(home)
+        with pytest.raises(KeyStoreError, match="could not be written"):
+            store.generate("second", KeyType.EC_P256, "pw")
+        assert _snapshot(store, backend) == before
+        assert [k.name for k in store.list_keys()] == ["first"]

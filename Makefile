@@ -26,7 +26,7 @@ run: system-deps $(BIN)/.installed
 	$(BIN)/pht-desktop
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check desktop_app tests benchmarks packaging
+	$(BIN)/ruff check desktop_app tests benchmarks packaging scripts
 	$(BIN)/lint-imports
 
 test: system-deps $(BIN)/.installed $(REFVENV)/.installed lint

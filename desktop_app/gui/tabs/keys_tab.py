@@ -97,7 +97,8 @@ class KeysTab(QWidget):
         self.table.setRowCount(len(keys))
         for row, info in enumerate(keys):
             type_text = info.type.value + ("" if info.protected else " (no passphrase)")
-            for column, text in enumerate((info.name, type_text, info.grouped_fingerprint, info.created)):
+            created = info.created.replace("T", " ")[:16] + " UTC"
+            for column, text in enumerate((info.name, type_text, info.grouped_fingerprint, created)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.name)
                 if info.type.is_ec:

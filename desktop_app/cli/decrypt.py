@@ -1,0 +1,77 @@
+"""`pht-desktop decrypt ARCHIVE --out DIR`: decrypt and verify a result archive, offline.
+
+Exit codes: 0 done and verified; 2 usage; 3 no fitting key or wrong passphrase;
+4 verification failed; 5 archive malformed or unsafe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.cli.context import CliContext
+from desktop_app.cli.keys import open_store, passphrase_from
+from desktop_app.core.keystore import KeyInfo
+from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
+from desktop_app.core.results.errors import VerificationFailed
+from desktop_app.core.results.report import DecryptionReport
+from desktop_app.core.settings import write_atomically
+
+
+def _write_report(report: DecryptionReport, target: Path | None) -> None:
+    if target is not None:
+        write_atomically(target, report.to_json_text().encode(), mode=0o644)
+
+
+def _decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = open_store(ctx)
+
+    def passphrase_for(info: KeyInfo) -> str | None:
+        return passphrase_from(args, ctx, f"passphrase of key {info.name}") if info.protected else None
+
+    request = DecryptRequest(args.archive, args.out, args.key, args.he_key, args.force, not args.no_verify)
+    try:
+        report = decrypt_archive(request, store, passphrase_for)
+    except VerificationFailed as exc:
+        if exc.report is not None:
+            _write_report(exc.report, args.report)
+            print(exc.report.to_text(), file=sys.stderr)
+        raise
+    print(report.to_text())
+    _write_report(report, args.report)
+    if request.verify:
+        print(f"Decrypted and verified {len(report.files)} files into {args.out}.", file=sys.stderr)
+    else:
+        print(f"Decrypted {len(report.files)} files into {args.out}, UNVERIFIED.", file=sys.stderr)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "decrypt",
+        help="decrypt and verify a result archive (works offline)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("archive", type=Path, metavar="ARCHIVE", help="the result .tar (or .tar.gz)")
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder for the plaintext files"
+    )
+    parser.add_argument("--key", help="RSA key to use (default: the one whose fingerprint the archive names)")
+    parser.add_argument(
+        "--he-key", help="Paillier key for *.he.json results (default: the one the archive names)"
+    )
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read passphrases from stdin, one line each: the RSA key's, then the Paillier key's",
+    )
+    parser.add_argument("--report", type=Path, metavar="FILE", help="also write the report as JSON")
+    parser.add_argument("--force", action="store_true", help="write into a non-empty output folder")
+    parser.add_argument(
+        "--no-verify",
+        action="store_true",
+        help="skip the signature checks (old trains carry none); the result is marked UNVERIFIED",
+    )
+    parser.set_defaults(handler=_decrypt)

@@ -1,0 +1,170 @@
+"""`train_config.json`: typed access over the JSON document, keeping every unknown field.
+
+The reference library's pydantic model rewrites the whole config; stations of other
+ecosystems add fields of their own, so ours edits the parsed dict in place and writes it
+back whole.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.core.errors import PHTError
+
+
+class TrainConfigError(PHTError):
+    """The train configuration is missing, not JSON, or lacks a required field."""
+
+    exit_code = 5
+
+
+def _hex_bytes(value: Any, field: str) -> bytes:
+    try:
+        return bytes.fromhex(value)
+    except (TypeError, ValueError) as exc:
+        raise TrainConfigError(f"train_config.json: {field} is not a hex string.") from exc
+
+
+@dataclass
+class RouteStop:
+    """One stop of the route; a view onto the config's dict (changes write through)."""
+
+    raw: dict[str, Any]
+
+    @property
+    def station(self) -> str:
+        return str(self.raw["station"])
+
+    @property
+    def index(self) -> int:
+        return int(self.raw["index"])
+
+    @property
+    def rsa_public_key(self) -> str:
+        return self.raw["rsa_public_key"]
+
+    @property
+    def signature(self) -> tuple[bytes, bytes] | None:
+        """(digest, signature) once the station has signed, else None."""
+        sig = self.raw.get("signature")
+        if not sig:
+            return None
+        where = f"route[{self.index}].signature"
+        return _hex_bytes(sig.get("digest"), f"{where}.digest"), _hex_bytes(sig.get("signature"), where)
+
+    @signature.setter
+    def signature(self, value: tuple[bytes, bytes]) -> None:
+        self.raw["signature"] = {"digest": value[0].hex(), "signature": value[1].hex()}
+
+    @property
+    def encrypted_key(self) -> bytes | None:
+        value = self.raw.get("encrypted_key")
+        return _hex_bytes(value, f"route[{self.index}].encrypted_key") if value else None
+
+    @encrypted_key.setter
+    def encrypted_key(self, value: bytes) -> None:
+        self.raw["encrypted_key"] = value.hex()
+
+
+class TrainConfig:
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+        missing = [field for field in ("creator", "route", "session_id") if field not in raw]
+        if not missing and not (isinstance(raw["creator"], dict) and "rsa_public_key" in raw["creator"]):
+            missing.append("creator.rsa_public_key")
+        if missing:
+            raise TrainConfigError(f"train_config.json lacks required fields: {', '.join(missing)}.")
+        try:
+            self.route = sorted((RouteStop(stop) for stop in raw["route"]), key=lambda s: s.index)
+            for stop in self.route:
+                stop.station, stop.rsa_public_key  # noqa: B018 - fail now, not halfway through a run
+        except (KeyError, TypeError, ValueError) as exc:
+            raise TrainConfigError(f"train_config.json has a malformed route ({exc}).") from exc
+
+    @classmethod
+    def from_json_bytes(cls, data: bytes) -> TrainConfig:
+        try:
+            raw = json.loads(data)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise TrainConfigError("train_config.json is not valid JSON.") from exc
+        if not isinstance(raw, dict):
+            raise TrainConfigError("train_config.json is not a JSON object.")
+        return cls(raw)
+
+    def to_json_bytes(self) -> bytes:
+        return json.dumps(self.raw, indent=2).encode("utf-8")
+
+    # -- fields --------------------------------------------------------------------------
+
+    @property
+    def train_id(self) -> str:
+        return str(self.raw.get("@id", ""))
+
+    @property
+    def creator(self) -> dict[str, Any]:
+        return self.raw["creator"]
+
+    @property
+    def creator_id(self) -> str:
+        return str(self.creator["id"])
+
+    @property
+    def creator_public_key(self) -> str:
+        return self.creator["rsa_public_key"]
+
+    @property
+    def creator_encrypted_key(self) -> bytes | None:
+        value = self.creator.get("encrypted_key")
+        return _hex_bytes(value, "creator.encrypted_key") if value else None
+
+    @creator_encrypted_key.setter
+    def creator_encrypted_key(self, value: bytes) -> None:
+        self.creator["encrypted_key"] = value.hex()
+
+    @property
+    def session_id(self) -> bytes:
+        return _hex_bytes(self.raw["session_id"], "session_id")
+
+    @property
+    def file_list(self) -> list[str]:
+        return list(self.raw.get("file_list", []))
+
+    def _hex_field(self, field: str) -> bytes | None:
+        value = self.raw.get(field)
+        return _hex_bytes(value, field) if value else None
+
+    @property
+    def train_hash(self) -> bytes | None:
+        return self._hex_field("hash")
+
+    @property
+    def train_signature(self) -> bytes | None:
+        return self._hex_field("signature")
+
+    @property
+    def build(self) -> dict[str, Any]:
+        return self.raw.get("build") or {}
+
+    @property
+    def result_hash(self) -> bytes | None:
+        return self._hex_field("result_hash")
+
+    @result_hash.setter
+    def result_hash(self, value: bytes) -> None:
+        self.raw["result_hash"] = value.hex()
+
+    @property
+    def result_signature(self) -> bytes | None:
+        return self._hex_field("result_signature")
+
+    @result_signature.setter
+    def result_signature(self, value: bytes) -> None:
+        self.raw["result_signature"] = value.hex()
+
+    def stop_for(self, station: str) -> RouteStop | None:
+        return next((stop for stop in self.route if stop.station == str(station)), None)
+
+    def signed_stops(self) -> list[RouteStop]:
+        return [stop for stop in self.route if stop.signature is not None]

@@ -1,0 +1,185 @@
+"""Turning a result archive into verified plaintext files (issue 3).
+
+Everything is decrypted into a temporary folder on the output's file system; only when
+every check holds are the files moved into the output folder. On any failure or cancel
+the temporary folder is removed and the output folder is as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.errors import PHTError
+from desktop_app.core.keystore import KeyInfo, KeyStore
+from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
+from desktop_app.core.protocol.hashing import ResultHasher
+from desktop_app.core.protocol.symmetric import BadPadding, TruncatedCiphertext
+from desktop_app.core.protocol.verification import all_passed, check_results
+from desktop_app.core.protocol.wrapping import unwrap_key
+from desktop_app.core.results.archive_reader import ResultArchive
+from desktop_app.core.results.errors import NoFittingKey, OutputNotEmpty, UnsafeArchive, VerificationFailed
+from desktop_app.core.results.key_selection import select_paillier_key, select_rsa_key
+from desktop_app.core.results.paillier_results import HE_SUFFIX, decrypt_he_file, plain_name
+from desktop_app.core.results.pipeline import ResultHashPipeline
+from desktop_app.core.results.report import DecryptionReport, FileEntry
+
+PassphraseFor = Callable[[KeyInfo], str | None]
+
+
+class OutputWriteError(PHTError):
+    """The output cannot be written (full disk, permissions)."""
+
+
+@dataclass
+class DecryptRequest:
+    archive: Path
+    output: Path
+    key_name: str | None = None
+    he_key_name: str | None = None
+    force: bool = False
+    verify: bool = True
+
+
+def _check_output(output: Path, force: bool) -> None:
+    if output.exists() and not output.is_dir():
+        raise OutputNotEmpty(f"The output {output} exists and is not a folder.")
+    if output.is_dir() and any(output.iterdir()) and not force:
+        raise OutputNotEmpty(f"The output folder {output} is not empty; choose another or use --force.")
+
+
+def _move_into(staging: Path, output: Path, names: list[str]) -> None:
+    if not output.exists():
+        os.replace(staging, output)  # one rename: the folder appears complete or not at all
+        return
+    for name in names:
+        target = output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, target)
+
+
+def decrypt_archive(
+    request: DecryptRequest,
+    store: KeyStore,
+    passphrase_for: PassphraseFor,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> DecryptionReport:
+    _check_output(request.output, request.force)
+    with ResultArchive(request.archive) as archive:
+        config = archive.config
+        info = select_rsa_key(store, config, request.key_name)
+        he_info = select_paillier_key(store, config, request.he_key_name) if _has_he(archive) else None
+        private_key = store.load_private_key(info.name, passphrase_for(info))
+        he_key = store.load_private_key(he_info.name, passphrase_for(he_info)) if he_info else None
+        wrapped = config.creator_encrypted_key
+        if wrapped is None:
+            raise UnsafeArchive("The archive's train_config.json has no creator.encrypted_key.")
+        try:
+            file_key = unwrap_key(wrapped, private_key)  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise NoFittingKey(
+                f"Key {info.name} matches the archive's recipient but cannot open its wrapped file key: "
+                "the archive was altered or damaged."
+            ) from exc
+
+        report = DecryptionReport(
+            archive=str(request.archive),
+            train_id=config.train_id,
+            key_name=info.name,
+            key_fingerprint=info.fingerprint,
+            output=str(request.output),
+            signed_by=[stop.station for stop in config.signed_stops()],
+            verification_skipped=not request.verify,
+        )
+        request.output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".pht-decrypt-", dir=request.output.parent))
+        try:
+            _decrypt_members(archive, file_key, staging, report, progress, cancel, request.verify)
+            if he_key is not None:
+                _decrypt_paillier(archive, he_key, staging, report)  # type: ignore[arg-type]
+            elif _has_he(archive):
+                report.notes.append(
+                    "Paillier results (*.he.json) stay encrypted: no Paillier key was given or found."
+                )
+            if cancel:
+                cancel.raise_if_cancelled()
+            _move_into(staging, request.output, [entry.path for entry in report.files])
+        except OSError as exc:
+            raise OutputWriteError(
+                f"Writing the results failed ({exc.strerror or exc}); nothing was left in {request.output}."
+            ) from exc
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return report
+
+
+def _has_he(archive: ResultArchive) -> bool:
+    return any(member.name.endswith(HE_SUFFIX) for member in archive.members)
+
+
+def _decrypt_members(
+    archive: ResultArchive,
+    file_key: bytes,
+    staging: Path,
+    report: DecryptionReport,
+    progress: ProgressCallback,
+    cancel: CancelToken | None,
+    verify: bool,
+) -> None:
+    total = archive.total_bytes
+    done = 0
+    pipeline = ResultHashPipeline(ResultHasher(archive.config.session_id))
+    finished = False
+    try:
+        for member in archive.members:
+            target = staging / member.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+
+            def advance(count: int, label: str = member.name) -> None:
+                nonlocal done
+                done += count
+                progress(Progress(done, total, label))
+
+            try:
+                size, sha256 = pipeline.decrypt_to_file(
+                    archive.open_member(member), member.size, file_key, target, member.name, advance, cancel
+                )
+            except TruncatedCiphertext as exc:
+                raise UnsafeArchive(str(exc)) from exc
+            except BadPadding as exc:
+                raise VerificationFailed(f"Verification failed: {exc}", report) from exc
+            report.files.append(FileEntry(member.name, size, sha256))
+        result_hash = pipeline.finish()
+        finished = True
+    finally:
+        if not finished:
+            pipeline.abandon()
+    if verify:
+        report.checks = check_results(archive.config, result_hash)
+        report.verified = all_passed(report.checks)
+        if not report.verified:
+            failed = next(check for check in report.checks if not check.passed)
+            raise VerificationFailed(f"Verification failed ({failed.name}): {failed.detail}", report)
+
+
+def _decrypt_paillier(archive: ResultArchive, he_key, staging: Path, report: DecryptionReport) -> None:
+    names = {member.name for member in archive.members}
+    for member in archive.members:
+        if not member.name.endswith(HE_SUFFIX):
+            continue
+        target_name = plain_name(member.name)
+        if target_name in names:
+            raise UnsafeArchive(
+                f"The archive already holds {target_name}; its Paillier plaintext would overwrite "
+                "it, so nothing was written."
+            )
+        target = staging / target_name
+        decrypt_he_file(staging / member.name, target, he_key, member.name)
+        data = target.read_bytes()
+        report.files.append(FileEntry(target_name, len(data), hashlib.sha256(data).hexdigest(), member.name))

@@ -1,0 +1,62 @@
+"""What a decryption did: train, key, files with sizes and SHA-256, and each check's outcome."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from desktop_app.core.keys.fingerprint import group_fingerprint
+from desktop_app.core.protocol.verification import Check
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    path: str  # relative to the output folder
+    size: int
+    sha256: str
+    decrypted_from: str | None = None  # for Paillier plaintexts: the .he.json they came from
+
+
+@dataclass
+class DecryptionReport:
+    archive: str
+    train_id: str
+    key_name: str
+    key_fingerprint: str
+    output: str
+    verified: bool = False  # True only when verification ran and every check held
+    verification_skipped: bool = False
+    signed_by: list[str] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    files: list[FileEntry] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.verification_skipped:
+            return "UNVERIFIED (verification skipped with --no-verify)"
+        return "verified" if self.verified else "VERIFICATION FAILED"
+
+    def to_json(self) -> dict:
+        doc = asdict(self)
+        doc["checks"] = [check.to_json() for check in self.checks]
+        doc["status"] = self.status
+        return doc
+
+    def to_json_text(self) -> str:
+        return json.dumps(self.to_json(), indent=2)
+
+    def to_text(self) -> str:
+        lines = [
+            f"Train:   {self.train_id or '(no id)'}",
+            f"Key:     {self.key_name} ({group_fingerprint(self.key_fingerprint)})",
+            f"Signed:  {', '.join(self.signed_by) or 'no station'}",
+            f"Status:  {self.status}",
+        ]
+        lines += [f"  [{'ok' if c.passed else 'FAILED'}] {c.name}: {c.detail}" for c in self.checks]
+        lines.append(f"Output:  {self.output}")
+        for entry in self.files:
+            origin = f"  (from {entry.decrypted_from})" if entry.decrypted_from else ""
+            lines.append(f"  {entry.size:>12}  {entry.sha256}  {entry.path}{origin}")
+        lines += [f"Note: {note}" for note in self.notes]
+        return "\n".join(lines)

@@ -27,8 +27,8 @@ class GenerateKeyDialog(QDialog):
         self.name = QLineEdit(placeholderText="e.g. my-research-key")
         self.key_type = QComboBox()
         for key_type in KeyType:
-            self.key_type.addItem(key_type.label, key_type)
-        self.key_type.setCurrentIndex(list(KeyType).index(DEFAULT_KEY_TYPE))
+            self.key_type.addItem(key_type.label, key_type.value)
+        self.key_type.setCurrentIndex(self.key_type.findData(DEFAULT_KEY_TYPE.value))
         self.type_note = QLabel(wordWrap=True)
         self.name_problem = QLabel(styleSheet="color: #b00020;")
         self.passphrase = PassphraseFields(self)
@@ -53,7 +53,7 @@ class GenerateKeyDialog(QDialog):
         self._validate()
 
     def selected_type(self) -> KeyType:
-        return self.key_type.currentData()
+        return KeyType(self.key_type.currentData())
 
     def _name_problem(self) -> str:
         name = self.name.text()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.tabs.keys_tab import KeysTab
+from desktop_app.gui.tabs.results_tab import ResultsTab, is_archive
 from desktop_app.gui.tabs.sign_tab import SignTab
 
 GEOMETRY_SETTING = "gui.geometry"
@@ -19,6 +21,7 @@ GEOMETRY_SETTING = "gui.geometry"
 TAB_FACTORIES: list[tuple[str, Callable[[AppContext], QWidget]]] = [
     ("Keys", KeysTab),
     ("Sign", SignTab),
+    ("Results", ResultsTab),
 ]
 
 
@@ -37,12 +40,34 @@ class MainWindow(QMainWindow):
         context.keys_changed.connect(self._show_storage)
         self._show_storage()
         self._restore_geometry()
+        self.setAcceptDrops(True)
 
     def tab(self, title: str) -> QWidget:
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
                 return self.tabs.widget(index)
         raise KeyError(title)
+
+    def open_result_archive(self, path: Path) -> None:
+        """Show an archive in the Results tab (dropped, or downloaded by another tab)."""
+        results = self.tab("Results")
+        self.tabs.setCurrentWidget(results)
+        results.open_archive(path)  # type: ignore[attr-defined]
+
+    def _dropped_archive(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [url.toLocalFile() for url in urls if url.isLocalFile()]
+        return Path(paths[0]) if len(paths) == 1 and is_archive(paths[0]) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_archive(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_archive(event)
+        if path:
+            event.acceptProposedAction()
+            self.open_result_archive(path)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

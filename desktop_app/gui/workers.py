@@ -34,6 +34,7 @@ class BackgroundTask(QObject):
         self._work = work
         self.cancel_token = CancelToken()
         self.running = False
+        self.error: BaseException | None = None  # the failure behind `failed`, for richer displays
         self.finished.connect(self._forget)
 
     def start(self) -> BackgroundTask:
@@ -58,9 +59,11 @@ class BackgroundTask(QObject):
         except Cancelled:
             self.cancelled.emit()
         except PHTError as exc:
+            self.error = exc
             self.failed.emit(str(exc))
         except Exception as exc:  # an unexpected failure must still reach the user, with details
             traceback.print_exc()
+            self.error = exc
             self.failed.emit(f"Unexpected error: {type(exc).__name__}: {exc}")
         else:
             if self.cancel_token.cancelled:

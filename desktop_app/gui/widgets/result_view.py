@@ -1,0 +1,131 @@
+"""After a decryption: the verification summary, the files with sizes, a preview, Open folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.results.report import DecryptionReport
+
+PREVIEW_SUFFIXES = {".txt", ".csv", ".tsv", ".json", ".log", ".md", ".yaml", ".yml"}
+PREVIEW_MAX_BYTES = 256 * 1024
+GREEN, RED, AMBER = "#1b7f3b", "#b00020", "#b26a00"
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+class ResultView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: DecryptionReport | None = None
+        self.summary = QLabel(wordWrap=True)
+        self.checks = QLabel(wordWrap=True)
+        self.files = QTableWidget(0, 2)
+        self.files.setHorizontalHeaderLabels(["File", "Size"])
+        self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.files.verticalHeader().setVisible(False)
+        self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.files.itemSelectionChanged.connect(self._preview_selected)
+        self.preview = QPlainTextEdit(readOnly=True)
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.preview.setPlaceholderText("Select a small text, CSV or JSON file to preview it.")
+        self.open_folder = QPushButton("Open folder")
+        self.open_folder.clicked.connect(self.open_output_folder)
+        split = QSplitter()
+        split.addWidget(self.files)
+        split.addWidget(self.preview)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.open_folder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.checks)
+        layout.addWidget(split, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        self.report = None
+        self.summary.clear()
+        self.checks.clear()
+        self.files.setRowCount(0)
+        self.preview.clear()
+        self.open_folder.setEnabled(False)
+
+    def show_failure(self, message: str, report: DecryptionReport | None = None) -> None:
+        self.clear()
+        self.summary.setText(f"<b>Not decrypted.</b> {message}<br>Nothing was written to the output folder.")
+        self.summary.setStyleSheet(f"color: {RED};")
+        if report:
+            self._show_checks(report)
+
+    def _show_checks(self, report: DecryptionReport) -> None:
+        lines = [
+            f"<span style='color:{GREEN if c.passed else RED}'>{'✔' if c.passed else '✘'}</span> {c.detail}"
+            for c in report.checks
+        ]
+        self.checks.setText("<br>".join(lines))
+
+    def show_report(self, report: DecryptionReport) -> None:
+        self.clear()
+        self.report = report
+        if report.verification_skipped:
+            text, color = "UNVERIFIED: decrypted without checking the stations' signatures.", AMBER
+        else:
+            stations = ", ".join(report.signed_by)
+            text, color = f"Verified: every check held (signed by {stations}).", GREEN
+        self.summary.setText(f"<b>{text}</b><br>{len(report.files)} files in {report.output}")
+        self.summary.setStyleSheet(f"color: {color};")
+        self._show_checks(report)
+        self.files.setRowCount(len(report.files))
+        for row, entry in enumerate(report.files):
+            self.files.setItem(row, 0, QTableWidgetItem(entry.path))
+            size = QTableWidgetItem(human_size(entry.size))
+            size.setToolTip(f"{entry.size} bytes · SHA-256 {entry.sha256}")
+            self.files.setItem(row, 1, size)
+        self.open_folder.setEnabled(True)
+
+    def _preview_selected(self) -> None:
+        rows = self.files.selectionModel().selectedRows()
+        if not rows or self.report is None:
+            return
+        path = Path(self.report.output) / self.files.item(rows[0].row(), 0).text()
+        self.preview.setPlainText(self.preview_text(path))
+
+    @staticmethod
+    def preview_text(path: Path) -> str:
+        if path.suffix.lower() not in PREVIEW_SUFFIXES:
+            return f"No preview for {path.suffix or 'this kind of'} file; use Open folder."
+        try:
+            if path.stat().st_size > PREVIEW_MAX_BYTES:
+                return f"{path.name} is larger than {human_size(PREVIEW_MAX_BYTES)}; use Open folder."
+            return path.read_text("utf-8", errors="replace")
+        except OSError as exc:
+            return f"Cannot read {path.name}: {exc.strerror or exc}"
+
+    def open_output_folder(self) -> None:
+        if self.report:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.report.output))

@@ -1,9 +1,71 @@
-"""The protocol's hashes (PROTOCOL.md "Train hash", "What a station does")."""
+"""The protocol's hashes (PROTOCOL.md "Train hash", "What a station does").
+
+- `train_hash(creator_id, files, session_id, query=None)`: files as (name, chunks) in
+  file_list order; `./` is stripped and a `query.json` among them is hashed after the session id.
+- `ResultHasher(session_id)`: `update()` with each result plaintext in tar-member order,
+  `finish()` -> result_hash. It is a `Hasher`, so `encrypt_file`/`decrypt_file` can feed it.
+- `route_digest(session_id, earlier_digests, result_hash, index)`: a stop's route digest.
+- `HashingThread(hasher)`: feeds any `Hasher` on a second thread (SHA-512 releases the GIL on
+  big buffers), so hashing overlaps with reading, AES and writing.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 from collections.abc import Iterable
+from typing import Protocol
+
+
+class Hasher(Protocol):
+    """Anything with hashlib's `update` (hashlib objects, `ResultHasher`)."""
+
+    def update(self, data: bytes, /) -> None: ...
+
+
+class HashingThread:
+    """Runs `hasher.update` on a second thread; a context manager that joins it on exit.
+
+    Only immutable `bytes` may be passed in (they are hashed later). At most `depth` pieces
+    wait in the queue, which bounds memory to `depth` chunks.
+    """
+
+    def __init__(self, hasher: Hasher, depth: int = 4) -> None:
+        self._hasher = hasher
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="hashing", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._hasher.update(data)
+                except BaseException as exc:  # reported to the caller by close()
+                    self._error = exc
+
+    def update(self, data: bytes) -> None:
+        self._queue.put(data)
+
+    def close(self) -> None:
+        """Wait until every piece is hashed; the hasher is then complete."""
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def __enter__(self) -> HashingThread:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # already failing: stop the thread, keep the original error
+            self._queue.put(None)
+            self._thread.join()
+
 
 QUERY_FILE = "query.json"
 

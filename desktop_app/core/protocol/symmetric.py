@@ -1,9 +1,18 @@
 """Streaming AES-256-CBC with PKCS7, as every encrypted PHT file is: `IV (16 bytes) || ciphertext`.
 
-Files are processed in fixed-size chunks so memory stays flat whatever their size. The
-decryptor decrypts into reusable buffers (`update_into`, no allocation per chunk) and strips
-the padding from the last block, which it recognises because the ciphertext length is known
-in advance (a tar member's size).
+Files are processed in fixed-size chunks so memory stays flat whatever their size.
+
+Public API (used by results, the station runner and the demo hub):
+- `encrypt_file(src, dst, key, hasher=None)`: plaintext stream -> `IV || ciphertext` stream,
+  a fresh random IV per call; `hasher` (a hashlib object) sees every plaintext byte.
+- `decrypt_file(src, dst, key, hasher=None)`: the reverse for a stream of unknown length; it
+  takes the stream's own first 16 bytes as IV and holds the last block back to unpad.
+  Both hash on a second thread (`HashingThread`), so reading, AES and SHA use two cores.
+- `StreamDecryptor`: the same decryption push-style (`update(bytes) -> bytes`, `finalize()`).
+- `decrypt_stream(src, total_size, key, on_plaintext)`: for a known ciphertext length (a tar
+  member), decrypting into reusable buffers (`update_into`, no allocation per chunk).
+- Errors: `TruncatedCiphertext` (not IV + whole blocks, < 32 bytes, ends early) and
+  `BadPadding` (altered, or the wrong key); both are `CiphertextError`, a PHTError.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.protocol.hashing import Hasher, HashingThread
 
 BLOCK = 16
 IV_SIZE = 16
@@ -123,6 +133,102 @@ def encrypt_stream(
     tail = encryptor.update(padder.finalize()) + encryptor.finalize()
     dst.write(tail)
     return written + len(tail)
+
+
+class StreamDecryptor:
+    """Ciphertext of unknown length in (IV first), plaintext out.
+
+    The last block is held back until `finalize()`, which checks and strips the padding;
+    `update` returns new `bytes` each time, safe to keep or hand to another thread.
+    """
+
+    def __init__(self, key: bytes, what: str = "file") -> None:
+        self._key = key
+        self.what = what
+        self._iv = bytearray()
+        self._cipher = None
+        self._unpadder = padding.PKCS7(BLOCK * 8).unpadder()
+        self._size = 0
+
+    def update(self, data: bytes | memoryview) -> bytes:
+        self._size += len(data)
+        if self._cipher is None:
+            need = IV_SIZE - len(self._iv)
+            self._iv += data[:need]
+            data = data[need:]
+            if len(self._iv) < IV_SIZE:
+                return b""
+            self._cipher = Cipher(algorithms.AES(self._key), modes.CBC(bytes(self._iv))).decryptor()
+        return self._unpadder.update(self._cipher.update(data)) if len(data) else b""
+
+    def finalize(self) -> bytes:
+        check_ciphertext_size(self._size, self.what)
+        assert self._cipher is not None  # at least 32 bytes were seen
+        try:
+            return self._unpadder.update(self._cipher.finalize()) + self._unpadder.finalize()
+        except ValueError as exc:
+            raise BadPadding(
+                f"{self.what} does not decrypt cleanly (bad padding): it was altered or damaged, "
+                "or the key is not the one it was encrypted with."
+            ) from exc
+
+
+def encrypt_file(
+    src: BinaryIO,
+    dst: BinaryIO,
+    key: bytes,
+    hasher: Hasher | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    iv: bytes | None = None,
+) -> int:
+    """Write `IV || AES-256-CBC(PKCS7(src))` to `dst` with a fresh IV; returns bytes written.
+
+    `hasher` is fed the plaintext on a second thread, so AES and SHA run on two cores.
+    """
+    if hasher is None:
+        return encrypt_stream(src, dst, key, iv, chunk_size)
+    with HashingThread(hasher) as background:
+        return encrypt_stream(src, dst, key, iv, chunk_size, background.update)
+
+
+def decrypt_file(
+    src: BinaryIO,
+    dst: BinaryIO,
+    key: bytes,
+    hasher: Hasher | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    what: str = "file",
+) -> int:
+    """Decrypt `IV || ciphertext` read from `src` (any length) into `dst`; returns plaintext bytes.
+
+    Raises `TruncatedCiphertext` or `BadPadding`; `dst` then holds a partial plaintext that the
+    caller must discard (write to a temporary name, rename only on success).
+    """
+    decryptor = StreamDecryptor(key, what)
+    written = 0
+    with HashingThread(hasher) if hasher is not None else _NoHashing() as background:
+        while chunk := src.read(chunk_size):
+            plain = decryptor.update(chunk)
+            if plain:
+                background.update(plain)
+                dst.write(plain)
+                written += len(plain)
+        tail = decryptor.finalize()
+        if tail:
+            background.update(tail)
+            dst.write(tail)
+    return written + len(tail)
+
+
+class _NoHashing:
+    def __enter__(self) -> _NoHashing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, data: bytes) -> None:
+        return None
 
 
 def encrypt_bytes(data: bytes, key: bytes, iv: bytes | None = None) -> bytes:

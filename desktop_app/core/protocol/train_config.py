@@ -3,6 +3,14 @@
 The reference library's pydantic model rewrites the whole config; stations of other
 ecosystems add fields of their own, so ours edits the parsed dict in place and writes it
 back whole.
+
+API: `TrainConfig.from_json_bytes(data)` (errors -> `TrainConfigError`, a PHTError with exit
+code 5), `.to_json_bytes()`, `.raw` (the dict). Typed fields: `train_id`, `creator_id`,
+`creator_public_key` (hex PEM), `creator_paillier_public_key`, `creator_encrypted_key`,
+`build_signature`, `build_public_key`, `session_id` (bytes), `route` (`RouteStop`s sorted by
+index: `station`, `eco_system`, `rsa_public_key`, `index`, `signature` = (digest, signature)
+bytes, `encrypted_key` bytes), `file_list`, `train_hash`, `train_signature`, `result_hash`,
+`result_signature` (bytes; setters write hex). `stop_for(station)`, `signed_stops()`.
 """
 
 from __future__ import annotations
@@ -40,6 +48,10 @@ class RouteStop:
     @property
     def index(self) -> int:
         return int(self.raw["index"])
+
+    @property
+    def eco_system(self) -> str:
+        return str(self.raw.get("eco_system", ""))
 
     @property
     def rsa_public_key(self) -> str:
@@ -115,6 +127,11 @@ class TrainConfig:
         return self.creator["rsa_public_key"]
 
     @property
+    def creator_paillier_public_key(self) -> object | None:
+        """As the config holds it: a JSON text, its hex, a dict or a number (forms seen in the field)."""
+        return self.creator.get("paillier_public_key")
+
+    @property
     def creator_encrypted_key(self) -> bytes | None:
         value = self.creator.get("encrypted_key")
         return _hex_bytes(value, "creator.encrypted_key") if value else None
@@ -146,6 +163,15 @@ class TrainConfig:
     @property
     def build(self) -> dict[str, Any]:
         return self.raw.get("build") or {}
+
+    @property
+    def build_signature(self) -> bytes | None:
+        value = self.build.get("signature")
+        return _hex_bytes(value, "build.signature") if value else None
+
+    @property
+    def build_public_key(self) -> str | None:
+        return self.build.get("rsa_public_key") or None
 
     @property
     def result_hash(self) -> bytes | None:

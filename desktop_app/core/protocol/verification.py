@@ -1,6 +1,15 @@
-"""Checking results against the stations' signatures (PROTOCOL.md "The result archive", step 3).
+"""Checking a train against its signatures (PROTOCOL.md "The result archive" step 3, "pre-run").
 
 Each check has a name, an outcome and a sentence, so reports can say exactly which one failed.
+
+- `check_results(config, computed_result_hash)`: a finished train's results (decryption):
+  result_hash, every stop signed, result_signature with the last signing stop's key, every
+  route signature, the last stop's digest recomputed.
+- `check_previous_results(config, computed_result_hash, station_id)`: the same at a station's
+  pre-run, over the stops before it (all of which must have signed).
+- `check_train(config, computed_train_hash)`: the train hash, the researcher's signature of it
+  and the builder's signature (pre-run).
+- `all_passed(checks)`; `first_failure(checks)`.
 """
 
 from __future__ import annotations
@@ -10,7 +19,7 @@ from dataclasses import dataclass
 from desktop_app.core.errors import PHTError
 from desktop_app.core.protocol.hashing import route_digest
 from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
-from desktop_app.core.protocol.signatures import verify_digest
+from desktop_app.core.protocol.signatures import verify_digest, verify_train_hash
 from desktop_app.core.protocol.train_config import TrainConfig
 
 
@@ -24,9 +33,23 @@ class Check:
         return {"check": self.name, "passed": self.passed, "detail": self.detail}
 
 
-def check_results(config: TrainConfig, computed_result_hash: bytes) -> list[Check]:
-    """Every check of a result set: hash, result signature, route signatures, last digest."""
+def check_previous_results(config: TrainConfig, computed_result_hash: bytes, station_id: str) -> list[Check]:
+    """A station's pre-run check of what the stops before it did."""
+    stop = config.stop_for(station_id)
+    if stop is None:
+        return [Check("on_route", False, f"Station {station_id} is not on this train's route.")]
+    return check_results(config, computed_result_hash, before_index=stop.index)
+
+
+def check_results(
+    config: TrainConfig, computed_result_hash: bytes, before_index: int | None = None
+) -> list[Check]:
+    """Every check of a result set: hash, result signature, route signatures, last digest.
+
+    With `before_index`, only the stops before that index count (a station's pre-run).
+    """
     checks: list[Check] = []
+    route = [s for s in config.route if before_index is None or s.index < before_index]
     stated = config.result_hash
     if stated is None:
         checks.append(Check("result_hash", False, "The archive carries no result_hash."))
@@ -43,14 +66,15 @@ def check_results(config: TrainConfig, computed_result_hash: bytes) -> list[Chec
             )
         )
 
-    signed = config.signed_stops()
-    unsigned = [stop.station for stop in config.route if stop.signature is None]
+    signed = [stop for stop in route if stop.signature is not None]
+    unsigned = [stop.station for stop in route if stop.signature is None]
     checks.append(
         Check(
             "route_complete",
-            not unsigned and bool(config.route),
-            "Every station on the route signed its results."
-            if not unsigned and config.route
+            not unsigned and bool(route),
+            f"Every station {'before this one ' if before_index is not None else ''}on the route "
+            "signed its results."
+            if not unsigned and route
             else f"Stations without a signature: {', '.join(unsigned) or 'no route'}.",
         )
     )
@@ -104,5 +128,54 @@ def check_results(config: TrainConfig, computed_result_hash: bytes) -> list[Chec
     return checks
 
 
+def check_train(config: TrainConfig, computed_train_hash: bytes) -> list[Check]:
+    """The train files' hash, the researcher's signature of it, and the builder's signature."""
+    stated = config.train_hash
+    same = stated == computed_train_hash
+    checks = [
+        Check(
+            "train_hash",
+            same,
+            "The train files hash to the stated hash."
+            if same
+            else "The train files do not hash to the stated hash: they were altered or belong to "
+            "another train.",
+        )
+    ]
+    signature = config.train_signature
+    try:
+        creator_key = load_hex_pem_public_key(config.creator_public_key, "researcher's public key")
+        ok = signature is not None and verify_train_hash(creator_key, signature, computed_train_hash)
+        detail = (
+            f"Researcher {config.creator_id} signed this train hash."
+            if ok
+            else f"The train signature is not researcher {config.creator_id}'s signature of these files."
+        )
+    except PHTError as exc:
+        ok, detail = False, str(exc)
+    checks.append(Check("train_signature", ok, detail))
+    build_key, build_signature = config.build_public_key, config.build_signature
+    try:
+        if build_key is None or build_signature is None or signature is None:
+            ok, detail = False, "The train carries no build signature."
+        else:
+            # The builder signed bytes.fromhex(hash_hex + signature_hex), i.e. hash || signature.
+            builder = load_hex_pem_public_key(build_key, "builder's key")
+            ok = verify_train_hash(builder, build_signature, computed_train_hash + signature)
+            detail = (
+                "The builder signed this train hash and the researcher's signature."
+                if ok
+                else "The build signature does not match this train hash and signature."
+            )
+    except PHTError as exc:
+        ok, detail = False, str(exc)
+    checks.append(Check("build_signature", ok, detail))
+    return checks
+
+
 def all_passed(checks: list[Check]) -> bool:
     return bool(checks) and all(check.passed for check in checks)
+
+
+def first_failure(checks: list[Check]) -> Check | None:
+    return next((check for check in checks if not check.passed), None)

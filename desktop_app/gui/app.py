@@ -37,6 +37,20 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
+def close_on_termination_signals(app) -> None:
+    """SIGTERM (session logout, `kill`) and Ctrl+C close the window as the user would, so that
+    its state is saved. Qt's event loop runs in C; a light timer lets Python run the handlers."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.closeAllWindows())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def run_gui(profile: str) -> int:
     if not has_display():
         print(NO_DISPLAY_HINT, file=sys.stderr)
@@ -53,4 +67,5 @@ def run_gui(profile: str) -> int:
         return exc.exit_code
     window = MainWindow(context)
     window.show()
+    close_on_termination_signals(app)
     return app.exec()

@@ -32,5 +32,10 @@ lint: $(BIN)/.installed
 test: system-deps $(BIN)/.installed $(REFVENV)/.installed lint
 	PHT_REFERENCE_PYTHON=$(abspath $(REFVENV))/bin/python scripts/with-test-services $(BIN)/pytest
 
+# The frozen app, .deb and tar.gz in dist/, smoke-tested (not part of `make test`: CI time).
+package: system-deps $(BIN)/.installed
+	$(BIN)/python -m pip install -q -e '.[package]'
+	packaging/build.sh
+
 clean:
 	rm -rf $(VENV) $(REFVENV) build dist .pytest_cache .ruff_cache

@@ -5,12 +5,20 @@ With no command the main window opens; otherwise the CLI runs the command.
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Sequence
+
+LOG_ENV = "PHT_DESKTOP_LOG"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app import cli
+
+    level = os.environ.get(LOG_ENV)
+    if level:  # e.g. PHT_DESKTOP_LOG=info: life-cycle events on stderr, never secrets
+        logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(name)s: %(message)s")
 
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = cli.build_parser()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from desktop_app import APP_NAME, __version__
@@ -13,6 +15,7 @@ NO_DISPLAY_HINT = (
     "or set QT_QPA_PLATFORM=offscreen"
 )
 ICON = Path(__file__).resolve().parents[1] / "resources" / "pht-desktop.svg"
+log = logging.getLogger("pht_desktop.gui")
 
 
 def has_display() -> bool:
@@ -55,6 +58,8 @@ def run_gui(profile: str) -> int:
     if not has_display():
         print(NO_DISPLAY_HINT, file=sys.stderr)
         return 2
+    from PySide6.QtCore import QTimer
+
     from desktop_app.core.errors import PHTError
     from desktop_app.gui.context import AppContext
     from desktop_app.gui.main_window import MainWindow
@@ -68,4 +73,11 @@ def run_gui(profile: str) -> int:
     window = MainWindow(context)
     window.show()
     close_on_termination_signals(app)
-    return app.exec()
+    started = time.monotonic()
+    # Logged once the event loop has shown the window (PHT_DESKTOP_LOG=info prints it).
+    QTimer.singleShot(
+        0, lambda: log.info("main window shown (%.2f s in the event loop)", time.monotonic() - started)
+    )
+    code = app.exec()
+    log.info("main window closed")
+    return code

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Smoke test of a BUILT bundle (not the source tree): version, a key in the real Secret
+# Service, decrypting and verifying a result archive made by the tests' code, the GUI's main
+# window on a virtual screen, and the cold-start time next to the source app's.
+# Usage: packaging/smoke_test.sh dist/pht-desktop
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bundle=$(cd "$1" && pwd)
+exe="$bundle/pht-desktop"
+if [ -z "${PHT_SMOKE_INSIDE:-}" ]; then
+  # A private D-Bus session with a fresh, unlocked gnome-keyring: the real Secret Service.
+  exec env PHT_SMOKE_INSIDE=1 scripts/with-test-services env -u QT_QPA_PLATFORM "$0" "$@"
+fi
+work=$(mktemp -d -t pht-smoke.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export PHT_DESKTOP_HOME="$work/home"
+step() { printf '\n== %s\n' "$*"; }
+
+step "version"
+want="pht-desktop $(.venv/bin/python -c 'from importlib.metadata import version; print(version("pht-desktop"))')"
+got=$("$exe" --version)
+[ "$got" = "$want" ] || { echo "frozen app says '$got', expected '$want'" >&2; exit 1; }
+echo "$got"
+
+step "a key in the real Secret Service"
+echo "smoke passphrase" | "$exe" keys generate smoke-key --type rsa-2048 --passphrase-stdin
+"$exe" keys list --json | grep -q '"name": "smoke-key"'
+"$exe" keys storage | grep -q "OS keyring"
+"$exe" keys export smoke-key --public > "$work/public.pem"
+echo "generated, listed, stored in the OS keyring"
+
+step "decrypt and verify a result archive made by the tests"
+.venv/bin/python - "$work" <<'PY'
+import sys
+from pathlib import Path
+from cryptography.hazmat.primitives import serialization
+from tests.helpers.result_archives import build_archive
+work = Path(sys.argv[1])
+public = serialization.load_pem_public_key((work / "public.pem").read_bytes())
+build_archive(work / "archive", public, {"table.csv": b"site,n\nA,1\n", "model/w.bin": bytes(range(256)) * 400}, 2)
+PY
+echo "smoke passphrase" | "$exe" decrypt "$work/archive/result.tar" --out "$work/out" --passphrase-stdin \
+  --report "$work/report.json" > /dev/null
+grep -q '"status": "verified"' "$work/report.json"
+cmp <(printf 'site,n\nA,1\n') "$work/out/table.csv"
+echo "decrypted and verified"
+
+step "the main window on a virtual screen, then closed"
+cold_start() {  # seconds from exec to the main window being mapped
+  local start pid
+  start=$(date +%s.%N)
+  "$@" & pid=$!
+  for _ in $(seq 600); do
+    if xdotool search --onlyvisible --name "PHT Desktop" >/dev/null 2>&1; then
+      echo "$(date +%s.%N) - $start" | bc
+      kill -TERM "$pid"
+      wait "$pid"  # the app handles SIGTERM by closing its window: exit code 0
+      return 0
+    fi
+    sleep 0.02
+  done
+  kill -KILL "$pid"; echo "no main window after 12 s" >&2; return 1
+}
+export -f cold_start
+frozen=$(xvfb-run -a bash -c "cold_start '$exe'")
+source_app=$(xvfb-run -a bash -c "cold_start '$PWD/.venv/bin/pht-desktop'")
+printf 'cold start to the main window: frozen %.2f s, source %.2f s\n' "$frozen" "$source_app"
+
+step "station runner"
+if "$exe" --help | grep -q " station "; then
+  "$exe" station --help > /dev/null && echo "station --help works"
+else
+  echo "this build has no station runner command yet"
+fi
+
+step "size"
+echo "bundle: $(du -sm "$bundle" | cut -f1) MB on disk"
+echo "smoke test passed"

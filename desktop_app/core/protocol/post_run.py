@@ -112,8 +112,9 @@ def _encrypt_all(
     progress: ProgressCallback,
     cancel: CancelToken | None,
     total: int,
+    done_before: int = 0,
 ) -> list[EncryptedFile]:
-    written = []
+    written: list[EncryptedFile] = []
     for name, stream in files:
         if cancel:
             cancel.raise_if_cancelled()
@@ -121,7 +122,7 @@ def _encrypt_all(
         with sink(name) as out:
             size = encrypt_file(stream, out, file_key, hasher)
         written.append(EncryptedFile(name, size))
-        progress(Progress(len(written), total, name))
+        progress(Progress(done_before + len(written), total, name))
     return written
 
 
@@ -147,7 +148,14 @@ def station_post_run(
     total = sum(len(files) if isinstance(files, Sized) else 0 for files in (results, train_files))
     encrypted = _encrypt_all(results, _as_sink(result_sink), file_key, hasher, progress, cancel, total)
     encrypted_train = _encrypt_all(
-        train_files, _as_sink(train_sink or _no_train_sink), file_key, None, progress, cancel, total
+        train_files,
+        _as_sink(train_sink or _no_train_sink),
+        file_key,
+        None,
+        progress,
+        cancel,
+        total,
+        len(encrypted),
     )
     result_hash = hasher.finish()
     digest = route_digest(config.session_id, [s.signature[0] for s in earlier], result_hash, stop.index)  # type: ignore[index]

@@ -8,7 +8,9 @@ Plain tar (what the central API sends) and gzip are both accepted.
 
 from __future__ import annotations
 
+import os
 import tarfile
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -32,18 +34,36 @@ class ResultMember:
         return self.info.size
 
 
-def _normalised_parts(info: tarfile.TarInfo) -> tuple[str, ...]:
+WINDOWS = os.name == "nt"
+WINDOWS_FORBIDDEN = set('<>:"|?*')
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
+
+
+def _normalised_parts(info: tarfile.TarInfo, windows: bool = WINDOWS) -> tuple[str, ...]:
     raw = info.name
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
         raise UnsafeArchive(f"The archive holds an absolute path ({raw!r}); it is refused as unsafe.")
-    if "\\" in raw or "\0" in raw:
+    if "\\" in raw or any(ord(c) < 32 for c in raw):
         raise UnsafeArchive(f"The archive holds a member with a forbidden character ({raw!r}).")
     parts = tuple(part for part in PurePosixPath(raw).parts if part != ".")
     if ".." in parts:
         raise UnsafeArchive(
             f"The archive holds a path that leaves its folder ({raw!r}); it is refused as unsafe."
         )
+    if windows:  # names Windows would reinterpret (streams, devices, dropped trailing dots)
+        for part in parts:
+            if (
+                WINDOWS_FORBIDDEN & set(part)
+                or part.endswith((".", " "))
+                or part.split(".")[0].upper() in WINDOWS_DEVICES
+            ):
+                raise UnsafeArchive(f"The archive holds {raw!r}, a name Windows cannot store safely.")
     return parts
+
+
+def _same_on_disk(name: str) -> str:
+    """Case-insensitive, normalising file systems (macOS, Windows) see these names as one."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _kind_problem(info: tarfile.TarInfo) -> str | None:
@@ -55,6 +75,8 @@ def _kind_problem(info: tarfile.TarInfo) -> str | None:
         return "a device file"
     if info.isfifo():
         return "a named pipe"
+    if info.issparse():
+        return "a sparse file"
     if not (info.isreg() or info.isdir()):
         return "an unsupported member type"
     return None
@@ -97,6 +119,7 @@ class ResultArchive:
             raise UnsafeArchive(f"The archive is truncated or damaged ({exc}).") from exc
         if not infos:
             raise UnsafeArchive("The archive is empty.")
+        self._check_end_marker()
         with self.path.open("rb") as head:
             compressed = head.read(2) == b"\x1f\x8b"
         if not compressed:  # a cut gzip stream fails above; a cut plain tar can look complete
@@ -108,8 +131,24 @@ class ResultArchive:
                 )
         return infos
 
+    def _check_end_marker(self) -> None:
+        """tarfile stops silently at a cut or garbled header; a whole tar ends with zero blocks.
+
+        Without this, an archive cut exactly between two members would read as complete.
+        """
+        fileobj = self._tar.fileobj
+        try:
+            fileobj.seek(self._tar.offset)
+            block = fileobj.read(tarfile.BLOCKSIZE)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise UnsafeArchive(f"The archive is truncated or damaged ({exc}).") from exc
+        if len(block) < tarfile.BLOCKSIZE:
+            raise UnsafeArchive("The archive is truncated: it ends before the tar end marker.")
+        if block.count(0) != tarfile.BLOCKSIZE:
+            raise UnsafeArchive("The archive is damaged: a member header is unreadable.")
+
     def _check_members(self) -> tuple[TrainConfig, list[ResultMember]]:
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         folders: set[str] = set()
         config_info: tarfile.TarInfo | None = None
         members: list[ResultMember] = []
@@ -126,9 +165,15 @@ class ResultArchive:
                     raise UnsafeArchive(f"The archive holds an unexpected folder {info.name!r}.")
                 folders.add(name)
                 continue
-            if name in seen:
+            earlier = seen.get(_same_on_disk(name))
+            if earlier == name:
                 raise UnsafeArchive(f"The archive holds {name!r} twice; it is refused as ambiguous.")
-            seen.add(name)
+            if earlier is not None:
+                raise UnsafeArchive(
+                    f"The archive holds {earlier!r} and {name!r}, which differ only in letter case or "
+                    "accents and would overwrite each other on many systems."
+                )
+            seen[_same_on_disk(name)] = name
             if name == CONFIG_NAME:
                 config_info = info
             elif parts[0] == RESULTS_DIR and len(parts) > 1:
@@ -137,10 +182,10 @@ class ResultArchive:
                 raise UnsafeArchive(
                     f"The archive holds {info.name!r}, which is neither train_config.json nor a result."
                 )
-        file_names = {m.name for m in members}
+        file_names = {_same_on_disk(m.name) for m in members}
         for member in members:
             for parent in PurePosixPath(member.name).parents:
-                if str(parent) in file_names:
+                if _same_on_disk(str(parent)) in file_names:
                     raise UnsafeArchive(f"The archive holds {parent} both as a file and as a folder.")
         if config_info is None:
             raise UnsafeArchive("The archive has no train_config.json; it is not a PHT result archive.")

@@ -34,9 +34,9 @@ def _decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         report = decrypt_archive(request, store, passphrase_for)
     except VerificationFailed as exc:
-        if exc.report is not None:
+        if exc.report is not None:  # the report says which check failed; stderr keeps its one line
             _write_report(exc.report, args.report)
-            print(exc.report.to_text(), file=sys.stderr)
+            print(exc.report.to_text())
         raise
     print(report.to_text())
     _write_report(report, args.report)

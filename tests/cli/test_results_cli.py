@@ -149,25 +149,56 @@ def _swap_station_key(members):
     edit_config(members, lambda raw: raw["route"][1].update(rsa_public_key=public_key_to_hex_pem(intruder)))
 
 
+def _swap_first_station_key(members):
+    intruder = station_keys(5)[4].public_key()
+    edit_config(members, lambda raw: raw["route"][0].update(rsa_public_key=public_key_to_hex_pem(intruder)))
+
+
+def _damage_wrapped_key(members):
+    edit_config(
+        members, lambda raw: raw["creator"].update(encrypted_key="00" + raw["creator"]["encrypted_key"][2:])
+    )
+
+
 @pytest.mark.parametrize(
-    "tamper",
+    ("tamper", "failed_check"),
     [
-        _flip_byte,
-        _flip_last_block,
-        _swap_file,
-        _reorder,
-        _change_result_hash,
-        _forge_signature,
-        _swap_station_key,
+        (_flip_byte, "result_hash"),
+        (_flip_last_block, None),  # bad padding: stops before the checks run
+        (_swap_file, "result_hash"),
+        (_reorder, "result_hash"),
+        (_change_result_hash, "result_hash"),
+        (_forge_signature, "result_signature"),
+        (_swap_station_key, "result_signature"),
+        (_swap_first_station_key, "route_signature[0]"),
+        (_damage_wrapped_key, None),
     ],
 )
-def test_tampering_fails_verification_and_writes_nothing(tmp_path: Path, built: BuiltArchive, tamper) -> None:
+def test_tampering_fails_verification_and_writes_nothing(
+    tmp_path: Path, built: BuiltArchive, tamper, failed_check: str | None
+) -> None:
     archive = rewrite(built.path, tmp_path / "tampered.tar", tamper)
-    out = tmp_path / "out"
-    result = decrypt(archive, out, "--report", str(tmp_path / "r.json"))
+    out = tmp_path / "new" / "deeper" / "out"
+    report_file = tmp_path / "r.json"
+    result = decrypt(archive, out, "--report", str(report_file))
     assert result.returncode == 4, result.stderr
-    assert "Verification failed" in result.stderr.splitlines()[-1]
-    assert left_behind(out) == []
+    assert result.stderr.startswith("pht-desktop: Verification failed") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "new").exists()  # not even the parent folders the run would have made
+    if failed_check:
+        assert f"({failed_check})" in result.stderr and f"[FAILED] {failed_check}" in result.stdout
+        report = json.loads(report_file.read_text())
+        assert report["verified"] is False
+        assert next(c["check"] for c in report["checks"] if not c["passed"]) == failed_check
+
+
+def test_forced_output_with_a_clashing_folder_moves_nothing(tmp_path: Path, built: BuiltArchive) -> None:
+    out = tmp_path / "out"
+    (out / "summary.csv").mkdir(parents=True)
+    (out / "keep.txt").write_text("mine")
+    result = decrypt(built.path, out, "--force")
+    assert result.returncode == 2 and "where summary.csv goes" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt", "summary.csv"]
+    assert sorted(left_behind(out)) == [str(out / "keep.txt"), str(out / "summary.csv")]
 
 
 def _add(name: str, kind: bytes = tarfile.REGTYPE, data: bytes = b"x" * 32, link: str = ""):

@@ -7,6 +7,7 @@ the temporary folder is removed and the output folder is as it was.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -23,7 +24,7 @@ from desktop_app.core.protocol.symmetric import BadPadding, TruncatedCiphertext
 from desktop_app.core.protocol.verification import all_passed, check_results
 from desktop_app.core.protocol.wrapping import unwrap_key
 from desktop_app.core.results.archive_reader import ResultArchive
-from desktop_app.core.results.errors import NoFittingKey, OutputNotEmpty, UnsafeArchive, VerificationFailed
+from desktop_app.core.results.errors import OutputNotEmpty, UnsafeArchive, VerificationFailed
 from desktop_app.core.results.key_selection import select_paillier_key, select_rsa_key
 from desktop_app.core.results.paillier_results import HE_SUFFIX, decrypt_he_file, plain_name
 from desktop_app.core.results.pipeline import ResultHashPipeline
@@ -49,14 +50,35 @@ class DecryptRequest:
 def _check_output(output: Path, force: bool) -> None:
     if output.exists() and not output.is_dir():
         raise OutputNotEmpty(f"The output {output} exists and is not a folder.")
-    if output.is_dir() and any(output.iterdir()) and not force:
+    try:
+        occupied = output.is_dir() and any(output.iterdir())
+    except OSError as exc:
+        raise OutputWriteError(f"The output folder {output} cannot be read ({exc.strerror or exc}).") from exc
+    if occupied and not force:
         raise OutputNotEmpty(f"The output folder {output} is not empty; choose another or use --force.")
+
+
+def _check_targets(output: Path, names: list[str]) -> None:
+    """Before moving anything: no result may land on a folder, or need a folder where a file is."""
+    for name in names:
+        target = output / name
+        if target.is_dir():
+            raise OutputNotEmpty(
+                f"The output folder already holds a folder where {name} goes; nothing was moved."
+            )
+        for parent in target.relative_to(output).parents:
+            if (output / parent).exists() and not (output / parent).is_dir():
+                raise OutputNotEmpty(
+                    f"The output folder already holds a file {parent} where a folder is needed; "
+                    "nothing was moved."
+                )
 
 
 def _move_into(staging: Path, output: Path, names: list[str]) -> None:
     if not output.exists():
         os.replace(staging, output)  # one rename: the folder appears complete or not at all
         return
+    _check_targets(output, names)
     for name in names:
         target = output / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,9 +105,9 @@ def decrypt_archive(
         try:
             file_key = unwrap_key(wrapped, private_key)  # type: ignore[arg-type]
         except ValueError as exc:
-            raise NoFittingKey(
-                f"Key {info.name} matches the archive's recipient but cannot open its wrapped file key: "
-                "the archive was altered or damaged."
+            raise VerificationFailed(
+                f"Verification failed: key {info.name} is the one the archive names, yet it cannot open "
+                "the archive's wrapped file key (creator.encrypted_key): the archive was altered or damaged."
             ) from exc
 
         report = DecryptionReport(
@@ -97,8 +119,14 @@ def decrypt_archive(
             signed_by=[stop.station for stop in config.signed_stops()],
             verification_skipped=not request.verify,
         )
-        request.output.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".pht-decrypt-", dir=request.output.parent))
+        try:
+            created = _make_parents(request.output.parent)
+            staging = Path(tempfile.mkdtemp(prefix=".pht-decrypt-", dir=request.output.parent))
+        except OSError as exc:
+            raise OutputWriteError(
+                f"The output folder {request.output} cannot be created ({exc.strerror or exc})."
+            ) from exc
+        moved = False
         try:
             _decrypt_members(archive, file_key, staging, report, progress, cancel, request.verify)
             if he_key is not None:
@@ -110,13 +138,25 @@ def decrypt_archive(
             if cancel:
                 cancel.raise_if_cancelled()
             _move_into(staging, request.output, [entry.path for entry in report.files])
+            moved = True
         except OSError as exc:
             raise OutputWriteError(
                 f"Writing the results failed ({exc.strerror or exc}); nothing was left in {request.output}."
             ) from exc
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            if not moved:
+                for folder in created:  # deepest first; folders this run made and left empty
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
     return report
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """mkdir -p that returns the folders it created, deepest first (to undo on failure)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
 
 
 def _has_he(archive: ResultArchive) -> bool:

@@ -109,8 +109,22 @@ def test_cancel_mid_way_leaves_nothing(qtbot, window: MainWindow, researcher, tm
 
     qtbot.mouseClick(tab.decrypt_button, Qt.MouseButton.LeftButton)
     tab.task.progressed.connect(cancel_on_first_progress)
+    running = tab.task
+    drop(window, tmp_path / "another.tar")  # must not take the tab away from the running decryption
+    assert tab.task is running and tab.summary.path == built.path
+    assert "finish or cancel the running decryption" in window.statusBar().currentMessage()
     wait_idle(qtbot, tab)
     assert cancelled_at and cancelled_at[0] < 48 << 20
     assert "Cancelled" in tab.result_view.summary.text()
     assert not out.exists()
     assert [p for p in tmp_path.iterdir() if p.name.startswith(".pht-decrypt-")] == []
+
+
+def test_the_last_opened_archive_wins(qtbot, window: MainWindow, researcher, tmp_path: Path) -> None:
+    first = build_archive(tmp_path / "first", researcher, {"a.txt": b"a"})
+    second = build_archive(tmp_path / "second", researcher, {"b.txt": b"b"}, station_count=2)
+    tab = window.tab("Results")
+    assert tab.open_archive(first.path) and tab.open_archive(second.path)
+    wait_idle(qtbot, tab)
+    qtbot.wait(50)  # let a late answer about the first archive arrive, if it were to be shown
+    assert tab.summary.path == second.path and second.config.train_id in tab.about.text()

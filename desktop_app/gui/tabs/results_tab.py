@@ -38,6 +38,7 @@ class ResultsTab(QWidget):
         super().__init__()
         self.context = context
         self.task: BackgroundTask | None = None
+        self.decrypting = False
         self.summary: ArchiveSummary | None = None
 
         self.open_button = QPushButton("Open archive…")
@@ -100,28 +101,42 @@ class ResultsTab(QWidget):
         if chosen:
             self.output.setText(chosen)
 
-    def open_archive(self, path: Path) -> None:
-        """Show what the archive is and which key it needs (read off the GUI thread)."""
+    def open_archive(self, path: Path) -> bool:
+        """Show what the archive is and which key it needs (read off the GUI thread).
+
+        The entry point for other tabs (the Trains tab hands over downloaded archives through
+        `MainWindow.open_result_archive`). Returns False, and says why in the status bar, while
+        a decryption is running.
+        """
+        if self.decrypting:
+            self.context.status_message.emit(
+                f"Not opening {path.name}: finish or cancel the running decryption first."
+            )
+            return False
         self.summary = None
         self.result_view.clear()
         self.about.setText(f"Reading {path.name}…")
         self.about.setStyleSheet("")
         store = self.context.keystore
+        task: BackgroundTask | None = None
 
         def done(summary: ArchiveSummary) -> None:
-            self.task = None
-            self.show_summary(summary)
+            if self.task is task:  # a later archive replaced this one: its answer is stale
+                self.task = None
+                self.show_summary(summary)
 
         def failed(message: str) -> None:
-            self.task = None
-            self.about.setText(f"{path.name}: {message}")
-            self.about.setStyleSheet(f"color: {RED};")
-            self._update()
+            if self.task is task:
+                self.task = None
+                self.about.setText(f"{path.name}: {message}")
+                self.about.setStyleSheet(f"color: {RED};")
+                self._update()
 
-        self.task = run_in_background(
+        task = self.task = run_in_background(
             lambda progress, cancel: inspect_archive(path, store), done, failed, parent=self
         )
         self._update()
+        return True
 
     def show_summary(self, summary: ArchiveSummary) -> None:
         self.summary = summary
@@ -180,6 +195,7 @@ class ResultsTab(QWidget):
         self.result_view.clear()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
+        self.decrypting = True
         self.task = run_in_background(
             work, self._decrypted, self._failed, self._progressed, self._cancelled, parent=self
         )
@@ -193,6 +209,7 @@ class ResultsTab(QWidget):
 
     def _finish(self) -> None:
         self.task = None
+        self.decrypting = False
         self.progress_label.clear()
         self.passphrase.clear()
         self.he_passphrase.clear()

@@ -46,24 +46,8 @@ cmp <(printf 'site,n\nA,1\n') "$work/out/table.csv"
 echo "decrypted and verified"
 
 step "the main window on a virtual screen, then closed"
-cold_start() {  # seconds from exec to the main window being mapped
-  local start pid
-  start=$(date +%s.%N)
-  "$@" & pid=$!
-  for _ in $(seq 600); do
-    if xdotool search --onlyvisible --name "PHT Desktop" >/dev/null 2>&1; then
-      echo "$(date +%s.%N) - $start" | bc
-      kill -TERM "$pid"
-      wait "$pid"  # the app handles SIGTERM by closing its window: exit code 0
-      return 0
-    fi
-    sleep 0.02
-  done
-  kill -KILL "$pid"; echo "no main window after 12 s" >&2; return 1
-}
-export -f cold_start
-frozen=$(xvfb-run -a bash -c "cold_start '$exe'")
-source_app=$(xvfb-run -a bash -c "cold_start '$PWD/.venv/bin/pht-desktop'")
+frozen=$(xvfb-run -a packaging/cold_start.sh "$exe")
+source_app=$(xvfb-run -a packaging/cold_start.sh "$PWD/.venv/bin/pht-desktop")
 printf 'cold start to the main window: frozen %.2f s, source %.2f s\n' "$frozen" "$source_app"
 
 step "station runner"

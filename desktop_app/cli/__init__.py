@@ -13,15 +13,17 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from desktop_app import __version__
+from desktop_app.cli import central as _central
 from desktop_app.cli import context as _context
 from desktop_app.cli import decrypt as _decrypt
+from desktop_app.cli import demo as _demo
 from desktop_app.cli import keys as _keys
 from desktop_app.cli import sign as _sign
 from desktop_app.core.errors import PHTError
 from desktop_app.core.paths import DEFAULT_PROFILE
 
 # Command modules in the order their commands appear in `--help`.
-COMMAND_MODULES: list[ModuleType] = [_keys, _sign, _decrypt]
+COMMAND_MODULES: list[ModuleType] = [_keys, _sign, _decrypt, _central, _demo]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -164,13 +164,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     imp = sub.add_parser("import", help="import a private key file (PEM, old PHT app files, Paillier JSON)")
     imp.add_argument("file", type=Path)
-    imp.add_argument(
-        "--public-file", type=Path, help="the matching public key file (public.pem, public-he.key)"
-    )
+    imp.add_argument("--public-file", type=Path, help="the matching public key file (public.pem, public-he.key)")
     imp.add_argument("--name", required=True)
-    add_passphrase_stdin(
-        imp, "read one line of stdin: it opens an encrypted file and protects the stored key"
-    )
+    add_passphrase_stdin(imp, "read one line of stdin: it opens an encrypted file and protects the stored key")
     imp.add_argument("--no-passphrase", action="store_true", help=NO_PASSPHRASE_HELP)
     imp.set_defaults(handler=_import)
 
@@ -178,6 +174,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     dele.add_argument("name")
     dele.add_argument("--yes", action="store_true", help="confirm the deletion")
     dele.set_defaults(handler=_delete)
+
+    from desktop_app.cli.central import key_register, key_unregister
+
+    reg = sub.add_parser("register", help="register the public key with the active central server")
+    reg.add_argument("name")
+    reg.add_argument("--replace", action="store_true", help="replace a different key the server holds under this name")
+    reg.set_defaults(handler=key_register)
+    unreg = sub.add_parser("unregister", help="delete the server's copy of the key (the local key stays)")
+    unreg.add_argument("name")
+    unreg.set_defaults(handler=key_unregister)
 
     sto = sub.add_parser("storage", help="show or choose where private keys are stored")
     sto.add_argument(

@@ -1,0 +1,218 @@
+"""`pht-desktop server|login|logout|trains|demo`: the central API from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from desktop_app.cli.context import CliContext
+from desktop_app.cli.keys import add_passphrase_stdin, open_store, passphrase_from
+from desktop_app.core.central import api
+from desktop_app.core.central.download import download_result
+from desktop_app.core.central.profiles import ServerProfiles
+from desktop_app.core.central.registration import register_key, unregister_key
+from desktop_app.core.central.session import open_client
+from desktop_app.core.central.tokens import Credentials
+from desktop_app.core.central.train_review import review_train, sign_reviewed
+from desktop_app.core.errors import UsageError
+from desktop_app.core.progress import Progress
+from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
+
+
+def _client(ctx: CliContext):
+    return open_client(ctx.settings, open_store(ctx))
+
+
+# -- server profiles ----------------------------------------------------------------------------
+
+
+def _server_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ServerProfiles(ctx.settings).add(args.name, args.api, args.auth, args.ca_bundle)
+    print(f"Added server profile {profile.name}.", file=sys.stderr)
+    return 0
+
+
+def _server_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    profiles = ServerProfiles(ctx.settings)
+    active = ctx.settings.get("central.active")
+    for profile in profiles.all():
+        mark = "*" if profile.name == active else " "
+        ca = f"  CA {profile.ca_bundle}" if profile.ca_bundle else ""
+        print(f"{mark} {profile.label:<24} {profile.api_url}  auth {profile.auth_url}{ca}")
+    return 0
+
+
+def _server_use(args: argparse.Namespace, ctx: CliContext) -> int:
+    print(f"Active server: {ServerProfiles(ctx.settings).use(args.name).label}", file=sys.stderr)
+    return 0
+
+
+# -- session ------------------------------------------------------------------------------------
+
+
+def _login(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.robot_id:
+        if not args.robot_secret_stdin:
+            raise UsageError("Give the robot secret with --robot-secret-stdin.")
+        credentials = Credentials("robot_credentials", args.robot_id, ctx.read_stdin_line("robot secret"))
+    elif args.username:
+        if not args.password_stdin:
+            raise UsageError("Give the password with --password-stdin.")
+        credentials = Credentials("password", args.username, ctx.read_stdin_line("password"), args.realm)
+    else:
+        raise UsageError("Sign in with --username U --password-stdin, or --robot-id ID --robot-secret-stdin.")
+    with _client(ctx) as client:
+        client.sign_in(credentials, remember=args.remember)
+        print(f"Signed in to {client.profile.label}.", file=sys.stderr)
+    return 0
+
+
+def _logout(args: argparse.Namespace, ctx: CliContext) -> int:
+    with _client(ctx) as client:
+        client.sign_out()
+        print(f"Signed out of {client.profile.label}; tokens removed from the keyring.", file=sys.stderr)
+    return 0
+
+
+def key_register(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = open_store(ctx)
+    with open_client(ctx.settings, store) as client:
+        print(register_key(client, store.get(args.name), replace=args.replace))
+    return 0
+
+
+def key_unregister(args: argparse.Namespace, ctx: CliContext) -> int:
+    with _client(ctx) as client:
+        print(unregister_key(client, args.name))
+    return 0
+
+
+# -- trains -------------------------------------------------------------------------------------
+
+
+def _trains_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    with _client(ctx) as client:
+        trains = api.list_trains(client, args.status)
+    if args.json:
+        print(json.dumps([t.raw for t in trains], indent=2))
+        return 0
+    for t in trains:
+        print(
+            f"{t.id}  {t.name:<20} build {t.status('build'):<9} run {t.status('run'):<9} "
+            f"result {t.status('result'):<9} {str(t.raw.get('updated_at') or '')[:16]}"
+        )
+    return 0
+
+
+def _trains_sign(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = open_store(ctx)
+    info = store.get(args.key)
+    with open_client(ctx.settings, store) as client:
+        review = review_train(client, args.train_id)
+        for path, size in review.files:
+            print(f"  {size:>10}  {path}", file=sys.stderr)
+        print(f"server hash:     {review.server_hash}\nrecomputed hash: {review.computed_hash}", file=sys.stderr)
+        passphrase = passphrase_from(args, ctx) if info.protected else None
+        sign_reviewed(client, review, store.load_private_key(info.name, passphrase))
+    print(f"The hash matches; train {args.train_id} signed with {info.name} and submitted.", file=sys.stderr)
+    return 0
+
+
+class _ProgressLine:
+    """Progress on stderr, at most a few times a second, when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+
+    def __call__(self, progress: Progress) -> None:
+        if sys.stderr.isatty() and time.monotonic() - self.last > 0.2:
+            self.last = time.monotonic()
+            total = f" of {progress.total / (1 << 20):.1f}" if progress.total else ""
+            print(f"\r{progress.done / (1 << 20):.1f}{total} MiB  {progress.label}   ", end="", file=sys.stderr)
+
+
+def _download(client, train_id: str, target: Path) -> Path:
+    path = download_result(client, train_id, target, _ProgressLine())
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    return path
+
+
+def _trains_download(args: argparse.Namespace, ctx: CliContext) -> int:
+    with _client(ctx) as client:
+        path = _download(client, args.train_id, args.output)
+    print(f"Downloaded the result archive to {path}.", file=sys.stderr)
+    return 0
+
+
+def _trains_fetch_result(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = open_store(ctx)
+    target = args.out.parent / f".{args.out.name}-{args.train_id}.tar"
+    with open_client(ctx.settings, store) as client:
+        archive = _download(client, args.train_id, target)
+    try:
+        report = decrypt_archive(
+            DecryptRequest(archive, args.out, args.key),
+            store,
+            lambda info: passphrase_from(args, ctx, f"passphrase of key {info.name}") if info.protected else None,
+        )
+    finally:
+        archive.unlink(missing_ok=True)
+    print(report.to_text())
+    print(f"Downloaded, decrypted and verified {len(report.files)} files into {args.out}.", file=sys.stderr)
+    return 0
+
+
+# -- registration -------------------------------------------------------------------------------
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    server = subparsers.add_parser("server", help="central server profiles")
+    sub = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="add a server profile (the first one becomes active)")
+    add.add_argument("name")
+    add.add_argument("--api", required=True, help="API URL, e.g. https://pht.example.org/api")
+    add.add_argument("--auth", required=True, help="auth server URL (the real network uses a separate one)")
+    add.add_argument("--ca-bundle", help="PEM file of CAs to trust instead of the system's (TLS-inspecting networks)")
+    add.set_defaults(handler=_server_add)
+    sub.add_parser("list", help="list server profiles (* = active)").set_defaults(handler=_server_list)
+    use = sub.add_parser("use", help="make a profile the active one")
+    use.add_argument("name")
+    use.set_defaults(handler=_server_use)
+
+    login = subparsers.add_parser("login", help="sign in to the active server; tokens go to the OS keyring")
+    login.add_argument("--username")
+    login.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
+    login.add_argument("--realm", help="the user's realm, if the server has several")
+    login.add_argument("--robot-id")
+    login.add_argument("--robot-secret-stdin", action="store_true", help="read the robot secret from stdin")
+    login.add_argument("--remember", action="store_true", help="also keep the password in the OS keyring")
+    login.set_defaults(handler=_login)
+    subparsers.add_parser("logout", help="sign out; forget tokens and remembered password").set_defaults(
+        handler=_logout
+    )
+
+    trains = subparsers.add_parser("trains", help="your trains on the active server")
+    tsub = trains.add_subparsers(dest="trains_command", metavar="ACTION", required=True)
+    lst = tsub.add_parser("list", help="list your trains")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--status", choices=api.RESULT_STATUSES, help="only trains with this result status")
+    lst.set_defaults(handler=_trains_list)
+    sign = tsub.add_parser("sign", help="recompute the train's hash from its files; sign and submit only if it matches")
+    sign.add_argument("train_id")
+    sign.add_argument("--key", required=True)
+    add_passphrase_stdin(sign, "read the key's passphrase from stdin")
+    sign.set_defaults(handler=_trains_sign)
+    download = tsub.add_parser("download", help="download a finished train's result archive (resumable)")
+    download.add_argument("train_id")
+    download.add_argument("-o", "--output", type=Path, required=True)
+    download.set_defaults(handler=_trains_download)
+    fetch = tsub.add_parser("fetch-result", help="download, decrypt and verify a train's results")
+    fetch.add_argument("train_id")
+    fetch.add_argument("--out", type=Path, required=True)
+    fetch.add_argument("--key")
+    add_passphrase_stdin(fetch, "read the key's passphrase from stdin")
+    fetch.set_defaults(handler=_trains_fetch_result)

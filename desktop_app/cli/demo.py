@@ -1,0 +1,50 @@
+"""`pht-desktop demo`: a local demo of the central API, so every step can be tried without an account."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+
+from desktop_app.cli.context import CliContext
+from desktop_app.core.central.demo_hub import DemoHub
+from desktop_app.core.central.demo_hub.state import DEMO_ROBOT, DEMO_USER, FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
+from desktop_app.core.central.profiles import ServerProfiles
+
+PROFILE = "local-demo"
+
+
+def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    hub = DemoHub(port=args.port).start()
+    profiles = ServerProfiles(ctx.settings)
+    profiles.add(PROFILE, hub.api_url, hub.auth_url, demo=True)
+    profiles.use(PROFILE)
+    print(
+        f"LOCAL DEMO hub (not a real PHT server) at {hub.base_url}\n"
+        f"  server profile {PROFILE!r} is now active\n"
+        f"  sign in as {DEMO_USER['name']} / {DEMO_USER['password']}"
+        f"  (robot: {DEMO_ROBOT['id']} / {DEMO_ROBOT['secret']})\n"
+        f"  train waiting for your signature: {SIGNABLE_TRAIN_ID}\n"
+        f"  finished train (register an RSA key first): {FINISHED_TRAIN_ID}",
+        flush=True,
+    )
+    try:
+        if not args.no_gui:
+            from desktop_app.gui.app import has_display, run_gui
+
+            if has_display():
+                return run_gui(ctx.paths.profile)
+            print("No display: serving until Ctrl+C (use the CLI in another terminal).", file=sys.stderr)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        hub.stop()
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser("demo", help="start a LOCAL DEMO of the central API on loopback and connect to it")
+    demo.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any free one)")
+    demo.add_argument("--no-gui", action="store_true", help="only serve (for the CLI or tests); Ctrl+C stops")
+    demo.set_defaults(handler=_demo)

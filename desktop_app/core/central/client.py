@@ -1,0 +1,263 @@
+"""The one HTTP client of the central API: timeouts, retries, tokens, and errors as sentences.
+
+Idempotent requests (GET, DELETE) are retried with backoff on connection errors and on
+502/503/504. The access token is refreshed shortly before it expires and once on a 401;
+when that fails (and no remembered credentials can sign in again) the caller gets
+`NotSignedIn`. Nothing here runs on the GUI thread: the GUI calls it from its workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+import time
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from desktop_app.core.central.errors import CentralError, NotSignedIn
+from desktop_app.core.central.profiles import ServerProfile
+from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
+
+RETRY_STATUSES = {502, 503, 504}
+IDEMPOTENT = {"GET", "HEAD", "DELETE"}
+
+
+def ssl_context(profile: ServerProfile) -> ssl.SSLContext:
+    """The profile's CA bundle if it has one, else the operating system's trust store."""
+    if profile.ca_bundle:
+        return ssl.create_default_context(cafile=profile.ca_bundle)
+    try:
+        import truststore
+
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except ImportError:  # pragma: no cover - truststore is a dependency; OpenSSL's store otherwise
+        return ssl.create_default_context()
+
+
+class CentralClient:
+    def __init__(
+        self,
+        profile: ServerProfile,
+        tokens: TokenStore | None,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+    ) -> None:
+        self.profile = profile
+        self.tokens = tokens
+        self.retries = retries
+        self.backoff = backoff
+        self.timeout = timeout
+        self.http = httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            verify=ssl_context(profile),
+            trust_env=True,  # proxies from the environment
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- sign in ---------------------------------------------------------------------------------
+
+    def sign_in(self, credentials: Credentials, remember: bool = False) -> TokenSet:
+        if credentials.grant == "password":
+            form = {
+                "grant_type": "password",
+                "username": credentials.identity,
+                "password": credentials.secret,
+            }
+            if credentials.realm:
+                form["realm_id"] = credentials.realm
+        else:
+            form = {
+                "grant_type": "robot_credentials",
+                "id": credentials.identity,
+                "secret": credentials.secret,
+            }
+        tokens = self._token_request(form)
+        if self.tokens:
+            self.tokens.save(tokens)
+            if remember:
+                self.tokens.remember(credentials)
+        return tokens
+
+    def sign_out(self) -> None:
+        if self.tokens:
+            self.tokens.forget()
+
+    def _token_request(self, form: dict[str, str]) -> TokenSet:
+        response = self._send("POST", f"{self.profile.auth_url}/token", data=form, retry=False)
+        if response.status_code in (400, 401):
+            raise NotSignedIn(f"Signing in failed: {_message(response) or 'the credentials were refused'}.")
+        body = self._json(self._checked(response))
+        if not isinstance(body, dict) or "access_token" not in body:
+            raise CentralError("The sign-in server answered without an access token.")
+        return TokenSet.from_response(body)
+
+    def _refresh(self, tokens: TokenSet) -> TokenSet | None:
+        with contextlib.suppress(NotSignedIn):
+            if tokens.refresh_token:
+                fresh = self._token_request({"grant_type": "refresh_token", "refresh_token": tokens.refresh_token})
+                self.tokens.save(fresh)  # type: ignore[union-attr]
+                return fresh
+        remembered = self.tokens.remembered() if self.tokens else None
+        if remembered:
+            with contextlib.suppress(NotSignedIn):
+                return self.sign_in(remembered)
+        return None
+
+    def _access_token(self, force_refresh: bool = False) -> str:
+        tokens = self.tokens.load() if self.tokens else None
+        if tokens is None:
+            raise NotSignedIn(f"You are not signed in to {self.profile.label}; sign in first (`pht-desktop login`).")
+        if force_refresh or tokens.expiring:
+            tokens = self._refresh(tokens)
+            if tokens is None:
+                raise NotSignedIn(
+                    f"Your session with {self.profile.label} has expired; sign in again (`pht-desktop login`)."
+                )
+        return tokens.access_token
+
+    # -- requests --------------------------------------------------------------------------------
+
+    def url(self, path: str) -> str:
+        return f"{self.profile.api_url}/{path.lstrip('/')}"
+
+    def request(self, method: str, path: str, **kwargs: Any) -> Any:
+        """An authenticated API call; returns the parsed JSON body."""
+        return self._json(self._checked(self._authorized(method, path, **kwargs)))
+
+    def _authorized(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        response = self._send(method, self.url(path), token=self._access_token(), **kwargs)
+        if response.status_code == 401:
+            response = self._send(method, self.url(path), token=self._access_token(force_refresh=True), **kwargs)
+            if response.status_code == 401:
+                raise NotSignedIn(f"{self.profile.label} refused the session; sign in again (`pht-desktop login`).")
+        return response
+
+    @contextlib.contextmanager
+    def stream(self, path: str, headers: dict[str, str] | None = None) -> Iterator[httpx.Response]:
+        """An authenticated streamed GET (downloads); the response is checked before use."""
+        for attempt in (0, 1):
+            token = self._access_token(force_refresh=attempt == 1)
+            request = self.http.build_request(
+                "GET", self.url(path), headers={**(headers or {}), "Authorization": f"Bearer {token}"}
+            )
+            response = self._call(lambda r=request: self.http.send(r, stream=True), request.url)
+            try:
+                if response.status_code == 401 and attempt == 0:
+                    continue
+                if response.status_code >= 400:
+                    response.read()
+                    self._checked(response)
+                yield response
+                return
+            finally:
+                response.close()
+        raise NotSignedIn(f"{self.profile.label} refused the session; sign in again (`pht-desktop login`).")
+
+    def _send(
+        self, method: str, url: str, token: str | None = None, retry: bool | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", None) or {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        retry = method in IDEMPOTENT if retry is None else retry
+        attempts = self.retries if retry else 1
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            try:
+                response = self._call(lambda: self.http.request(method, url, headers=headers, **kwargs), url)
+            except CentralError:
+                if last or not self._retryable_error:
+                    raise
+            else:
+                if response.status_code not in RETRY_STATUSES or last:
+                    return response
+            time.sleep(self.backoff * (2**attempt))
+        raise AssertionError("unreachable")
+
+    _retryable_error = False
+
+    def _call(self, action, url) -> httpx.Response:
+        """Run one HTTP exchange, turning transport failures into sentences."""
+        host = urlsplit(str(url)).netloc
+        self._retryable_error = False
+        try:
+            return action()
+        except httpx.ConnectError as exc:
+            if _is_tls_failure(exc):
+                setting = (
+                    f"the CA bundle {self.profile.ca_bundle}"
+                    if self.profile.ca_bundle
+                    else "the system's trust store; if your network inspects TLS, give its CA with --ca-bundle"
+                )
+                raise CentralError(
+                    f"The TLS certificate of {host} is not trusted (checked against {setting})."
+                ) from exc
+            self._retryable_error = True
+            raise CentralError(f"The central server at {host} cannot be reached ({_reason(exc)}).") from exc
+        except httpx.TimeoutException as exc:
+            self._retryable_error = True
+            raise CentralError(f"The central server at {host} did not answer within {self.timeout:.0f} s.") from exc
+        except httpx.HTTPError as exc:
+            self._retryable_error = True
+            raise CentralError(f"The connection to {host} failed ({_reason(exc)}).") from exc
+
+    def _checked(self, response: httpx.Response) -> httpx.Response:
+        status = response.status_code
+        if status < 400:
+            return response
+        message = _message(response)
+        if status == 401:
+            raise NotSignedIn(f"{self.profile.label} refused the session; sign in again (`pht-desktop login`).")
+        if status == 403:
+            raise CentralError(f"The server refused this: you lack the permission ({message or 'no details given'}).")
+        if status == 404:
+            raise CentralError(f"Not found on the server: {message or response.request.url.path}.")
+        if status >= 500:
+            raise CentralError(f"The central server failed ({status}): {message or 'it gave no details'}.")
+        raise CentralError(f"The central server refused the request ({status}): {message or 'no details given'}.")
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            kind = response.headers.get("content-type", "no content type")
+            raise CentralError(
+                f"The central server answered something that is not JSON (status {response.status_code}, {kind})."
+            ) from None
+
+
+def _message(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    return str(body.get("message") or "") if isinstance(body, dict) else ""
+
+
+def _reason(exc: Exception) -> str:
+    cause = exc.__cause__ or exc.__context__
+    text = str(cause or exc) or type(exc).__name__
+    return text.split("] ")[-1][:120]
+
+
+def _is_tls_failure(exc: Exception) -> bool:
+    chain: BaseException | None = exc
+    while chain is not None:
+        if isinstance(chain, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(chain):
+            return True
+        chain = chain.__cause__ or chain.__context__
+    return False

@@ -1,0 +1,87 @@
+"""Downloading a result archive: streamed to a `.part` file with progress and cancel, resumed
+with a Range request where the server allows it (a clean restart otherwise). Only a complete
+download is renamed to its final name, so a partial file never looks like a finished one."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import httpx
+
+from desktop_app.core.central.client import CentralClient
+from desktop_app.core.central.errors import CentralError
+from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
+
+CHUNK = 1 << 20
+ATTEMPTS = 3
+
+
+def part_path(target: Path) -> Path:
+    return target.with_name(target.name + ".part")
+
+
+def _rate(done: int, started: float) -> str:
+    elapsed = max(time.monotonic() - started, 1e-6)
+    return f"{done / elapsed / (1 << 20):.1f} MiB/s"
+
+
+def _fetch_once(
+    client: CentralClient, path: str, part: Path, progress: ProgressCallback, cancel: CancelToken | None
+) -> None:
+    offset = part.stat().st_size if part.exists() else 0
+    headers = {"Range": f"bytes={offset}-"} if offset else {}
+    started = time.monotonic()
+    with client.stream(path, headers) as response:
+        resumed = response.status_code == 206
+        if not resumed:
+            offset = 0  # the server sent everything again: start the file over
+        length = int(response.headers.get("content-length") or 0)
+        total = offset + length if length else 0
+        done = offset
+        try:
+            with part.open("ab" if resumed else "wb") as out:
+                for chunk in response.iter_bytes(CHUNK):
+                    if cancel:
+                        cancel.raise_if_cancelled()
+                    out.write(chunk)
+                    done += len(chunk)
+                    progress(Progress(done, total, _rate(done - offset, started)))
+        except (httpx.TransportError, httpx.StreamError) as exc:
+            raise _Interrupted(done) from exc
+        if length and done != total:
+            raise _Interrupted(done)
+
+
+class _Interrupted(Exception):
+    def __init__(self, done: int) -> None:
+        super().__init__(done)
+        self.done = done
+
+
+def download_result(
+    client: CentralClient,
+    train_id: str,
+    target: Path,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> Path:
+    """Download a train's result archive to `target`; a dropped connection is resumed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = part_path(target)
+    for attempt in range(ATTEMPTS):
+        try:
+            _fetch_once(client, f"trains/{train_id}/result/download", part, progress, cancel)
+        except _Interrupted as exc:
+            if attempt == ATTEMPTS - 1:
+                raise CentralError(
+                    f"The download was interrupted after {exc.done / (1 << 20):.1f} MiB; run it again to resume "
+                    f"({part.name} is kept)."
+                ) from exc
+            continue
+        except OSError as exc:
+            raise CentralError(f"The download could not be written to {part}: {exc.strerror or exc}.") from exc
+        os.replace(part, target)
+        return target
+    raise AssertionError("unreachable")

@@ -1,0 +1,86 @@
+"""Server profiles: a name, the API URL, the auth URL and an optional CA bundle. Several may
+exist (production, test, the local demo), one is active. Kept in settings; never a secret."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from desktop_app.core.errors import UsageError
+from desktop_app.core.keys.names import validate_key_name
+from desktop_app.core.settings import Settings
+
+SERVERS, ACTIVE = "central.servers", "central.active"
+
+
+@dataclass(frozen=True)
+class ServerProfile:
+    name: str
+    api_url: str
+    auth_url: str
+    ca_bundle: str | None = None
+    demo: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} (local demo)" if self.demo else self.name
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _check_url(url: str, what: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"The {what} {url!r} is not an http(s) URL.")
+    return url.rstrip("/")
+
+
+class ServerProfiles:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def all(self) -> list[ServerProfile]:
+        return [ServerProfile(**raw) for raw in (self.settings.get(SERVERS) or {}).values()]
+
+    def get(self, name: str) -> ServerProfile:
+        raw = (self.settings.get(SERVERS) or {}).get(name)
+        if raw is None:
+            known = ", ".join(p.name for p in self.all()) or "none"
+            raise UsageError(f"There is no server profile {name!r} (profiles: {known}).")
+        return ServerProfile(**raw)
+
+    def add(
+        self, name: str, api_url: str, auth_url: str, ca_bundle: str | None = None, demo: bool = False
+    ) -> ServerProfile:
+        validate_key_name(name)
+        if ca_bundle and not Path(ca_bundle).is_file():
+            raise UsageError(f"The CA bundle {ca_bundle} does not exist.")
+        profile = ServerProfile(
+            name,
+            _check_url(api_url, "API URL"),
+            _check_url(auth_url, "auth URL"),
+            str(Path(ca_bundle).resolve()) if ca_bundle else None,
+            demo,
+        )
+        servers = dict(self.settings.get(SERVERS) or {})
+        servers[name] = profile.to_json()
+        self.settings.set(SERVERS, servers)
+        if not self.settings.get(ACTIVE):
+            self.settings.set(ACTIVE, name)
+        return profile
+
+    def use(self, name: str) -> ServerProfile:
+        profile = self.get(name)
+        self.settings.set(ACTIVE, name)
+        return profile
+
+    def active(self) -> ServerProfile:
+        name = self.settings.get(ACTIVE)
+        if not name:
+            raise UsageError(
+                "No central server is configured: add one with "
+                "`pht-desktop server add NAME --api URL --auth URL`, or try `pht-desktop demo`."
+            )
+        return self.get(name)

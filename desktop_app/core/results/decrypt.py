@@ -200,12 +200,13 @@ def _decrypt_members(
     finally:
         if not finished:
             pipeline.abandon()
-    if verify:
-        report.checks = check_results(archive.config, result_hash)
-        report.verified = all_passed(report.checks)
-        if not report.verified:
-            failed = next(check for check in report.checks if not check.passed)
-            raise VerificationFailed(f"Verification failed ({failed.name}): {failed.detail}", report)
+    report.checks = check_results(archive.config, result_hash)
+    if not verify:  # shown for information; the result stays marked UNVERIFIED
+        return
+    report.verified = all_passed(report.checks)
+    if not report.verified:
+        failed = next(check for check in report.checks if not check.passed)
+        raise VerificationFailed(f"Verification failed ({failed.name}): {failed.detail}", report)
 
 
 def _decrypt_paillier(archive: ResultArchive, he_key, staging: Path, report: DecryptionReport) -> None:

@@ -53,6 +53,8 @@ class DecryptionReport:
             f"Signed:  {', '.join(self.signed_by) or 'no station'}",
             f"Status:  {self.status}",
         ]
+        if self.verification_skipped and self.checks:
+            lines.append("  (checks for information only: not enforced with --no-verify)")
         lines += [f"  [{'ok' if c.passed else 'FAILED'}] {c.name}: {c.detail}" for c in self.checks]
         lines.append(f"Output:  {self.output}")
         for entry in self.files:

@@ -93,7 +93,10 @@ class ResultView(QWidget):
         self.clear()
         self.report = report
         if report.verification_skipped:
-            text, color = "UNVERIFIED: decrypted without checking the stations' signatures.", AMBER
+            text, color = (
+                "UNVERIFIED: decrypted with verification skipped; the checks below were not enforced.",
+                AMBER,
+            )
         else:
             stations = ", ".join(report.signed_by)
             text, color = f"Verified: every check held (signed by {stations}).", GREEN

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.protocol.hexpem import public_key_to_hex_pem
 from desktop_app.core.protocol.train_config import TrainConfig
 from tests.helpers.cli import run_cli
@@ -84,6 +85,12 @@ def test_decrypts_verifies_and_reports(tmp_path: Path, built: BuiltArchive) -> N
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["status"] == "verified" and report["train_id"] == built.config.train_id
     assert {f["path"]: f["size"] for f in report["files"]} == {n: len(d) for n, d in FILES.items()}
+    assert report["station_keys"] == {
+        f"station-{i}": fingerprint(key.public_key()) for i, key in enumerate(station_keys(2))
+    }
+    assert f"Station key: station-1 {group_fingerprint(fingerprint(station_keys(2)[1].public_key()))}" in (
+        result.stdout
+    )
     assert "verified" in result.stdout and left_behind(out) == [str(p) for p in out.rglob("*")]
 
 

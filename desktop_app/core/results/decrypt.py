@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.keys.fingerprint import fingerprint
 from desktop_app.core.keystore import KeyInfo, KeyStore
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from desktop_app.core.protocol.hashing import ResultHasher
+from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
 from desktop_app.core.protocol.symmetric import BadPadding, TruncatedCiphertext
+from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.verification import all_passed, check_results
 from desktop_app.core.protocol.wrapping import unwrap_key
 from desktop_app.core.results.archive_reader import ResultArchive
@@ -117,6 +120,7 @@ def decrypt_archive(
             key_fingerprint=info.fingerprint,
             output=str(request.output),
             signed_by=[stop.station for stop in config.signed_stops()],
+            station_keys=station_key_fingerprints(config),
             verification_skipped=not request.verify,
         )
         try:
@@ -150,6 +154,17 @@ def decrypt_archive(
                     with contextlib.suppress(OSError):
                         folder.rmdir()
     return report
+
+
+def station_key_fingerprints(config: TrainConfig) -> dict[str, str]:
+    """Each route station's key fingerprint as the archive states it ("unreadable" if it is not a key)."""
+    found = {}
+    for stop in config.route:
+        try:
+            found[stop.station] = fingerprint(load_hex_pem_public_key(stop.rsa_public_key))
+        except PHTError:
+            found[stop.station] = "unreadable"
+    return found
 
 
 def _make_parents(folder: Path) -> list[Path]:

@@ -27,6 +27,9 @@ class DecryptionReport:
     verified: bool = False  # True only when verification ran and every check held
     verification_skipped: bool = False
     signed_by: list[str] = field(default_factory=list)
+    # station -> fingerprint of the key its signature was checked with. The keys come from the
+    # archive itself: compare them with the central API's station list to trust them.
+    station_keys: dict[str, str] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
     files: list[FileEntry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -60,5 +63,6 @@ class DecryptionReport:
         for entry in self.files:
             origin = f"  (from {entry.decrypted_from})" if entry.decrypted_from else ""
             lines.append(f"  {entry.size:>12}  {entry.sha256}  {entry.path}{origin}")
+        lines += [f"Station key: {name} {group_fingerprint(fp)}" for name, fp in self.station_keys.items()]
         lines += [f"Note: {note}" for note in self.notes]
         return "\n".join(lines)

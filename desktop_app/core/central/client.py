@@ -98,7 +98,8 @@ class CentralClient:
     def _token_request(self, form: dict[str, str]) -> TokenSet:
         response = self._send("POST", f"{self.profile.auth_url}/token", data=form, retry=False)
         if response.status_code in (400, 401):
-            raise NotSignedIn(f"Signing in failed: {_message(response) or 'the credentials were refused'}.")
+            reason = (_message(response) or "the credentials were refused").rstrip(".")
+            raise NotSignedIn(f"Signing in failed: {reason}.")
         body = self._json(self._checked(response))
         if not isinstance(body, dict) or "access_token" not in body:
             raise CentralError("The sign-in server answered without an access token.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import secrets
@@ -288,9 +289,12 @@ def _handler_for(hub: DemoHub) -> type[BaseHTTPRequestHandler]:
                 while chunk := handle.read(CHUNK if not faults.throttle_bytes_per_second else 16384):
                     if faults.drop_download_after is not None and sent + len(chunk) > faults.drop_download_after:
                         self.wfile.write(chunk[: faults.drop_download_after - sent])
+                        self.wfile.flush()
+                        time.sleep(0.2)  # let the bytes sent so far arrive before the connection drops
                         faults.drop_download_after = None
                         self.close_connection = True
-                        self.connection.shutdown(2)
+                        with contextlib.suppress(OSError):  # the client may have gone already
+                            self.connection.shutdown(2)
                         return
                     self.wfile.write(chunk)
                     sent += len(chunk)

@@ -220,6 +220,8 @@ def _build_result_archive(folder: Path, train: Train, creator_public_hex: str) -
         "summary.csv": b"station,patients,mean_age\ndemo-station-0,412,57.3\ndemo-station-1,388,61.0\n",
         "model/coefficients.json": json.dumps({"intercept": -2.1, "age": 0.034}).encode(),
         "report.txt": b"Demo results made by the PHT Desktop demo hub. Nothing here is real.\n",
+        # A model of a realistic size, so that downloads show progress (deterministic bytes).
+        "model/weights.bin": hashlib.shake_256(train.id.encode()).digest(3 << 20),
     }
     plain = []
     for name, data in results.items():

@@ -1,0 +1,259 @@
+"""The central API client against the demo hub over real loopback HTTP: sign-in, tokens,
+keys, trains, sign-knowingly, downloads, and a server that is down, slow or answers nonsense."""
+
+from __future__ import annotations
+
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.central import api
+from desktop_app.core.central.client import CentralClient
+from desktop_app.core.central.demo_hub import DemoHub
+from desktop_app.core.central.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
+from desktop_app.core.central.download import download_result, part_path
+from desktop_app.core.central.errors import CentralError, HashMismatch, KeyMismatch, NotSignedIn
+from desktop_app.core.central.registration import MATCHES, key_status, register_key, unregister_key
+from desktop_app.core.central.tokens import Credentials
+from desktop_app.core.central.train_review import review_train, sign_reviewed
+from desktop_app.core.errors import Cancelled
+from desktop_app.core.keys.types import KeyType
+from desktop_app.core.keystore import KeyStore
+from desktop_app.core.paths import AppPaths
+from desktop_app.core.progress import CancelToken
+from desktop_app.core.protocol.signatures import verify_train_hash
+from desktop_app.core.results.archive_reader import ResultArchive
+from desktop_app.core.settings import Settings
+from tests.helpers.central import DEMO_LOGIN, client_for, self_signed_certificate
+
+
+@pytest.fixture
+def store(pht_home) -> KeyStore:
+    paths = AppPaths.for_profile("default")
+    return KeyStore.open(paths, Settings(paths))
+
+
+@pytest.fixture
+def hub():
+    server = DemoHub().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def client(hub, store) -> CentralClient:
+    with client_for(hub, store) as signed_in:
+        signed_in.sign_in(DEMO_LOGIN)
+        yield signed_in
+
+
+@pytest.fixture
+def researcher(store) -> str:
+    store.generate("researcher", KeyType.RSA_2048, "pw")
+    return "researcher"
+
+
+def test_both_grants_and_sign_out(hub, store) -> None:
+    with client_for(hub, store) as client:
+        with pytest.raises(NotSignedIn, match="not signed in"):
+            api.list_trains(client)
+        with pytest.raises(NotSignedIn, match="Signing in failed: The credentials are not valid.$"):
+            client.sign_in(Credentials("password", "demo", "wrong"))
+        client.sign_in(Credentials("robot_credentials", "demo-robot-0001", "demo-robot-secret"))
+        assert api.get_train(client, SIGNABLE_TRAIN_ID).name == "demo-signable"
+        client.sign_in(DEMO_LOGIN)
+        assert store.get_secret("central.tokens.test-hub")  # in the OS keyring, nowhere else
+        client.sign_out()
+        assert store.get_secret("central.tokens.test-hub") is None
+        with pytest.raises(NotSignedIn):
+            api.list_trains(client)
+
+
+def test_refresh_before_expiry_and_once_on_401(hub, store) -> None:
+    hub.state.token_lifetime = 30  # inside the refresh margin: every call refreshes first
+    with client_for(hub, store) as client:
+        client.sign_in(DEMO_LOGIN)
+        first = store.get_secret("central.tokens.test-hub")
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+        assert store.get_secret("central.tokens.test-hub") != first
+        hub.state.token_lifetime = 3600
+        client.sign_in(DEMO_LOGIN)
+        hub.state.expire_all_access_tokens()  # the server forgets the token: 401, then refresh
+        assert api.get_train(client, SIGNABLE_TRAIN_ID).id == SIGNABLE_TRAIN_ID
+        hub.state.expire_all_access_tokens()
+        hub.state.refresh_tokens.clear()  # refresh fails too: the user must sign in again
+        with pytest.raises(NotSignedIn, match="sign in again"):
+            api.get_train(client, SIGNABLE_TRAIN_ID)
+
+
+def test_remembered_password_signs_in_again(hub, store) -> None:
+    with client_for(hub, store) as client:
+        client.sign_in(DEMO_LOGIN, remember=True)
+        hub.state.expire_all_access_tokens()
+        hub.state.refresh_tokens.clear()
+        assert api.get_train(client, SIGNABLE_TRAIN_ID).id == SIGNABLE_TRAIN_ID
+
+
+def test_register_detect_mismatch_replace_unregister(client, store, researcher) -> None:
+    info = store.get(researcher)
+    assert "now registered" in register_key(client, info)
+    assert key_status(client, info).state == MATCHES
+    assert "matches" in register_key(client, info)
+    store.delete(researcher)
+    other = store.generate(researcher, KeyType.RSA_2048, "pw")
+    with pytest.raises(KeyMismatch, match="different key") as refused:
+        register_key(client, other)
+    assert info.grouped_fingerprint in str(refused.value) and other.grouped_fingerprint in str(refused.value)
+    assert "replaced" in register_key(client, other, replace=True)
+    assert key_status(client, other).state == MATCHES
+    assert "Removed the server's copy" in unregister_key(client, researcher)
+    assert store.get(researcher).fingerprint == other.fingerprint  # the local key stays
+    with pytest.raises(CentralError, match="holds no key"):
+        unregister_key(client, researcher)
+
+
+def test_paging_and_filter(client, hub) -> None:
+    trains = api.list_trains(client)
+    assert len(trains) == len(hub.state.trains)
+    assert len({t.id for t in trains}) == len(trains)
+    finished = api.list_trains(client, "finished")
+    assert finished and all(t.raw["result_status"] == "finished" for t in finished)
+
+
+def test_paging_follows_meta_total(client, hub, monkeypatch) -> None:
+    monkeypatch.setattr(api, "PAGE_SIZE", 4)
+    assert len(api.list_trains(client)) == len(hub.state.trains)
+
+
+def test_sign_knowingly_match_and_mismatch(client, store, researcher, hub) -> None:
+    review = review_train(client, SIGNABLE_TRAIN_ID)
+    assert review.matches and [p for p, _ in review.files] == ["entrypoint.py", "requirements.txt", "model/config.json"]
+    key = store.load_private_key(researcher, "pw")
+    signed = sign_reviewed(client, review, key)
+    signature = bytes.fromhex(signed.raw["hash_signed"])
+    assert verify_train_hash(key.public_key(), signature, bytes.fromhex(review.server_hash))
+
+    train = hub.state.trains[SIGNABLE_TRAIN_ID]
+    train.files[1] = ("requirements.txt", b"pandas==2.2.3\nrequests\n")  # changed after hashing
+    train.hash_signed = None
+    tampered = review_train(client, SIGNABLE_TRAIN_ID)
+    assert not tampered.matches
+    with pytest.raises(HashMismatch, match="signing is refused"):
+        sign_reviewed(client, tampered, key)
+    assert hub.state.trains[SIGNABLE_TRAIN_ID].hash_signed is None
+
+
+def test_download_progress_cancel_and_resume(client, store, researcher, hub, tmp_path: Path) -> None:
+    register_key(client, store.get(researcher))
+    target = tmp_path / "result.tar"
+    seen = []
+    download_result(client, FINISHED_TRAIN_ID, target, seen.append)
+    assert seen[-1].done == seen[-1].total == target.stat().st_size and "MiB/s" in seen[-1].label
+    with ResultArchive(target) as archive:
+        assert archive.config.train_id == FINISHED_TRAIN_ID
+    full = target.read_bytes()
+
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        download_result(client, FINISHED_TRAIN_ID, tmp_path / "cancelled.tar", cancel=token)
+    assert not (tmp_path / "cancelled.tar").exists()  # only the .part, never a finished-looking file
+
+    hub.faults.drop_download_after = len(full) // 2
+    ranges: list[str] = []
+    original = client.stream
+
+    def recording_stream(path, headers=None):
+        ranges.append((headers or {}).get("Range", ""))
+        return original(path, headers)
+
+    client.stream = recording_stream  # type: ignore[method-assign]
+    resumed = download_result(client, FINISHED_TRAIN_ID, tmp_path / "resumed.tar")
+    assert resumed.read_bytes() == full
+    resumed_from = int(ranges[1].removeprefix("bytes=").rstrip("-"))  # what had arrived before the drop
+    assert 0 < resumed_from <= len(full) // 2
+    assert not part_path(resumed).exists()
+
+
+def test_download_restarts_cleanly_without_range_support(client, store, researcher, hub, tmp_path: Path) -> None:
+    register_key(client, store.get(researcher))
+    target = tmp_path / "result.tar"
+    part_path(target).write_bytes(b"stale partial bytes")
+    hub.faults.ranges = False
+    download_result(client, FINISHED_TRAIN_ID, target)
+    with ResultArchive(target):
+        pass
+
+
+def test_result_needs_a_registered_key(client, tmp_path: Path) -> None:
+    with pytest.raises(CentralError, match="Register an RSA public key"):
+        download_result(client, FINISHED_TRAIN_ID, tmp_path / "r.tar")
+    assert not (tmp_path / "r.tar").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_server_down(store) -> None:
+    class Down:
+        api_url = auth_url = f"http://127.0.0.1:{_free_port()}"
+
+    with client_for(Down, store) as client, pytest.raises(CentralError, match="cannot be reached"):
+        client.sign_in(DEMO_LOGIN)
+
+
+def test_slow_server_times_out(hub, store) -> None:
+    hub.faults.delay = 2.0
+    with client_for(hub, store, timeout=0.5, retries=1) as client:
+        start = time.monotonic()
+        with pytest.raises(CentralError, match=r"did not answer within 0 s|did not answer"):
+            client.sign_in(DEMO_LOGIN)
+        assert time.monotonic() - start < 2.0
+
+
+def test_retries_idempotent_requests_on_503(client, hub) -> None:
+    hub.faults.fail_next = [503, 502]
+    assert api.get_train(client, SIGNABLE_TRAIN_ID).id == SIGNABLE_TRAIN_ID
+    hub.faults.fail_next = [503]  # not retried: a POST is not idempotent
+    with pytest.raises(CentralError, match=r"failed \(503\)"):
+        api.submit_signature(client, SIGNABLE_TRAIN_ID, "ab" * 64)
+
+
+def test_500_with_and_without_json_and_garbage_json(client, hub) -> None:
+    hub.faults.fail_next = [500]
+    with pytest.raises(CentralError, match=r"failed \(500\): Injected failure 500"):
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+    hub.faults.json_errors = False
+    hub.faults.fail_next = [500]
+    with pytest.raises(CentralError, match=r"failed \(500\): it gave no details"):
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+    hub.faults.json_errors = True
+    hub.faults.garbage_json = True
+    with pytest.raises(CentralError, match="not JSON"):
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+
+
+def test_403_and_404_name_the_problem(client, hub) -> None:
+    hub.faults.fail_next = [403]
+    with pytest.raises(CentralError, match="lack the permission"):
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+    with pytest.raises(CentralError, match="Not found on the server: No train nope"):
+        api.get_train(client, "nope")
+
+
+def test_tls_self_signed_rejected_by_default_accepted_with_ca_bundle(store, tmp_path: Path) -> None:
+    cert, key = self_signed_certificate(tmp_path)
+    hub = DemoHub(tls=(cert, key)).start()
+    try:
+        with client_for(hub, store) as client, pytest.raises(CentralError, match="not trusted.*--ca-bundle"):
+            client.sign_in(DEMO_LOGIN)
+        with client_for(hub, store, ca_bundle=str(cert)) as client:
+            client.sign_in(DEMO_LOGIN)
+            assert api.get_train(client, SIGNABLE_TRAIN_ID).id == SIGNABLE_TRAIN_ID
+    finally:
+        hub.stop()

@@ -65,8 +65,20 @@ def make_archive(folder: Path, size_mib: int, creator_public) -> tuple[Path, Pat
     return archive, folder / "enc-1" / "model.bin", file_key
 
 
+def settled(func):
+    """Start each timed run with no write-back or discard pending from the previous one (the
+    disk is mounted with `discard`: deleting the last run's output otherwise slows the next)."""
+
+    def run() -> Run:
+        os.sync()
+        return func()
+
+    return run
+
+
 def app_decrypt(archive: Path, out: Path) -> Run:
     shutil.rmtree(out, ignore_errors=True)
+    os.sync()
     run = run_child([str(CLI), "decrypt", str(archive), "--out", str(out)], env=os.environ.copy())
     shutil.rmtree(out)
     return run
@@ -75,6 +87,7 @@ def app_decrypt(archive: Path, out: Path) -> Run:
 def reference_decrypt(ciphertext: Path, file_key: bytes) -> Run:
     scratch = ciphertext.with_name("reference-copy.bin")
     shutil.copyfile(ciphertext, scratch)  # it decrypts in place; the copy is not timed
+    os.sync()
     try:
         return run_child([str(REFERENCE_PYTHON), "-c", REFERENCE_DECRYPT, str(scratch), file_key.hex()])
     finally:
@@ -98,7 +111,7 @@ def main() -> None:
         archive, big_cipher, file_key = make_archive(folder / "full", args.size_mib, info.public_key())
         out = folder / "out"
         app = best_of(args.runs, lambda: app_decrypt(archive, out))
-        floor = best_of(args.runs, lambda: run_child(["sha512sum", str(archive)]))
+        floor = best_of(args.runs, settled(lambda: run_child(["sha512sum", str(archive)])))
         reference = best_of(args.runs, lambda: reference_decrypt(big_cipher, file_key))
         size = archive.stat().st_size / (1 << 20)
         big = big_cipher.stat().st_size / (1 << 20)

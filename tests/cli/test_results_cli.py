@@ -272,6 +272,14 @@ def test_truncated_tar_exits_5(tmp_path: Path, built: BuiltArchive) -> None:
     assert decrypt(garbage, tmp_path / "out").returncode == 5
 
 
+def test_missing_archive_or_folder_is_a_usage_error(tmp_path: Path) -> None:
+    missing = decrypt(tmp_path / "nowhere.tar", tmp_path / "out")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    folder = decrypt(tmp_path, tmp_path / "out")
+    assert folder.returncode == 2 and "is a folder" in folder.stderr
+    assert left_behind(tmp_path / "out") == []
+
+
 def test_wrong_key_and_wrong_passphrase_exit_3(tmp_path: Path, built: BuiltArchive, researcher) -> None:
     assert run_cli("keys", "generate", "other", "--type", "rsa-2048", "--no-passphrase").returncode == 0
     chosen = decrypt(built.path, tmp_path / "out", "--key", "other")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from desktop_app.core.errors import UsageError
 from desktop_app.core.protocol.train_config import TrainConfig, TrainConfigError
 from desktop_app.core.results.errors import UnsafeArchive
 
@@ -87,10 +88,11 @@ class ResultArchive:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        if not path.is_file():  # a wrong argument, not a bad archive
+            what = "is a folder, not an archive file" if path.is_dir() else "does not exist"
+            raise UsageError(f"The archive {path} {what}.")
         try:
             self._tar = tarfile.open(path, "r:*")  # noqa: SIM115 - closed by close()
-        except FileNotFoundError as exc:
-            raise UnsafeArchive(f"The archive {path} does not exist.") from exc
         except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
             raise UnsafeArchive(f"{path.name} is not a readable tar archive ({exc}).") from exc
         try:

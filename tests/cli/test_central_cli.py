@@ -1,0 +1,91 @@
+"""The central API commands through the real entry point, against `pht-desktop demo --no-gui`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.central.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
+from tests.helpers.cli import ENTRY_POINT, run_cli
+
+
+@pytest.fixture
+def demo(pht_home):
+    process = subprocess.Popen(
+        [str(ENTRY_POINT), "demo", "--no-gui"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ,
+    )
+    banner = process.stdout.readline()
+    assert "LOCAL DEMO" in banner, process.stderr.read()
+    yield banner
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def ok(*args: str, stdin: str = "") -> str:
+    result = run_cli(*args, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+def test_demo_walkthrough(demo, tmp_path: Path) -> None:
+    assert "local-demo (local demo)" in ok("server", "list")
+    failed = run_cli("login", "--username", "demo", "--password-stdin", stdin="wrong\n")
+    assert failed.returncode == 1 and "Signing in failed" in failed.stderr
+    ok("login", "--username", "demo", "--password-stdin", stdin="demo-password\n")
+    ok("keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin="pw\n")
+    assert "now registered" in ok("keys", "register", "researcher")
+    assert "matches" in ok("keys", "register", "researcher")
+    trains = json.loads(run_cli("trains", "list", "--json").stdout)
+    assert {SIGNABLE_TRAIN_ID, FINISHED_TRAIN_ID} <= {t["id"] for t in trains}
+    finished = json.loads(run_cli("trains", "list", "--json", "--status", "finished").stdout)
+    assert all(t["result_status"] == "finished" for t in finished)
+    assert "hash matches" in ok(
+        "trains", "sign", SIGNABLE_TRAIN_ID, "--key", "researcher", "--passphrase-stdin", stdin="pw\n"
+    )
+    archive = tmp_path / "result.tar"
+    ok("trains", "download", FINISHED_TRAIN_ID, "-o", str(archive))
+    assert archive.stat().st_size > 3 << 20 and not Path(f"{archive}.part").exists()
+    out = tmp_path / "results"
+    text = ok("trains", "fetch-result", FINISHED_TRAIN_ID, "--out", str(out), "--passphrase-stdin", stdin="pw\n")
+    assert "verified" in text and (out / "summary.csv").read_text().startswith("station,patients")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no download left behind
+    ok("keys", "unregister", "researcher")
+    ok("logout")
+    after = run_cli("trains", "list")
+    assert after.returncode == 1 and "not signed in" in after.stderr
+
+
+def test_mismatching_key_is_reported_and_replaced_only_when_asked(demo) -> None:
+    ok("login", "--username", "demo", "--password-stdin", stdin="demo-password\n")
+    ok("keys", "generate", "researcher", "--type", "rsa-2048", "--no-passphrase")
+    ok("keys", "register", "researcher")
+    ok("keys", "delete", "researcher", "--yes")
+    ok("keys", "generate", "researcher", "--type", "rsa-2048", "--no-passphrase")
+    refused = run_cli("keys", "register", "researcher")
+    assert refused.returncode == 1 and "different key" in refused.stderr and "--replace" in refused.stderr
+    assert "replaced" in ok("keys", "register", "researcher", "--replace")
+
+
+def test_server_profiles_and_bad_input(pht_home: Path) -> None:
+    bad = run_cli("server", "add", "prod", "--api", "ftp://x", "--auth", "https://auth")
+    assert bad.returncode == 2 and "not an http(s) URL" in bad.stderr
+    missing_ca = run_cli(
+        "server", "add", "prod", "--api", "https://a/api", "--auth", "https://a/auth", "--ca-bundle", "nope.pem"
+    )
+    assert missing_ca.returncode == 2 and "does not exist" in missing_ca.stderr
+    none = run_cli("trains", "list")
+    assert none.returncode == 2 and "No central server is configured" in none.stderr
+    ok("server", "add", "prod", "--api", "https://pht.example.org/api", "--auth", "https://auth.example.org")
+    ok("server", "add", "test", "--api", "https://test.example.org/api", "--auth", "https://auth.example.org")
+    ok("server", "use", "test")
+    listing = ok("server", "list")
+    assert "* test" in listing and "  prod" in listing
+    assert "secret" not in (pht_home / "config" / "default" / "settings.json").read_text()

@@ -11,8 +11,7 @@ from pathlib import Path
 from desktop_app import APP_NAME, __version__
 
 NO_DISPLAY_HINT = (
-    "pht-desktop: no display found; use the command line (`pht-desktop --help`) "
-    "or set QT_QPA_PLATFORM=offscreen"
+    "pht-desktop: no display found; use the command line (`pht-desktop --help`) or set QT_QPA_PLATFORM=offscreen"
 )
 ICON = Path(__file__).resolve().parents[1] / "resources" / "pht-desktop.svg"
 log = logging.getLogger("pht_desktop.gui")
@@ -75,9 +74,7 @@ def run_gui(profile: str) -> int:
     close_on_termination_signals(app)
     started = time.monotonic()
     # Logged once the event loop has shown the window (PHT_DESKTOP_LOG=info prints it).
-    QTimer.singleShot(
-        0, lambda: log.info("main window shown (%.2f s in the event loop)", time.monotonic() - started)
-    )
+    QTimer.singleShot(0, lambda: log.info("main window shown (%.2f s in the event loop)", time.monotonic() - started))
     code = app.exec()
     log.info("main window closed")
     return code

@@ -14,6 +14,7 @@ from desktop_app.gui.context import AppContext
 from desktop_app.gui.tabs.keys_tab import KeysTab
 from desktop_app.gui.tabs.results_tab import ResultsTab, is_archive
 from desktop_app.gui.tabs.sign_tab import SignTab
+from desktop_app.gui.tabs.trains_tab import TrainsTab
 
 GEOMETRY_SETTING = "gui.geometry"
 
@@ -21,6 +22,7 @@ GEOMETRY_SETTING = "gui.geometry"
 TAB_FACTORIES: list[tuple[str, Callable[[AppContext], QWidget]]] = [
     ("Keys", KeysTab),
     ("Sign", SignTab),
+    ("Trains", TrainsTab),
     ("Results", ResultsTab),
 ]
 
@@ -35,6 +37,7 @@ class MainWindow(QMainWindow):
         for title, factory in TAB_FACTORIES:
             self.tabs.addTab(factory(context), title)
         self.setCentralWidget(self.tabs)
+        self.tab("Trains").archive_downloaded.connect(self.open_result_archive)  # type: ignore[attr-defined]
         self._build_menus()
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.keys_changed.connect(self._show_storage)

@@ -41,15 +41,15 @@ def generate_through_dialog(qtbot, tab, name: str, key_type: KeyType, passphrase
 
 
 def test_window_has_working_tabs_about_and_remembers_geometry(qtbot, window: MainWindow, context) -> None:
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Keys", "Sign", "Results"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Keys", "Sign", "Trains", "Results"]
     box = window.show_about()
     assert __version__ in box.text() and "default" in box.text()
     box.close()
-    window.resize(700, 480)
+    window.resize(790, 470)
     window.close()
     again = MainWindow(AppContext.for_profile("default"))
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (700, 480)
+    assert (again.width(), again.height()) == (790, 470)
 
 
 def test_generate_then_back_up_from_next_steps(qtbot, window: MainWindow, tmp_path: Path) -> None:

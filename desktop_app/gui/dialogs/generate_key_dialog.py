@@ -32,9 +32,7 @@ class GenerateKeyDialog(QDialog):
         self.type_note = QLabel(wordWrap=True)
         self.name_problem = QLabel(styleSheet="color: #b00020;")
         self.passphrase = PassphraseFields(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Generate")
         form = QFormLayout()
         form.addRow("Name:", self.name)

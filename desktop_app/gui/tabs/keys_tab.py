@@ -25,9 +25,10 @@ from desktop_app.core.settings import write_atomically
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.generate_key_dialog import GenerateKeyDialog
 from desktop_app.gui.dialogs.key_file_dialogs import DeleteKeyDialog, ExportKeyDialog, ImportKeyDialog
+from desktop_app.gui.tabs.keys_server import KeyServerActions
 from desktop_app.gui.workers import BackgroundTask, run_in_background
 
-COLUMNS = ("Name", "Type", "Fingerprint", "Created")
+COLUMNS = ("Name", "Type", "Fingerprint", "Created", "Active server")
 
 
 class KeysTab(QWidget):
@@ -54,6 +55,15 @@ class KeysTab(QWidget):
         self.export_button = QPushButton("Export…")
         self.copy_button = QPushButton("Copy public key")
         self.delete_button = QPushButton("Delete…")
+        self.server = KeyServerActions(self, context, self._update_and_show_server)
+        self.check_button = QPushButton("Check server")
+        self.register_button = QPushButton("Register")
+        self.unregister_button = QPushButton("Unregister")
+        self.check_button.clicked.connect(lambda: self.store and self.server.check(self.store.list_keys()))
+        self.register_button.clicked.connect(lambda: self.selected_key() and self.server.register(self.selected_key()))
+        self.unregister_button.clicked.connect(
+            lambda: self.selected_key() and self.server.unregister(self.selected_key())
+        )
         self.generate_button.clicked.connect(self.open_generate)
         self.import_button.clicked.connect(self.open_import)
         self.export_button.clicked.connect(self.open_export)
@@ -68,6 +78,8 @@ class KeysTab(QWidget):
         for button in (self.generate_button, self.import_button, self.export_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        for button in (self.check_button, self.register_button, self.unregister_button):
+            buttons.addWidget(button)
         buttons.addWidget(self.delete_button)
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_label)
@@ -98,7 +110,8 @@ class KeysTab(QWidget):
         for row, info in enumerate(keys):
             type_text = info.type.value + ("" if info.protected else " (no passphrase)")
             created = info.created.replace("T", " ")[:16] + " UTC"
-            for column, text in enumerate((info.name, type_text, info.grouped_fingerprint, created)):
+            on_server = "—" if info.type.is_ec else self.server.statuses.get(info.name, "")
+            for column, text in enumerate((info.name, type_text, info.grouped_fingerprint, created, on_server)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.name)
                 if info.type.is_ec:
@@ -109,9 +122,11 @@ class KeysTab(QWidget):
 
     def selected_key(self) -> KeyInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows or not self.store:
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        if item is None or not self.store:
             return None
-        return self.store.get(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+        name = item.data(Qt.ItemDataRole.UserRole)
+        return next((k for k in self.store.list_keys() if k.name == name), None)  # None once deleted
 
     def select_key(self, name: str) -> None:
         for row in range(self.table.rowCount()):
@@ -126,6 +141,17 @@ class KeysTab(QWidget):
         self.import_button.setEnabled(idle and has_store)
         for button in (self.export_button, self.copy_button, self.delete_button):
             button.setEnabled(idle and selected)
+        has_server = bool(self.context.settings.get("central.active")) and self.server.task is None
+        self.check_button.setEnabled(idle and has_store and has_server)
+        info = self.selected_key() if selected else None
+        for button in (self.register_button, self.unregister_button):
+            button.setEnabled(idle and has_server and bool(info and not info.type.is_ec))
+
+    def _update_and_show_server(self) -> None:
+        selected = self.selected_key()
+        self.refresh()
+        if selected:
+            self.select_key(selected.name)
 
     def _set_busy(self, text: str) -> None:
         for widget in (self.busy, self.busy_label, self.cancel_button):

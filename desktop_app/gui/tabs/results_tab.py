@@ -109,9 +109,7 @@ class ResultsTab(QWidget):
         a decryption is running.
         """
         if self.decrypting:
-            self.context.status_message.emit(
-                f"Not opening {path.name}: finish or cancel the running decryption first."
-            )
+            self.context.status_message.emit(f"Not opening {path.name}: finish or cancel the running decryption first.")
             return False
         self.summary = None
         self.result_view.clear()
@@ -188,9 +186,7 @@ class ResultsTab(QWidget):
         }
 
         def work(progress, cancel):
-            return decrypt_archive(
-                request, store, lambda info: passphrases.get(info.name) or None, progress, cancel
-            )
+            return decrypt_archive(request, store, lambda info: passphrases.get(info.name) or None, progress, cancel)
 
         self.result_view.clear()
         self.progress.setRange(0, 1000)
@@ -203,9 +199,7 @@ class ResultsTab(QWidget):
 
     def _progressed(self, progress: Progress) -> None:
         self.progress.setValue(int(progress.fraction * 1000))
-        self.progress_label.setText(
-            f"{progress.label} — {human_size(progress.done)} of {human_size(progress.total)}"
-        )
+        self.progress_label.setText(f"{progress.label} — {human_size(progress.done)} of {human_size(progress.total)}")
 
     def _finish(self) -> None:
         self.task = None
@@ -223,9 +217,7 @@ class ResultsTab(QWidget):
     def _failed(self, message: str) -> None:
         error = self.task.error if self.task else None
         self._finish()
-        self.result_view.show_failure(
-            message, error.report if isinstance(error, VerificationFailed) else None
-        )
+        self.result_view.show_failure(message, error.report if isinstance(error, VerificationFailed) else None)
 
     def _cancelled(self) -> None:
         self._finish()

@@ -72,9 +72,7 @@ class SignTab(QWidget):
         model = self.key_choice.model()
         assert isinstance(model, QStandardItemModel)
         for info in store.list_keys() if store else []:
-            self.key_choice.addItem(
-                f"{info.name} — {info.type.value} — {info.grouped_fingerprint[:19]}…", info.name
-            )
+            self.key_choice.addItem(f"{info.name} — {info.type.value} — {info.grouped_fingerprint[:19]}…", info.name)
             if not info.is_rsa:
                 item = model.item(self.key_choice.count() - 1)
                 item.setEnabled(False)

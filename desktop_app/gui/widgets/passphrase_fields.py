@@ -62,6 +62,4 @@ class PassphraseFields(QWidget):
     def is_acceptable(self) -> bool:
         strength = estimate(self.first.text())
         matches = self.first.text() == self.second.text()
-        return (
-            matches and strength.verdict != "empty" and (not strength.is_weak or self.accept_weak.isChecked())
-        )
+        return matches and strength.verdict != "empty" and (not strength.is_weak or self.accept_weak.isChecked())

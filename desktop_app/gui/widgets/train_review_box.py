@@ -1,0 +1,53 @@
+"""Sign a train knowingly: its files and sizes, the recomputed hash next to the server's, and
+a Sign button that exists only for a match."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+
+from desktop_app.core.central.train_review import TrainReview
+from desktop_app.core.keystore import KeyStore
+from desktop_app.gui.widgets.result_view import GREEN, RED, human_size
+
+
+class TrainReviewBox(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Review and sign", parent)
+        self.review: TrainReview | None = None
+        self.files = QLabel(wordWrap=True)
+        self.hashes = QLabel(wordWrap=True)
+        self.hashes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.verdict = QLabel(wordWrap=True)
+        self.key_choice = QComboBox()
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.sign_button = QPushButton("Sign and submit")
+        form = QFormLayout(self)
+        form.addRow("Files:", self.files)
+        form.addRow("Hashes:", self.hashes)
+        form.addRow("", self.verdict)
+        form.addRow("Key:", self.key_choice)
+        form.addRow("Passphrase:", self.passphrase)
+        form.addRow("", self.sign_button)
+        self.show_review(None)
+
+    def set_keys(self, store: KeyStore | None) -> None:
+        self.key_choice.clear()
+        for info in store.list_keys() if store else []:
+            if info.is_rsa:
+                self.key_choice.addItem(f"{info.name} — {info.grouped_fingerprint[:19]}…", info.name)
+
+    def show_review(self, review: TrainReview | None) -> None:
+        self.review = review
+        self.setVisible(review is not None)
+        if review is None:
+            return
+        self.files.setText("<br>".join(f"{path} ({human_size(size)})" for path, size in review.files) or "none")
+        self.hashes.setText(f"server:     {review.server_hash[:64]}…<br>recomputed: {review.computed_hash[:64]}…")
+        if review.matches:
+            self.verdict.setText("The train's files hash to exactly what the server shows: you may sign it.")
+            self.verdict.setStyleSheet(f"color: {GREEN};")
+        else:
+            self.verdict.setText(f"Do not sign: {review.problem or 'the files do not hash to what the server shows.'}")
+            self.verdict.setStyleSheet(f"color: {RED};")
+        self.sign_button.setEnabled(review.matches and self.key_choice.count() > 0)

@@ -59,6 +59,7 @@ def test_drop_decrypt_and_see_the_summary(qtbot, window: MainWindow, researcher,
     view = tab.result_view
     assert "Verified" in view.summary.text() and "#1b7f3b" in view.summary.styleSheet()
     assert view.files.rowCount() == 2 and view.open_folder.isEnabled()
+    assert "Station keys as the archive states them: station-0 " in view.checks.text()
     view.files.selectRow(0)
     assert "site,n" in view.preview.toPlainText()
     assert (tmp_path / "out" / "model" / "w.bin").read_bytes() == files["model/w.bin"]

@@ -87,6 +87,9 @@ class ResultView(QWidget):
             f"<span style='color:{GREEN if c.passed else RED}'>{'✔' if c.passed else '✘'}</span> {c.detail}"
             for c in report.checks
         ]
+        if report.station_keys:  # from the archive itself: to compare with the central API's list
+            keys = ", ".join(f"{name} {fp[:16]}…" for name, fp in report.station_keys.items())
+            lines.append(f"<small>Station keys as the archive states them: {keys}</small>")
         self.checks.setText("<br>".join(lines))
 
     def show_report(self, report: DecryptionReport) -> None:

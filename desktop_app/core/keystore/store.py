@@ -199,7 +199,17 @@ class KeyStore:
     # -- generic secrets (sign-in tokens, registry passwords) ----------------------------
 
     def _secret_slot(self, name: str) -> str:
-        return f"secret-{name}"
+        # Keys have unique ids; named secrets get this data folder's id, so two installs
+        # (PHT_DESKTOP_HOME) with the same profile name never share a sign-in.
+        return f"secret-{self._store_id()}-{name}"
+
+    def _store_id(self) -> str:
+        marker = self.paths.data_dir / "store-id"
+        try:
+            return marker.read_text("ascii").strip()
+        except FileNotFoundError:
+            write_atomically(marker, uuid.uuid4().hex.encode())
+            return marker.read_text("ascii").strip()
 
     def _require_os_keyring(self) -> None:
         if self.storage == ENCRYPTED_FILE:

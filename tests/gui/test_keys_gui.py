@@ -152,9 +152,7 @@ def test_import_export_copy_delete(qtbot, window: MainWindow, tmp_path: Path, mo
     assert tab.table.rowCount() == 0 and window.context.keystore.list_keys() == []
 
 
-def test_import_with_wrong_file_passphrase_shows_the_sentence(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:
+def test_import_with_wrong_file_passphrase_shows_the_sentence(qtbot, window: MainWindow, tmp_path: Path) -> None:
     tab = window.tab("Keys")
     source = tmp_path / "enc.pem"
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -200,9 +198,7 @@ def test_sign_tab_signs_and_refuses_clearly(qtbot, window: MainWindow) -> None:
     qtbot.mouseClick(tab.sign_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tab)
     public = store.load_private_key("signer", STRONG).public_key()
-    public.verify(
-        bytes.fromhex(tab.signature.text()), bytes.fromhex(train_hash), padding.PKCS1v15(), hashes.SHA512()
-    )
+    public.verify(bytes.fromhex(tab.signature.text()), bytes.fromhex(train_hash), padding.PKCS1v15(), hashes.SHA512())
     qtbot.mouseClick(tab.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == tab.signature.text()
 

@@ -16,8 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric import rsa
+
 from desktop_app.core.errors import PHTError
-from desktop_app.core.keys.fingerprint import fingerprint
+from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
+from desktop_app.core.keys.paillier import PaillierPrivateKey
 from desktop_app.core.keystore import KeyInfo, KeyStore
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from desktop_app.core.protocol.hashing import ResultHasher
@@ -27,8 +30,12 @@ from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.verification import all_passed, check_results
 from desktop_app.core.protocol.wrapping import unwrap_key
 from desktop_app.core.results.archive_reader import ResultArchive
-from desktop_app.core.results.errors import OutputNotEmpty, UnsafeArchive, VerificationFailed
-from desktop_app.core.results.key_selection import select_paillier_key, select_rsa_key
+from desktop_app.core.results.errors import NoFittingKey, OutputNotEmpty, UnsafeArchive, VerificationFailed
+from desktop_app.core.results.key_selection import (
+    archive_key_fingerprint,
+    select_paillier_key,
+    select_rsa_key,
+)
 from desktop_app.core.results.paillier_results import HE_SUFFIX, decrypt_he_file, plain_name
 from desktop_app.core.results.pipeline import ResultHashPipeline
 from desktop_app.core.results.report import DecryptionReport, FileEntry
@@ -88,6 +95,19 @@ def _move_into(staging: Path, output: Path, names: list[str]) -> None:
         os.replace(staging / name, target)
 
 
+@dataclass(frozen=True)
+class OpeningKeys:
+    """The keys a decryption uses, already loaded (from the key store, a file, anywhere)."""
+
+    name: str  # how reports call it
+    private_key: rsa.RSAPrivateKey
+    paillier: PaillierPrivateKey | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.private_key.public_key())
+
+
 def decrypt_archive(
     request: DecryptRequest,
     store: KeyStore,
@@ -95,6 +115,7 @@ def decrypt_archive(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> DecryptionReport:
+    """The key-store layer: find the keys the archive names (or the chosen ones), load them, decrypt."""
     _check_output(request.output, request.force)
     with ResultArchive(request.archive) as archive:
         config = archive.config
@@ -102,57 +123,77 @@ def decrypt_archive(
         he_info = select_paillier_key(store, config, request.he_key_name) if _has_he(archive) else None
         private_key = store.load_private_key(info.name, passphrase_for(info))
         he_key = store.load_private_key(he_info.name, passphrase_for(he_info)) if he_info else None
-        wrapped = config.creator_encrypted_key
-        if wrapped is None:
-            raise UnsafeArchive("The archive's train_config.json has no creator.encrypted_key.")
-        try:
-            file_key = unwrap_key(wrapped, private_key)  # type: ignore[arg-type]
-        except ValueError as exc:
-            raise VerificationFailed(
-                f"Verification failed: key {info.name} is the one the archive names, yet it cannot open "
-                "the archive's wrapped file key (creator.encrypted_key): the archive was altered or damaged."
-            ) from exc
+        keys = OpeningKeys(info.name, private_key, he_key)  # type: ignore[arg-type]
+        return decrypt_opened(archive, request, keys, progress, cancel)
 
-        report = DecryptionReport(
-            archive=str(request.archive),
-            train_id=config.train_id,
-            key_name=info.name,
-            key_fingerprint=info.fingerprint,
-            output=str(request.output),
-            signed_by=[stop.station for stop in config.signed_stops()],
-            station_keys=station_key_fingerprints(config),
-            verification_skipped=not request.verify,
+
+def decrypt_opened(
+    archive: ResultArchive,
+    request: DecryptRequest,
+    keys: OpeningKeys,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> DecryptionReport:
+    """Decrypt and verify an opened archive with keys in hand (no key store involved)."""
+    _check_output(request.output, request.force)
+    config = archive.config
+    wanted = archive_key_fingerprint(config)
+    if keys.fingerprint != wanted:
+        raise NoFittingKey(
+            f"This archive was encrypted for key {group_fingerprint(wanted)}; key {keys.name} "
+            f"({group_fingerprint(keys.fingerprint)}) cannot open it."
         )
-        try:
-            created = _make_parents(request.output.parent)
-            staging = Path(tempfile.mkdtemp(prefix=".pht-decrypt-", dir=request.output.parent))
-        except OSError as exc:
-            raise OutputWriteError(
-                f"The output folder {request.output} cannot be created ({exc.strerror or exc})."
-            ) from exc
-        moved = False
-        try:
-            _decrypt_members(archive, file_key, staging, report, progress, cancel, request.verify)
-            if he_key is not None:
-                _decrypt_paillier(archive, he_key, staging, report)  # type: ignore[arg-type]
-            elif _has_he(archive):
-                report.notes.append(
-                    "Paillier results (*.he.json) stay encrypted: no Paillier key was given or found."
-                )
-            if cancel:
-                cancel.raise_if_cancelled()
-            _move_into(staging, request.output, [entry.path for entry in report.files])
-            moved = True
-        except OSError as exc:
-            raise OutputWriteError(
-                f"Writing the results failed ({exc.strerror or exc}); nothing was left in {request.output}."
-            ) from exc
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-            if not moved:
-                for folder in created:  # deepest first; folders this run made and left empty
-                    with contextlib.suppress(OSError):
-                        folder.rmdir()
+    wrapped = config.creator_encrypted_key
+    if wrapped is None:
+        raise UnsafeArchive("The archive's train_config.json has no creator.encrypted_key.")
+    try:
+        file_key = unwrap_key(wrapped, keys.private_key)
+    except ValueError as exc:
+        raise VerificationFailed(
+            f"Verification failed: key {keys.name} is the one the archive names, yet it cannot open "
+            "the archive's wrapped file key (creator.encrypted_key): the archive was altered or damaged."
+        ) from exc
+    he_key = keys.paillier
+    report = DecryptionReport(
+        archive=str(request.archive),
+        train_id=config.train_id,
+        key_name=keys.name,
+        key_fingerprint=keys.fingerprint,
+        output=str(request.output),
+        signed_by=[stop.station for stop in config.signed_stops()],
+        station_keys=station_key_fingerprints(config),
+        verification_skipped=not request.verify,
+    )
+    try:
+        created = _make_parents(request.output.parent)
+        staging = Path(tempfile.mkdtemp(prefix=".pht-decrypt-", dir=request.output.parent))
+    except OSError as exc:
+        raise OutputWriteError(
+            f"The output folder {request.output} cannot be created ({exc.strerror or exc})."
+        ) from exc
+    moved = False
+    try:
+        _decrypt_members(archive, file_key, staging, report, progress, cancel, request.verify)
+        if he_key is not None:
+            _decrypt_paillier(archive, he_key, staging, report)
+        elif _has_he(archive):
+            report.notes.append(
+                "Paillier results (*.he.json) stay encrypted: no Paillier key was given or found."
+            )
+        if cancel:
+            cancel.raise_if_cancelled()
+        _move_into(staging, request.output, [entry.path for entry in report.files])
+        moved = True
+    except OSError as exc:
+        raise OutputWriteError(
+            f"Writing the results failed ({exc.strerror or exc}); nothing was left in {request.output}."
+        ) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not moved:
+            for folder in created:  # deepest first; folders this run made and left empty
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
     return report
 
 

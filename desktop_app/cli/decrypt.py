@@ -58,9 +58,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder for the plaintext files"
     )
-    parser.add_argument("--key", help="RSA key to use (default: the one whose fingerprint the archive names)")
     parser.add_argument(
-        "--he-key", help="Paillier key for *.he.json results (default: the one the archive names)"
+        "--key", metavar="NAME", help="RSA key to use (default: the one whose fingerprint the archive names)"
+    )
+    parser.add_argument(
+        "--he-key",
+        metavar="NAME",
+        help="Paillier key for *.he.json results (default: the one the archive names)",
     )
     parser.add_argument(
         "--passphrase-stdin",
@@ -72,6 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--no-verify",
         action="store_true",
-        help="skip the signature checks (old trains carry none); the result is marked UNVERIFIED",
+        help="do not enforce the checks (old trains carry no signatures); they are still listed, "
+        "and the result is marked UNVERIFIED",
     )
     parser.set_defaults(handler=_decrypt)

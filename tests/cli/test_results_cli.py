@@ -349,3 +349,14 @@ def test_config_field_checks_reach_the_user(tmp_path: Path, built: BuiltArchive)
     result = decrypt(archive, tmp_path / "out")
     assert result.returncode == 5 and "session_id" in result.stderr
     assert TrainConfig(json.loads(json.dumps(built.config.raw))).train_id == built.config.train_id
+
+
+def test_usage_is_as_documented() -> None:
+    result = run_cli("decrypt", "--help", env={"COLUMNS": "200"})
+    assert result.returncode == 0
+    assert (
+        "pht-desktop decrypt [-h] --out DIR [--key NAME] [--he-key NAME] [--passphrase-stdin] "
+        "[--report FILE] [--force] [--no-verify] ARCHIVE" in result.stdout
+    )
+    missing_out = run_cli("decrypt", "x.tar")
+    assert missing_out.returncode == 2 and "--out" in missing_out.stderr

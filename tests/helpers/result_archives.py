@@ -69,6 +69,7 @@ def build_archive(
     stations = station_keys(station_count)
     config = new_config(creator_public, stations, **(config_extra or {}))
     plain_dir = folder / "plain"
+    folder.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         (plain_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (plain_dir / name).write_bytes(data)

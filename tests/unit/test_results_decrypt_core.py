@@ -92,3 +92,11 @@ def test_paillier_results_with_keys_in_hand(researcher, tmp_path: Path) -> None:
     assert json.loads((out / "s.plain.json").read_text()) == {"sum": 40, "parts": [2], "note": "x"}
     assert [entry.path for entry in report.files] == ["s.he.json", "s.plain.json"]
     assert report.files[1].decrypted_from == "s.he.json"
+
+
+def test_a_train_without_result_files_verifies_and_gives_an_empty_folder(researcher, tmp_path: Path) -> None:
+    built = build_archive(tmp_path / "b", researcher.public_key(), {})
+    out = tmp_path / "out"
+    with ResultArchive(built.path) as archive:
+        report = decrypt_opened(archive, DecryptRequest(built.path, out), OpeningKeys("mine", researcher))
+    assert report.verified and report.files == [] and out.is_dir() and list(out.iterdir()) == []

@@ -17,6 +17,7 @@ from tests.helpers.result_archives import build_archive, new_config, station_key
 
 REFERENCE_ROUTE = """
 import io, tarfile, time
+from train_lib.docker_util.docker_ops import result_files_from_archive
 from train_lib.security.protocol import SecurityProtocol
 from train_lib.security.train_config import TrainConfig
 from train_lib.security.homomorphic_addition import PublicKey, encrypt
@@ -28,19 +29,36 @@ for name in data.get("paillier", []):
     values = json.loads(bytes.fromhex(data["files"][name]))
     data["files"][name] = json.dumps({k: str(encrypt(pub, v)) for k, v in values.items()}).encode().hex()
 plain = {name: bytes.fromhex(data["files"][name]) for name in names}
+
+def image_extract():
+    # /opt/pht_results as the container engine's get_archive hands it over: folders, then files.
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as tar:
+        folders = sorted({"pht_results"} | {"pht_results/" + "/".join(n.split("/")[:i])
+                                            for n in names for i in range(1, n.count("/") + 1)})
+        for folder in folders:
+            info = tarfile.TarInfo(folder); info.type = tarfile.DIRTYPE; info.mode = 0o755
+            tar.addfile(info)
+        for name in names:
+            info = tarfile.TarInfo("pht_results/" + name); info.size = len(plain[name])
+            tar.addfile(info, io.BytesIO(plain[name]))
+    buffer.seek(0)
+    return tarfile.open(fileobj=buffer, mode="r")
+
 for station_id, key_path in data["stations"]:
+    files, file_members, all_members = result_files_from_archive(image_extract())
     protocol = SecurityProtocol(station_id, config)
-    encrypted, _ = protocol._post_run_outside_container([io.BytesIO(plain[n]) for n in names], key_path, None)
+    encrypted, _ = protocol._post_run_outside_container(files, key_path, None)
+    results = protocol._make_results_archive(all_members, file_members, encrypted)
     # Between stations the config travels as JSON inside the image: parse it anew, as they do.
     config = TrainConfig(**json.loads(protocol.config.json(by_alias=True)))
-with tarfile.open(data["target"], "w") as tar:
+# The central API's download: train_config.json, then the image's pht_results members as they are.
+with tarfile.open(data["target"], "w") as tar, tarfile.open(fileobj=results, mode="r") as source:
     body = config.json(indent=2, by_alias=True).encode()
     info = tarfile.TarInfo("train_config.json"); info.size = len(body); info.mtime = time.time()
     tar.addfile(info, io.BytesIO(body))
-    for name, blob in zip(names, encrypted):
-        blob.seek(0); content = blob.read()
-        info = tarfile.TarInfo("pht_results/" + name); info.size = len(content); info.mtime = time.time()
-        tar.addfile(info, io.BytesIO(content))
+    for member in source.getmembers():
+        tar.addfile(member, source.extractfile(member) if member.isreg() else None)
 result = {n: plain[n].hex() for n in names}
 """
 

@@ -85,6 +85,8 @@ class ResultsTab(QWidget):
         layout.addWidget(self.result_view, 1)
         for widget in (self.output, self.passphrase):
             widget.textChanged.connect(self._update)
+        for field in (self.passphrase, self.he_passphrase):
+            field.returnPressed.connect(self.decrypt)  # decrypt() ignores it unless ready
         self._update()
 
     # -- archive -----------------------------------------------------------------------------

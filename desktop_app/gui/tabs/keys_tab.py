@@ -7,14 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +23,7 @@ from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.generate_key_dialog import GenerateKeyDialog
 from desktop_app.gui.dialogs.key_file_dialogs import DeleteKeyDialog, ExportKeyDialog, ImportKeyDialog
 from desktop_app.gui.tabs.keys_server import KeyServerActions
+from desktop_app.gui.widgets.tables import row_table
 from desktop_app.gui.workers import BackgroundTask, run_in_background
 
 COLUMNS = ("Name", "Type", "Fingerprint", "Created", "Active server")
@@ -41,13 +39,7 @@ class KeysTab(QWidget):
         self.unavailable = QLabel(wordWrap=True, styleSheet="color: #b00020;")
         self.use_file_store = QPushButton("Use encrypted key file store…")
         self.use_file_store.clicked.connect(self.opt_in_file_store)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(COLUMNS, stretch_column=2)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.generate_button = QPushButton("Generate…")

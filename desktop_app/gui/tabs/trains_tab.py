@@ -6,15 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from desktop_app.core.progress import Progress
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.widgets.result_view import human_size
 from desktop_app.gui.widgets.sign_in_box import SignInBox
+from desktop_app.gui.widgets.tables import row_table
 from desktop_app.gui.widgets.train_review_box import TrainReviewBox
 from desktop_app.gui.workers import BackgroundTask, run_in_background
 
@@ -60,13 +58,7 @@ class TrainsTab(QWidget):
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.refresh)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(COLUMNS, stretch_column=1)
         self.table.itemSelectionChanged.connect(self._update)
         self.review_button = QPushButton("Review and sign…")
         self.review_button.clicked.connect(self.review_selected)

@@ -1,0 +1,74 @@
+"""A real container engine for the tests: Podman's Docker-API service on a Unix socket in a
+scratch folder (ARCHITECTURE.md's recipe), and a busybox image imported without a registry."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tarfile
+import time
+from pathlib import Path
+
+import docker
+
+from tests.conftest import require
+
+CONTAINERS_CONF = """[containers]
+default_ulimits = []
+[engine]
+cgroup_manager = "cgroupfs"
+runtime = "runc"
+events_logger = "file"
+"""
+BUSYBOX_COMMANDS = ("sh", "cat", "ls", "echo", "wget", "mkdir", "sleep", "touch", "head", "tail", "dd", "wc")
+
+
+class PodmanService:
+    def __init__(self, folder: Path) -> None:
+        require(shutil.which("podman") is not None, "podman is not installed")
+        self.folder = folder
+        self.conf = folder / "containers.conf"
+        self.conf.write_text(CONTAINERS_CONF)
+        self.socket = folder / "engine.sock"
+        self.url = f"unix://{self.socket}"
+        self.env = {"CONTAINERS_CONF": str(self.conf), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+        self.process = subprocess.Popen(
+            ["podman", "system", "service", "--time=0", self.url],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=(folder / "service.log").open("wb"),
+        )
+        deadline = time.monotonic() + 30
+        while not self.socket.exists():
+            require(
+                self.process.poll() is None, f"podman service exited: {(folder / 'service.log').read_text()[-500:]}"
+            )
+            require(time.monotonic() < deadline, "podman service did not create its socket in 30 s")
+            time.sleep(0.1)
+        self.client = docker.DockerClient(base_url=self.url, timeout=120)
+        self.client.ping()
+
+    def import_busybox(self, tag: str = "localhost/pht-test/busybox:latest") -> str:
+        busybox = shutil.which("busybox") or "/bin/busybox"
+        require(Path(busybox).exists(), "busybox-static is not installed")
+        root = self.folder / "rootfs.tar"
+        with tarfile.open(root, "w") as tar:
+            tar.add(busybox, arcname="bin/busybox")
+            for name in BUSYBOX_COMMANDS:
+                link = tarfile.TarInfo(f"bin/{name}")
+                link.type, link.linkname = tarfile.SYMTYPE, "busybox"
+                tar.addfile(link)
+            for folder in ("tmp", "opt", "opt/pht_results", "opt/train_data"):
+                entry = tarfile.TarInfo(folder)
+                entry.type, entry.mode = tarfile.DIRTYPE, 0o1777 if folder == "tmp" else 0o755
+                tar.addfile(entry)
+        subprocess.run(["podman", "import", str(root), tag], env=self.env, check=True, capture_output=True)
+        return tag
+
+    def stop(self) -> None:
+        self.client.close()
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()

@@ -1,0 +1,100 @@
+"""The station's container run on a real engine (Podman's Docker API): networking off, data
+read-only, limits enforced, logs streamed, failures reported with their log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.progress import CancelToken
+from desktop_app.core.station.container_run import RunLimits, run_entrypoint
+from desktop_app.core.station.engine import connect
+from desktop_app.core.station.errors import NoEngine, TrainFailed
+from tests.helpers.engine import PodmanService
+
+pytestmark = pytest.mark.engine
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    service = PodmanService(tmp_path_factory.mktemp("engine"))
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="module")
+def busybox(engine) -> str:
+    return engine.import_busybox()
+
+
+def train_image(engine, busybox: str, script: str, tag: str) -> str:
+    """A train image whose command is `sh -c SCRIPT` (Podman applies CMD from `changes`)."""
+    container = engine.client.containers.create(busybox, ["true"])
+    try:
+        container.commit(
+            repository=tag.rsplit(":", 1)[0],
+            tag=tag.rsplit(":", 1)[1],
+            changes=[f'CMD ["sh", "-c", {script!r}]'.replace("'", '"')],
+        )
+    finally:
+        container.remove(force=True)
+    return tag
+
+
+def test_engine_discovery_names_what_it_tried(engine, monkeypatch) -> None:
+    assert connect(engine.url).ping()
+    monkeypatch.delenv("DOCKER_HOST", raising=False)
+    with pytest.raises(NoEngine, match="unix:///nonexistent/engine.sock"):
+        connect("unix:///nonexistent/engine.sock")
+
+
+def test_reads_data_read_only_and_streams_its_log(engine, busybox, tmp_path: Path) -> None:
+    data = tmp_path / "cohort"
+    data.mkdir()
+    (data / "patients.csv").write_text("id,age\n1,50\n")
+    script = "cat /opt/train_data/cohort/patients.csv; touch /opt/train_data/cohort/x 2>/dev/null || echo read-only"
+    image = train_image(engine, busybox, script, "localhost/pht-test/reader:1")
+    lines: list[str] = []
+    outcome, _ = run_entrypoint(engine.client, image, [data], RunLimits(wall_clock_seconds=60), lines.append)
+    assert outcome.exit_code == 0
+    assert lines == ["id,age", "1,50", "read-only"]
+    assert not (data / "x").exists()
+
+
+def test_network_is_off(engine, busybox) -> None:
+    # Only the loopback interface exists, so nothing can leave the container (no outside
+    # address is contacted by this test either way).
+    script = "ls /sys/class/net; wget -q -T 3 http://127.0.0.1:9/ && echo reached || exit 7"
+    image = train_image(engine, busybox, script, "localhost/pht-test/net:1")
+    with pytest.raises(TrainFailed, match="exit code 7") as failed:
+        run_entrypoint(engine.client, image, [], RunLimits(wall_clock_seconds=60), lambda line: None)
+    assert failed.value.outcome.log == ["lo"]
+
+
+def test_failing_entrypoint_keeps_its_log(engine, busybox) -> None:
+    image = train_image(engine, busybox, "echo starting; echo broken >&2; exit 3", "localhost/pht-test/fail:1")
+    with pytest.raises(TrainFailed, match="exit code 3") as failed:
+        run_entrypoint(engine.client, image, [], RunLimits(wall_clock_seconds=60), lambda line: None)
+    assert "starting" in failed.value.outcome.log and "broken" in failed.value.outcome.log
+
+
+def test_wall_clock_limit_and_cancel_stop_the_train(engine, busybox) -> None:
+    image = train_image(engine, busybox, "echo tick; sleep 60", "localhost/pht-test/slow:1")
+    with pytest.raises(TrainFailed, match="wall-clock limit of 2 s"):
+        run_entrypoint(engine.client, image, [], RunLimits(wall_clock_seconds=2), lambda line: None)
+    token = CancelToken()
+    with pytest.raises(TrainFailed, match="cancelled"):
+        run_entrypoint(engine.client, image, [], RunLimits(wall_clock_seconds=60), lambda line: token.cancel(), token)
+    assert engine.client.containers.list(all=True, filters={"ancestor": image}) == []
+
+
+def test_memory_limit_is_enforced(engine, busybox) -> None:
+    # tail -c holds its whole window in memory: 100 MB against a 32 MiB limit.
+    script = "head -c 100000000 /dev/urandom | tail -c 100000000 > /dev/null && echo survived"
+    image = train_image(engine, busybox, script, "localhost/pht-test/mem:1")
+    with pytest.raises(TrainFailed, match="exit code") as failed:
+        run_entrypoint(engine.client, image, [], RunLimits(memory_mib=32, wall_clock_seconds=60), lambda line: None)
+    assert "survived" not in failed.value.outcome.log
+    outcome, _ = run_entrypoint(engine.client, image, [], RunLimits(wall_clock_seconds=60), lambda line: None)
+    assert outcome.log == ["survived"]  # the same train passes without the limit

@@ -69,7 +69,8 @@ def test_network_is_off(engine, busybox) -> None:
     image = train_image(engine, busybox, script, "localhost/pht-test/net:1")
     with pytest.raises(TrainFailed, match="exit code 7") as failed:
         run_entrypoint(engine.client, image, [], RunLimits(wall_clock_seconds=60), lambda line: None)
-    assert failed.value.outcome.log == ["lo"]
+    log = failed.value.outcome.log
+    assert log[0] == "lo" and "reached" not in log  # busybox-static wget may crash on no network
 
 
 def test_failing_entrypoint_keeps_its_log(engine, busybox) -> None:

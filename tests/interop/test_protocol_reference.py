@@ -14,21 +14,14 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from desktop_app.core.protocol.hashing import ResultHasher, train_hash
-from desktop_app.core.protocol.hexpem import public_key_to_hex_pem
 from desktop_app.core.protocol.post_run import station_post_run
-from desktop_app.core.protocol.signatures import sign_train_hash
-from desktop_app.core.protocol.symmetric import decrypt_file
+from desktop_app.core.protocol.pre_run import station_pre_run
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.verification import (
-    all_passed,
-    check_previous_results,
-    check_train,
     first_failure,
 )
-from desktop_app.core.protocol.wrapping import unwrap_key
 from tests.helpers.reference import run_reference
-from tests.helpers.result_archives import new_config, station_keys
+from tests.helpers.result_archives import signed_train, station_keys
 
 pytestmark = pytest.mark.interop
 
@@ -73,10 +66,15 @@ train_hash = hash_immutable_files(
     immutable_file_names=[n[2:] if n.startswith("./") else n for n in names],
     query=bytes.fromhex(data["query"]))
 protocol = SecurityProtocol("station-0", config)
-encrypted, _ = protocol._post_run_outside_container(
+encrypted, new_key = protocol._post_run_outside_container(
     [io.BytesIO(bytes.fromhex(h)) for h in data["results"]], data["key_path"], None)
+# post_run_protocol then re-encrypts the train files and the query with the new key.
+train_files, query = protocol.encrypt_immutable_files(
+    [io.BytesIO(bytes.fromhex(data["train"][n])) for n in names], new_key, bytes.fromhex(data["query"]))
+image_train = {n[2:] if n.startswith("./") else n: f.getvalue().hex() for n, f in zip(names, train_files)}
+image_train["query.json"] = query.hex()
 result = {"config": json.loads(protocol.config.json(by_alias=True)), "train_hash": train_hash.hex(),
-          "encrypted": [blob.getvalue().hex() for blob in encrypted]}
+          "encrypted": [blob.getvalue().hex() for blob in encrypted], "train": image_train}
 """
 
 
@@ -94,28 +92,9 @@ class MemorySink:
 def key_file(folder: Path, key: rsa.RSAPrivateKey, name: str) -> str:
     path = folder / f"{name}.pem"
     path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     return str(path)
-
-
-def signed_train(creator: rsa.RSAPrivateKey, stations: list[rsa.RSAPrivateKey]) -> TrainConfig:
-    """A train as the central API and its builder make it, signed by the researcher."""
-    builder = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    config = new_config(creator.public_key(), stations)
-    config.raw["file_list"] = list(TRAIN_FILES)
-    digest = train_hash(
-        config.creator_id, [(n, [d]) for n, d in TRAIN_FILES.items()], config.session_id, QUERY
-    )
-    signature = sign_train_hash(creator, digest)
-    config.raw.update(hash=digest.hex(), signature=signature.hex())
-    config.raw["build"] = {
-        "signature": sign_train_hash(builder, digest + signature).hex(),
-        "rsa_public_key": public_key_to_hex_pem(builder.public_key()),
-    }
-    return config
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +104,7 @@ def creator() -> rsa.RSAPrivateKey:
 
 def test_reference_station_accepts_a_train_our_station_processed(creator, tmp_path: Path) -> None:
     stations = station_keys(2)
-    config = signed_train(creator, stations)
+    config = signed_train(creator, stations, TRAIN_FILES, QUERY)
     results, train = MemorySink(), MemorySink()
     station_post_run(
         config,
@@ -152,7 +131,7 @@ def test_reference_station_accepts_a_train_our_station_processed(creator, tmp_pa
 
 def test_our_pre_run_accepts_what_a_reference_station_did(creator, tmp_path: Path) -> None:
     stations = station_keys(2)
-    config = signed_train(creator, stations)
+    config = signed_train(creator, stations, TRAIN_FILES, QUERY)
     answer = run_reference(
         REFERENCE_POST_RUN,
         {
@@ -164,16 +143,18 @@ def test_our_pre_run_accepts_what_a_reference_station_did(creator, tmp_path: Pat
         },
     )
     assert bytes.fromhex(answer["train_hash"]) == config.train_hash
-    assert all_passed(check_train(config, config.train_hash))
     after = TrainConfig(answer["config"])
-    file_key = unwrap_key(after.stop_for("station-1").encrypted_key, stations[1])
-    hasher = ResultHasher(after.session_id)
-    for blob, expected in zip(answer["encrypted"], RESULTS.values(), strict=True):
-        out = io.BytesIO()
-        decrypt_file(io.BytesIO(bytes.fromhex(blob)), out, file_key, hasher)
-        assert out.getvalue() == expected
-    computed = hasher.finish()
-    assert all_passed(check_previous_results(after, computed, "station-1"))
-    wrong = ResultHasher(after.session_id)
-    wrong.update(b"other results")
-    assert first_failure(check_previous_results(after, wrong.finish(), "station-1")).name == "result_hash"
+    results = [(name, io.BytesIO(bytes.fromhex(blob))) for name, blob in zip(RESULTS, answer["encrypted"], strict=True)]
+    image_train = [(name, io.BytesIO(bytes.fromhex(blob))) for name, blob in answer["train"].items()]
+    outcome = station_pre_run(after, "station-1", stations[1], image_train, tmp_path / "t", results, tmp_path / "r")
+    assert outcome.passed, outcome.checks
+    assert {c.name for c in outcome.checks} >= {"train_hash", "build_signature", "result_hash", "route_signature[0]"}
+    assert {n: (tmp_path / "r" / n).read_bytes() for n in RESULTS} == RESULTS
+    assert (tmp_path / "t" / "query.json").read_bytes() == QUERY
+
+    swapped = [
+        (name, io.BytesIO(bytes.fromhex(blob))) for name, blob in zip(RESULTS, answer["encrypted"][::-1], strict=True)
+    ]
+    image_train = [(name, io.BytesIO(bytes.fromhex(blob))) for name, blob in answer["train"].items()]
+    altered = station_pre_run(after, "station-1", stations[1], image_train, tmp_path / "t2", swapped, tmp_path / "r2")
+    assert first_failure(altered.checks).name == "result_hash"

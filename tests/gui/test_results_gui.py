@@ -129,3 +129,14 @@ def test_the_last_opened_archive_wins(qtbot, window: MainWindow, researcher, tmp
     wait_idle(qtbot, tab)
     qtbot.wait(50)  # let a late answer about the first archive arrive, if it were to be shown
     assert tab.summary.path == second.path and second.config.train_id in tab.about.text()
+
+
+def test_an_archive_for_someone_else_cannot_be_decrypted(qtbot, window: MainWindow, researcher, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    built = build_archive(tmp_path / "b", stranger.public_key(), {"a.txt": b"a"})
+    tab = window.tab("Results")
+    tab.open_archive(built.path)
+    wait_idle(qtbot, tab)
+    assert "none of your keys fits" in tab.about.text() and not tab.decrypt_button.isEnabled()

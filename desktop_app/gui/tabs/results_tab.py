@@ -142,8 +142,10 @@ class ResultsTab(QWidget):
         self.summary = summary
         if summary.key_name:
             key = f"your key <b>{summary.key_name}</b> fits"
+        elif self.context.keystore is None:
+            key = f"<span style='color:{RED}'>no key storage is available, so no key can open it</span>"
         else:
-            key = f"<span style='color:{RED}'>none of your keys fits</span>"
+            key = f"<span style='color:{RED}'>none of your keys fits (import it in the Keys tab)</span>"
         he = ""
         if summary.has_paillier_results:
             he = f"<br>Paillier results: key {summary.paillier_key_name or 'not found (they stay encrypted)'}"

@@ -45,6 +45,18 @@ grep -q '"status": "verified"' "$work/report.json"
 cmp <(printf 'site,n\nA,1\n') "$work/out/table.csv"
 echo "decrypted and verified"
 
+step "the central API against the bundle's own local demo hub"
+"$exe" demo --no-gui > "$work/demo.log" 2>&1 &
+demo_pid=$!
+for _ in $(seq 100); do grep -q "LOCAL DEMO" "$work/demo.log" && break; sleep 0.1; done
+echo demo-password | "$exe" login --username demo --password-stdin
+"$exe" keys register smoke-key
+echo "smoke passphrase" | "$exe" trains fetch-result a1b2c3d4-0000-4000-8000-000000000002 --out "$work/fetched" \
+  --passphrase-stdin > /dev/null
+test -s "$work/fetched/summary.csv"
+kill "$demo_pid"; wait "$demo_pid" 2>/dev/null || true
+echo "signed in, registered a key, fetched, decrypted and verified a result"
+
 step "the main window on a virtual screen, then closed"
 frozen=$(xvfb-run -a packaging/cold_start.sh "$exe")
 source_app=$(xvfb-run -a packaging/cold_start.sh "$PWD/.venv/bin/pht-desktop")

@@ -32,7 +32,7 @@ def main(target: str) -> None:
     ):
         context.keystore.generate(name, key_type, "screenshot passphrase")
     window = MainWindow(context)
-    window.resize(1000, 420)
+    window.resize(1180, 420)
     window.show()
     window.tab("Keys").select_key("researcher-2026")
 

@@ -20,14 +20,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if level:  # e.g. PHT_DESKTOP_LOG=info: life-cycle events on stderr, never secrets
         logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(name)s: %(message)s")
 
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = cli.build_parser()
-    args = parser.parse_args(argv)
+    args = cli.build_parser().parse_args(argv)
     if args.command is None:
         from desktop_app.gui.app import run_gui
 
         return run_gui(args.profile)
-    return cli.main(argv)
+    return cli.run_command(args)
 
 
 if __name__ == "__main__":

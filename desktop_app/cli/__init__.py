@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from types import ModuleType
 
 from desktop_app import __version__
@@ -55,14 +54,3 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("pht-desktop: interrupted; nothing was changed.", file=sys.stderr)
         return 130
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 2
-    if not hasattr(args, "handler"):
-        parser.parse_args([*(argv or sys.argv[1:]), "--help"])
-    return run_command(args)

@@ -360,3 +360,36 @@ def test_usage_is_as_documented() -> None:
     )
     missing_out = run_cli("decrypt", "x.tar")
     assert missing_out.returncode == 2 and "--out" in missing_out.stderr
+
+
+def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
+    import signal
+    import subprocess
+    import time
+
+    from tests.helpers.cli import ENTRY_POINT
+
+    built = build_archive(tmp_path / "b", researcher, {"big.bin": os.urandom(128 << 20)})
+    out = tmp_path / "new" / "out"
+    process = subprocess.Popen(
+        [str(ENTRY_POINT), "decrypt", str(built.path), "--out", str(out), "--passphrase-stdin"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    process.stdin.write("pw\n")
+    process.stdin.close()
+
+    def staging() -> list[Path]:
+        return list(out.parent.glob(".pht-decrypt-*")) if out.parent.exists() else []
+
+    deadline = time.monotonic() + 60
+    while not staging() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert staging(), "the decryption never started"
+    process.send_signal(signal.SIGINT)  # while the staging folder is being filled
+    process.wait(timeout=60)
+    stderr = process.stderr.read()
+    assert process.returncode == 130 and "interrupted; nothing was changed" in stderr
+    assert not (tmp_path / "new").exists()

@@ -35,6 +35,7 @@ class PodmanService:
         self.process = subprocess.Popen(
             ["podman", "system", "service", "--time=0", self.url],
             env=self.env,
+            cwd=folder,  # conmon drops an "oom" marker into its working folder when a limit kills a train
             stdout=subprocess.DEVNULL,
             stderr=(folder / "service.log").open("wb"),
         )

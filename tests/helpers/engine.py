@@ -4,6 +4,7 @@ scratch folder (ARCHITECTURE.md's recipe), and a busybox image imported without 
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import tarfile
 import time
@@ -23,8 +24,40 @@ events_logger = "file"
 BUSYBOX_COMMANDS = ("sh", "cat", "ls", "echo", "wget", "mkdir", "sleep", "touch", "head", "tail", "dd", "wc")
 
 
-class PodmanService:
+class LocalRegistry:
+    """Debian's docker-registry on a free loopback port, storing into a scratch folder (stands in for Harbor)."""
+
     def __init__(self, folder: Path) -> None:
+        require(shutil.which("docker-registry") is not None, "docker-registry is not installed")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.address = f"127.0.0.1:{self.port}"
+        config = folder / "registry.yml"
+        config.write_text(
+            "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n"
+            f"    rootdirectory: {folder / 'registry-data'}\nhttp:\n  addr: {self.address}\n"
+        )
+        self.process = subprocess.Popen(
+            ["docker-registry", "serve", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    break
+            require(self.process.poll() is None and time.monotonic() < deadline, "docker-registry did not start")
+            time.sleep(0.1)
+        self.registries_conf = folder / "registries.conf"
+        self.registries_conf.write_text(f'[[registry]]\nlocation = "{self.address}"\ninsecure = true\n')
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+class PodmanService:
+    def __init__(self, folder: Path, registry: LocalRegistry | None = None) -> None:
         require(shutil.which("podman") is not None, "podman is not installed")
         self.folder = folder
         self.conf = folder / "containers.conf"
@@ -32,6 +65,8 @@ class PodmanService:
         self.socket = folder / "engine.sock"
         self.url = f"unix://{self.socket}"
         self.env = {"CONTAINERS_CONF": str(self.conf), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+        if registry:  # the engine may talk plain HTTP to the loopback registry only
+            self.env["CONTAINERS_REGISTRIES_CONF"] = str(registry.registries_conf)
         self.process = subprocess.Popen(
             ["podman", "system", "service", "--time=0", self.url],
             env=self.env,

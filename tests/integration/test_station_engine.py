@@ -10,15 +10,23 @@ import pytest
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.container_run import RunLimits, run_entrypoint
 from desktop_app.core.station.engine import connect
-from desktop_app.core.station.errors import NoEngine, TrainFailed
-from tests.helpers.engine import PodmanService
+from desktop_app.core.station.errors import NoEngine, StationError, TrainFailed
+from desktop_app.core.station.registry import pull, push
+from tests.helpers.engine import LocalRegistry, PodmanService
 
 pytestmark = pytest.mark.engine
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    service = PodmanService(tmp_path_factory.mktemp("engine"))
+def registry(tmp_path_factory):
+    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, registry):
+    service = PodmanService(tmp_path_factory.mktemp("engine"), registry)
     yield service
     service.stop()
 
@@ -99,3 +107,25 @@ def test_memory_limit_is_enforced(engine, busybox) -> None:
     assert "survived" not in failed.value.outcome.log
     outcome, _ = run_entrypoint(engine.client, image, [], RunLimits(wall_clock_seconds=60), lambda line: None)
     assert outcome.log == ["survived"]  # the same train passes without the limit
+
+
+def test_push_and_pull_through_the_registry(engine, busybox, registry) -> None:
+    reference = f"{registry.address}/pht/train:station-test"
+    engine.client.images.get(busybox).tag(reference.rsplit(":", 1)[0], tag="station-test")
+    statuses: list[str] = []
+    push(engine.client, reference, on_progress=statuses.append)
+    engine.client.images.remove(reference)
+    pulled = pull(engine.client, reference)
+    assert reference in pulled.tags and statuses
+
+
+def test_registry_failures_are_sentences(engine, busybox) -> None:
+    dead = "127.0.0.1:9/pht/train:gone"  # nothing listens on the discard port
+    engine.client.images.get(busybox).tag("127.0.0.1:9/pht/train", tag="gone")
+    with pytest.raises(StationError, match="Pushing 127.0.0.1:9/pht/train:gone failed"):
+        push(engine.client, dead)
+    with pytest.raises(StationError, match="Pulling 127.0.0.1:9/pht/train:gone failed"):
+        engine.client.images.remove(dead)
+        pull(engine.client, dead)
+    with pytest.raises(StationError, match="not an image reference"):
+        pull(engine.client, "no-tag-here")

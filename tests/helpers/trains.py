@@ -1,0 +1,87 @@
+"""Train images as the PHT builder makes them, for the station runner's tests: a `:base`
+image (busybox and the command) and the train image on top of it with `/opt/train_config.json`,
+the encrypted train files in `/opt/pht_train` and `/opt/user_sym_key.key`."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from desktop_app.core.protocol.hashing import train_hash
+from desktop_app.core.protocol.hexpem import public_key_to_hex_pem
+from desktop_app.core.protocol.signatures import sign_train_hash
+from desktop_app.core.protocol.symmetric import encrypt_bytes
+from desktop_app.core.protocol.train_config import TrainConfig
+from desktop_app.core.protocol.wrapping import new_file_key, wrap_key
+from desktop_app.core.station.image_files import put_tree, scratch_container
+from desktop_app.core.station.registry import push
+
+COMMAND = ["sh", "/opt/pht_train/entrypoint.sh"]
+
+
+@dataclass
+class BuiltTrain:
+    reference: str
+    config: TrainConfig
+    files: dict[str, bytes]
+
+
+def signed_config(researcher: rsa.RSAPrivateKey, stations: list[rsa.RSAPrivateKey], files: dict[str, bytes]):
+    builder = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    session_id = os.urandom(64)
+    digest = train_hash("researcher-1", ((n, [d]) for n, d in files.items()), session_id)
+    signature = sign_train_hash(researcher, digest)
+    file_key = new_file_key()
+    raw = {
+        "@id": "train-" + os.urandom(4).hex(),
+        "@context": {},
+        "proposal_id": 1,
+        "source": {"type": "docker_repository", "address": "registry/pht/train", "tag": "latest"},
+        "creator": {
+            "id": "researcher-1",
+            "rsa_public_key": public_key_to_hex_pem(researcher.public_key()),
+            "encrypted_key": wrap_key(file_key, researcher.public_key()).hex(),
+        },
+        "build": {
+            "signature": sign_train_hash(builder, bytes.fromhex(digest.hex() + signature.hex())).hex(),
+            "rsa_public_key": public_key_to_hex_pem(builder.public_key()),
+        },
+        "session_id": session_id.hex(),
+        "route": [
+            {
+                "station": f"station-{i}",
+                "eco_system": "tue",
+                "index": i,
+                "rsa_public_key": public_key_to_hex_pem(k.public_key()),
+                "encrypted_key": wrap_key(file_key, k.public_key()).hex(),
+            }
+            for i, k in enumerate(stations)
+        ],
+        "file_list": list(files),
+        "hash": digest.hex(),
+        "signature": signature.hex(),
+    }
+    return TrainConfig(raw), file_key
+
+
+def build_train(engine, registry_address: str, name: str, researcher, stations, files: dict[str, bytes]) -> BuiltTrain:
+    """Build `:base` and `:latest` of `registry/pht/<name>`, push both, and drop the local copies."""
+    config, file_key = signed_config(researcher, stations, files)
+    repository = f"{registry_address}/pht/{name}"
+    with scratch_container(engine.client, "localhost/pht-test/busybox:latest") as container:
+        container.commit(repository=repository, tag="base", changes=[f"CMD {json.dumps(COMMAND)}"])
+    with scratch_container(engine.client, f"{repository}:base") as container:
+        put_tree(
+            container,
+            "/opt",
+            {"train_config.json": config.to_json_bytes(), "user_sym_key.key": config.creator_encrypted_key or b""},
+        )
+        put_tree(container, "/opt/pht_train", {n: encrypt_bytes(d, file_key) for n, d in files.items()})
+        container.commit(repository=repository, tag="latest", changes=[f"CMD {json.dumps(COMMAND)}"])
+    for tag in ("base", "latest"):
+        push(engine.client, f"{repository}:{tag}")
+        engine.client.images.remove(f"{repository}:{tag}", force=True)
+    return BuiltTrain(f"{repository}:latest", config, files)

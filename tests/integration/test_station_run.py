@@ -1,0 +1,89 @@
+"""Whole station runs on the real engine and registry: our station processes a train, hands it
+on, and refuses what it must refuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from desktop_app.core.protocol.train_config import TrainConfig
+from desktop_app.core.station.container_run import RunLimits
+from desktop_app.core.station.image_files import read_file, scratch_container
+from desktop_app.core.station.runner import StationRunner, StationSetup
+from tests.helpers.engine import LocalRegistry, PodmanService
+from tests.helpers.result_archives import station_keys
+from tests.helpers.trains import build_train
+
+pytestmark = pytest.mark.engine
+
+ENTRYPOINT = (
+    b"#!/bin/sh\necho counting\nwc -l < /opt/train_data/cohort/patients.csv > /opt/pht_results/count.txt\necho done\n"
+)
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory):
+    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, registry):
+    service = PodmanService(tmp_path_factory.mktemp("engine"), registry)
+    service.import_busybox()
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="module")
+def researcher() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture
+def cohort(tmp_path: Path) -> Path:
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    (folder / "patients.csv").write_text("id\n1\n2\n3\n")
+    return folder
+
+
+def runner(engine, index: int, cohort: Path, **options) -> StationRunner:
+    setup = StationSetup(
+        f"station-{index}", station_keys(2)[index], [cohort], RunLimits(wall_clock_seconds=60), **options
+    )
+    return StationRunner(engine.client, setup)
+
+
+def test_two_stations_run_the_train_in_turn(engine, registry, researcher, cohort) -> None:
+    train = build_train(engine, registry.address, "count", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT})
+    steps: list[tuple[str, str]] = []
+    lines: list[str] = []
+    first = runner(engine, 0, cohort).run(train.reference, lambda s: steps.append((s.name, s.outcome)), lines.append)
+    assert first.succeeded, first.error
+    assert ("run", "ok") in steps and lines == ["counting", "done"]
+    second = runner(engine, 1, cohort, keep_images=True).run(train.reference)
+    assert second.succeeded, second.error
+    with scratch_container(engine.client, train.reference) as container:
+        config = TrainConfig.from_json_bytes(read_file(container, "/opt/train_config.json"))
+    assert [s.station for s in config.signed_stops()] == ["station-0", "station-1"]
+    assert config.result_hash and config.creator_encrypted_key
+
+
+def test_refusals(engine, registry, researcher, cohort) -> None:
+    train = build_train(engine, registry.address, "refused", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT})
+    outsider = StationRunner(engine.client, StationSetup("station-9", station_keys(2)[0], [cohort]))
+    report = outsider.run(train.reference)
+    assert "not on this train's route" in report.error
+    second_first = runner(engine, 1, cohort).run(train.reference)
+    assert "Earlier stations have not signed" in second_first.error
+    wrong_key = StationRunner(engine.client, StationSetup("station-0", station_keys(2)[1], [cohort]))
+    assert "cannot open" in wrong_key.run(train.reference).error
+    # Nothing half-processed stays behind: no pre-run image, and the train's tag is the one pulled.
+    assert not [i for i in engine.client.images.list() if any("pht-station-prerun" in t for t in i.tags)]
+    with scratch_container(engine.client, train.reference) as container:
+        untouched = TrainConfig.from_json_bytes(read_file(container, "/opt/train_config.json"))
+    assert untouched.result_hash is None

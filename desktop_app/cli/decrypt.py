@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
+from typing import TextIO
 
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import open_store, passphrase_from
 from desktop_app.core.keystore import KeyInfo
+from desktop_app.core.progress import Progress
 from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
 from desktop_app.core.results.errors import VerificationFailed
 from desktop_app.core.results.report import DecryptionReport
@@ -24,6 +27,35 @@ def _write_report(report: DecryptionReport, target: Path | None) -> None:
         write_atomically(target, report.to_json_text().encode(), mode=0o644)
 
 
+class TerminalProgress:
+    """On a terminal, one line that rewrites itself (at most ten times a second) and is erased at
+    the end, so stderr still ends with one line saying what happened. Off a terminal: nothing."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.last < 0.1:
+            return
+        self.last = now
+        mib = 1 << 20
+        self.stream.write(
+            f"\r{progress.fraction:6.1%}  {progress.done / mib:,.0f} of {progress.total / mib:,.0f} MiB"
+            f"  {progress.label[-48:]}\x1b[K"
+        )
+        self.stream.flush()
+        self.shown = True
+
+    def erase(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
 def _decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
     store = open_store(ctx)
 
@@ -31,13 +63,19 @@ def _decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
         return passphrase_from(args, ctx, f"passphrase of key {info.name}") if info.protected else None
 
     request = DecryptRequest(args.archive, args.out, args.key, args.he_key, args.force, not args.no_verify)
+    progress = TerminalProgress(sys.stderr)
     try:
-        report = decrypt_archive(request, store, passphrase_for)
+        report = decrypt_archive(request, store, passphrase_for, progress)
     except VerificationFailed as exc:
+        progress.erase()
         if exc.report is not None:  # the report says which check failed; stderr keeps its one line
             _write_report(exc.report, args.report)
             print(exc.report.to_text())
         raise
+    except BaseException:
+        progress.erase()
+        raise
+    progress.erase()
     print(report.to_text())
     _write_report(report, args.report)
     if request.verify:

@@ -393,3 +393,37 @@ def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
     stderr = process.stderr.read()
     assert process.returncode == 130 and "interrupted; nothing was changed" in stderr
     assert not (tmp_path / "new").exists()
+
+
+def test_progress_on_a_terminal_is_one_line_erased_at_the_end(tmp_path: Path, researcher) -> None:
+    import pty
+    import subprocess
+
+    from tests.helpers.cli import ENTRY_POINT
+
+    built = build_archive(tmp_path / "b", researcher, {"big.bin": os.urandom(96 << 20), "small.txt": b"s"})
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [str(ENTRY_POINT), "decrypt", str(built.path), "--out", str(tmp_path / "out"), "--passphrase-stdin"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=secondary,
+    )
+    os.close(secondary)
+    process.stdin.write(b"pw\n")
+    process.stdin.close()
+    seen = b""
+    while True:
+        try:
+            piece = os.read(primary, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not piece:
+            break
+        seen += piece
+    os.close(primary)
+    assert process.wait(timeout=60) == 0
+    text = seen.decode()
+    assert "%  " in text and " of 96 MiB" in text and "big.bin" in text  # progress was shown...
+    progress, _, last = text.rpartition("\r\x1b[K")  # ...then erased before the one final line
+    assert progress and last.strip() == f"Decrypted and verified 2 files into {tmp_path / 'out'}."

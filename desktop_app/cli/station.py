@@ -1,0 +1,128 @@
+"""`pht-desktop station run|history|config`: run trains at this station from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from desktop_app.cli.context import CliContext
+from desktop_app.cli.keys import add_passphrase_stdin, open_store, passphrase_from
+from desktop_app.core.errors import UsageError
+from desktop_app.core.station.engine import connect
+from desktop_app.core.station.errors import StationError
+from desktop_app.core.station.records import RunRecords
+from desktop_app.core.station.runner import StationRunner, StationSetup
+from desktop_app.core.station.settings import REGISTRY_SECRET, StationSettings
+
+
+def _run(args: argparse.Namespace, ctx: CliContext) -> int:
+    saved = StationSettings.load(ctx.settings)
+    station_id = args.station_id or saved.station_id
+    key_name = args.key or saved.key_name
+    if not station_id or not key_name:
+        raise UsageError("Give --station-id and --key (or set them with `pht-desktop station config`).")
+    store = open_store(ctx)
+    info = store.get(key_name)
+    if not info.is_rsa:
+        raise UsageError(f"Key {key_name} is not an RSA key; a station's key must be RSA.")
+    key = store.load_private_key(key_name, passphrase_from(args, ctx) if info.protected else None)
+    assert isinstance(key, rsa.RSAPrivateKey)
+    settings = replace(saved, data=[str(p) for p in args.data] if args.data else saved.data)
+    setup = StationSetup(
+        station_id,
+        key,
+        settings.data_folders(),
+        settings.limits(),
+        settings.credentials(store),
+        push=not args.no_push,
+        keep_images=args.keep_images,
+    )
+    client = connect(args.engine or saved.engine or None)
+
+    def show_step(step) -> None:
+        if step.outcome in ("ok", "failed"):
+            print(f"[{step.outcome:>6}] {step.name} {step.detail}".rstrip(), file=sys.stderr)
+
+    report = StationRunner(client, setup).run(
+        args.reference, show_step, lambda line: print(f"  | {line}", file=sys.stderr)
+    )
+    run_id = RunRecords(ctx.paths.data_dir).add(report)
+    if not report.succeeded:
+        raise StationError(f"Run {run_id} of {args.reference} failed: {report.error}")
+    print(f"Run {run_id}: {args.reference} processed as {station_id}" + (" and pushed." if setup.push else "."))
+    return 0
+
+
+def _history(args: argparse.Namespace, ctx: CliContext) -> int:
+    runs = RunRecords(ctx.paths.data_dir).history()
+    if args.json:
+        print(json.dumps(runs, indent=2))
+        return 0
+    for run in runs:
+        status = "ok" if run["succeeded"] else "FAILED"
+        print(f"{run['id']:>4}  {status:<6} {run['reference']}  train {run['train_id'] or '—'}  log {run['log_path']}")
+        if run["error"]:
+            print(f"      {run['error']}")
+    return 0
+
+
+def _config(args: argparse.Namespace, ctx: CliContext) -> int:
+    settings = StationSettings.load(ctx.settings)
+    changes = {
+        "station_id": args.station_id,
+        "key_name": args.key,
+        "engine": args.engine,
+        "registry": args.registry,
+        "registry_user": args.registry_user,
+        "memory_mib": args.memory_mib,
+        "cpus": args.cpus,
+        "wall_clock_seconds": args.time_limit,
+    }
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if args.data is not None:
+        missing = [str(p) for p in args.data if not p.is_dir()]
+        if missing:
+            raise UsageError(f"Data folders that do not exist: {', '.join(missing)}.")
+        changes["data"] = [str(p.resolve()) for p in args.data]
+    if changes:
+        settings = replace(settings, **changes)
+        settings.save(ctx.settings)
+    if args.registry_password_stdin:
+        open_store(ctx).set_secret(REGISTRY_SECRET, ctx.read_stdin_line("registry password"))
+    print(json.dumps({k: v for k, v in settings.__dict__.items()}, indent=2))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    station = subparsers.add_parser("station", help="run trains at this station (Docker or Podman)")
+    sub = station.add_subparsers(dest="station_command", metavar="ACTION", required=True)
+    run = sub.add_parser("run", help="pull, verify, decrypt, run (no network), re-encrypt, sign and push a train")
+    run.add_argument("reference", metavar="REPOSITORY:TAG")
+    run.add_argument("--station-id", help="this station's id on the route")
+    run.add_argument("--key", help="the station's RSA key (name in the key store)")
+    run.add_argument("--engine", help="Docker API URL, e.g. unix:///run/podman/podman.sock")
+    run.add_argument("--data", type=Path, nargs="*", help="data folders, mounted read-only at /opt/train_data/NAME")
+    run.add_argument("--no-push", action="store_true", help="leave the processed image local")
+    run.add_argument("--keep-images", action="store_true", help="keep the local images after pushing")
+    add_passphrase_stdin(run, "read the station key's passphrase from stdin")
+    run.set_defaults(handler=_run)
+    history = sub.add_parser("history", help="past runs at this station")
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(handler=_history)
+    config = sub.add_parser("config", help="show or change the station's settings")
+    config.add_argument("--station-id")
+    config.add_argument("--key")
+    config.add_argument("--engine")
+    config.add_argument("--registry")
+    config.add_argument("--registry-user")
+    config.add_argument("--registry-password-stdin", action="store_true", help="store the password in the OS keyring")
+    config.add_argument("--data", type=Path, nargs="*")
+    config.add_argument("--memory-mib", type=int)
+    config.add_argument("--cpus", type=float)
+    config.add_argument("--time-limit", type=int, help="wall-clock limit of a train's run, in seconds")
+    config.set_defaults(handler=_config)

@@ -1,0 +1,44 @@
+"""The station's settings (under `station.*`; the registry password lives in the keyring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.keystore import KeyStore
+from desktop_app.core.settings import Settings
+from desktop_app.core.station.container_run import RunLimits
+from desktop_app.core.station.registry import RegistryCredentials
+
+REGISTRY_SECRET = "station.registry-password"
+
+
+@dataclass
+class StationSettings:
+    station_id: str = ""
+    key_name: str = ""
+    engine: str = ""
+    registry: str = ""
+    registry_user: str = ""
+    data: list[str] = field(default_factory=list)
+    memory_mib: int | None = None
+    cpus: float | None = None
+    wall_clock_seconds: int = 3600
+
+    @classmethod
+    def load(cls, settings: Settings) -> StationSettings:
+        raw = settings.get("station") or {}
+        return cls(**{k: v for k, v in raw.items() if k in cls.__dataclass_fields__})
+
+    def save(self, settings: Settings) -> None:
+        settings.set("station", {k: v for k, v in self.__dict__.items() if v not in (None, "", [])})
+
+    def limits(self) -> RunLimits:
+        return RunLimits(self.memory_mib, self.cpus, self.wall_clock_seconds)
+
+    def data_folders(self) -> list[Path]:
+        return [Path(p) for p in self.data]
+
+    def credentials(self, store: KeyStore) -> RegistryCredentials | None:
+        password = store.get_secret(REGISTRY_SECRET) if self.registry_user else None
+        return RegistryCredentials(self.registry_user, password) if password else None

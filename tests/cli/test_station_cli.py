@@ -1,0 +1,75 @@
+"""`pht-desktop station ...` through the real entry point, on the real engine and registry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from tests.helpers.cli import run_cli
+from tests.helpers.engine import LocalRegistry, PodmanService
+from tests.helpers.result_archives import station_keys
+from tests.helpers.trains import build_train
+
+pytestmark = pytest.mark.engine
+ENTRYPOINT = b"#!/bin/sh\ncat /opt/train_data/cohort/patients.csv > /opt/pht_results/copy.csv\necho copied\n"
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory):
+    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, registry):
+    service = PodmanService(tmp_path_factory.mktemp("engine"), registry)
+    service.import_busybox()
+    yield service
+    service.stop()
+
+
+def test_run_history_and_a_refused_run(engine, registry, tmp_path: Path) -> None:
+    researcher = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    train = build_train(
+        engine, registry.address, "cli-train", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT}
+    )
+    key_file = tmp_path / "station.pem"
+    key_file.write_bytes(
+        station_keys(2)[0].private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    assert run_cli("keys", "import", str(key_file), "--name", "station-key", "--no-passphrase").returncode == 0
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    (cohort / "patients.csv").write_text("id\n7\n")
+    config = run_cli("station", "config", "--engine", engine.url, "--data", str(cohort), "--time-limit", "60")
+    assert config.returncode == 0 and json.loads(config.stdout)["engine"] == engine.url
+
+    done = run_cli("station", "run", train.reference, "--station-id", "station-0", "--key", "station-key")
+    assert done.returncode == 0, done.stderr
+    assert "copied" in done.stderr and "processed as station-0 and pushed" in done.stdout
+
+    refused = run_cli("station", "run", train.reference, "--station-id", "station-9", "--key", "station-key")
+    assert refused.returncode == 1 and "not on this train's route" in refused.stderr.splitlines()[-1]
+
+    history = json.loads(run_cli("station", "history", "--json").stdout)
+    assert [run["succeeded"] for run in history] == [False, True]
+    assert history[1]["train_id"] == train.config.train_id and Path(history[1]["log_path"]).read_text() == "copied\n"
+    assert {step["name"]: step["outcome"] for step in history[1]["steps"]}["push"] == "ok"
+
+
+def test_no_engine_is_one_sentence(monkeypatch) -> None:
+    monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+    assert run_cli("keys", "generate", "st-key", "--type", "rsa-2048", "--no-passphrase").returncode == 0
+    result = run_cli("station", "run", "x/y:z", "--station-id", "s", "--key", "st-key", "--engine", "unix:///nope.sock")
+    assert (
+        result.returncode == 1
+        and "No container engine answered" in result.stderr
+        and "unix:///nope.sock" in result.stderr
+    )

@@ -14,6 +14,7 @@ from desktop_app.gui.context import AppContext
 from desktop_app.gui.tabs.keys_tab import KeysTab
 from desktop_app.gui.tabs.results_tab import ResultsTab, is_archive
 from desktop_app.gui.tabs.sign_tab import SignTab
+from desktop_app.gui.tabs.station_tab import StationTab
 from desktop_app.gui.tabs.trains_tab import TrainsTab
 
 GEOMETRY_SETTING = "gui.geometry"
@@ -24,6 +25,7 @@ TAB_FACTORIES: list[tuple[str, Callable[[AppContext], QWidget]]] = [
     ("Sign", SignTab),
     ("Trains", TrainsTab),
     ("Results", ResultsTab),
+    ("Station", StationTab),
 ]
 
 

@@ -41,7 +41,13 @@ def generate_through_dialog(qtbot, tab, name: str, key_type: KeyType, passphrase
 
 
 def test_window_has_working_tabs_about_and_remembers_geometry(qtbot, window: MainWindow, context) -> None:
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Keys", "Sign", "Trains", "Results"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Keys",
+        "Sign",
+        "Trains",
+        "Results",
+        "Station",
+    ]
     box = window.show_about()
     assert __version__ in box.text() and "default" in box.text()
     box.close()

@@ -3,12 +3,16 @@ on, and refuses what it must refuse."""
 
 from __future__ import annotations
 
+import io
+import tarfile
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.protocol.train_config import TrainConfig
+from desktop_app.core.results.archive_reader import ResultArchive
+from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decrypt_opened
 from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.image_files import read_file, scratch_container
 from desktop_app.core.station.runner import StationRunner, StationSetup
@@ -58,7 +62,22 @@ def runner(engine, index: int, cohort: Path, **options) -> StationRunner:
     return StationRunner(engine.client, setup)
 
 
-def test_two_stations_run_the_train_in_turn(engine, registry, researcher, cohort) -> None:
+def result_archive_of(engine, reference: str, target: Path) -> Path:
+    with scratch_container(engine.client, reference) as container:
+        config = read_file(container, "/opt/train_config.json")
+        stream, _ = container.get_archive("/opt/pht_results")
+        results = b"".join(stream)
+    with tarfile.open(target, "w") as tar:
+        info = tarfile.TarInfo("train_config.json")
+        info.size = len(config)
+        tar.addfile(info, io.BytesIO(config))
+        with tarfile.open(fileobj=io.BytesIO(results)) as source:
+            for member in source:
+                tar.addfile(member, source.extractfile(member) if member.isreg() else None)
+    return target
+
+
+def test_two_stations_run_the_train_in_turn(engine, registry, researcher, cohort, tmp_path: Path) -> None:
     train = build_train(engine, registry.address, "count", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT})
     steps: list[tuple[str, str]] = []
     lines: list[str] = []
@@ -71,6 +90,14 @@ def test_two_stations_run_the_train_in_turn(engine, registry, researcher, cohort
         config = TrainConfig.from_json_bytes(read_file(container, "/opt/train_config.json"))
     assert [s.station for s in config.signed_stops()] == ["station-0", "station-1"]
     assert config.result_hash and config.creator_encrypted_key
+    # The researcher's end: the image's config and results as the central API would serve them.
+    archive = result_archive_of(engine, train.reference, tmp_path / "result.tar")
+    with ResultArchive(archive) as opened:
+        report = decrypt_opened(
+            opened, DecryptRequest(archive, tmp_path / "out"), OpeningKeys("researcher", researcher)
+        )
+    # wc -l counts the header and the 3 rows
+    assert report.verified and (tmp_path / "out" / "count.txt").read_text().strip() == "4"
 
 
 def test_refusals(engine, registry, researcher, cohort) -> None:

@@ -13,6 +13,7 @@ import json
 import shutil
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,7 @@ class StationRunner:
         report = RunReport(reference)
         repository, _ = split_reference(reference)
         scratch = Path(tempfile.mkdtemp(prefix="pht-station-"))
-        prerun_image = f"localhost/pht-station-prerun/{scratch.name.lower()}:run"
+        prerun_image = f"localhost/pht-station-prerun/{uuid.uuid4().hex}:run"  # a valid, unique reference
         steps = {step.name: step for step in report.steps}
 
         def step(name: str, action: Callable[[], None]) -> None:

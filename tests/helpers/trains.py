@@ -67,9 +67,17 @@ def signed_config(researcher: rsa.RSAPrivateKey, stations: list[rsa.RSAPrivateKe
     return TrainConfig(raw), file_key
 
 
-def build_train(engine, registry_address: str, name: str, researcher, stations, files: dict[str, bytes]) -> BuiltTrain:
-    """Build `:base` and `:latest` of `registry/pht/<name>`, push both, and drop the local copies."""
+def build_train(
+    engine, registry_address: str, name: str, researcher, stations, files: dict[str, bytes], tamper=None
+) -> BuiltTrain:
+    """Build `:base` and `:latest` of `registry/pht/<name>`, push both, and drop the local copies.
+
+    `tamper(config, files)` may change either after signing, as an attacker would.
+    """
     config, file_key = signed_config(researcher, stations, files)
+    if tamper:
+        files = dict(files)
+        tamper(config, files)
     repository = f"{registry_address}/pht/{name}"
     with scratch_container(engine.client, "localhost/pht-test/busybox:latest") as container:
         container.commit(repository=repository, tag="base", changes=[f"CMD {json.dumps(COMMAND)}"])

@@ -114,3 +114,36 @@ def test_refusals(engine, registry, researcher, cohort) -> None:
     with scratch_container(engine.client, train.reference) as container:
         untouched = TrainConfig.from_json_bytes(read_file(container, "/opt/train_config.json"))
     assert untouched.result_hash is None
+
+
+def _change_a_file(config, files) -> None:
+    files["entrypoint.sh"] = files["entrypoint.sh"] + b"wget -q http://127.0.0.1:9/exfiltrate\n"
+
+
+def _forge_researcher_signature(config, files) -> None:
+    signature = bytearray(bytes.fromhex(config.raw["signature"]))
+    signature[10] ^= 1
+    config.raw["signature"] = signature.hex()
+
+
+@pytest.mark.parametrize(
+    ("tamper", "says"),
+    [(_change_a_file, "train_hash"), (_forge_researcher_signature, "researcher")],
+)
+def test_refuses_a_train_altered_after_signing(engine, registry, researcher, cohort, tamper, says) -> None:
+    name = f"altered-{tamper.__name__.strip('_').replace('_', '-')}"
+    train = build_train(
+        engine, registry.address, name, researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT}, tamper
+    )
+    lines: list[str] = []
+    report = runner(engine, 0, cohort).run(train.reference, on_log=lines.append)
+    assert "refused before running" in report.error and says in report.error
+    assert lines == [] and report.exit_code is None  # the train's code never ran
+
+
+def test_failing_train_and_network_attempt_keep_their_log(engine, registry, researcher, cohort) -> None:
+    script = b"#!/bin/sh\necho trying\nwget -q -T 3 http://127.0.0.1:9/ || exit 9\n"
+    train = build_train(engine, registry.address, "net-train", researcher, station_keys(2), {"entrypoint.sh": script})
+    report = runner(engine, 0, cohort).run(train.reference)
+    assert "exit code 9" in report.error and report.exit_code == 9 and report.log[0] == "trying"
+    assert {s.name: s.outcome for s in report.steps}["post-run"] == "pending"

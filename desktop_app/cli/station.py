@@ -82,6 +82,7 @@ def _config(args: argparse.Namespace, ctx: CliContext) -> int:
         "memory_mib": args.memory_mib,
         "cpus": args.cpus,
         "wall_clock_seconds": args.time_limit,
+        "allowed_master_images": args.allowed_master_image,
     }
     changes = {k: v for k, v in changes.items() if v is not None}
     if args.data is not None:
@@ -125,4 +126,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     config.add_argument("--memory-mib", type=int)
     config.add_argument("--cpus", type=float)
     config.add_argument("--time-limit", type=int, help="wall-clock limit of a train's run, in seconds")
+    config.add_argument(
+        "--allowed-master-image", nargs="*", metavar="IMAGE", help="trains must be built on one of these images"
+    )
     config.set_defaults(handler=_config)

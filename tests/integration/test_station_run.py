@@ -14,7 +14,7 @@ from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decrypt_opened
 from desktop_app.core.station.container_run import RunLimits
-from desktop_app.core.station.image_files import read_file, scratch_container
+from desktop_app.core.station.image_files import put_tree, read_file, scratch_container
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from tests.helpers.engine import LocalRegistry, PodmanService
 from tests.helpers.result_archives import station_keys
@@ -147,3 +147,17 @@ def test_failing_train_and_network_attempt_keep_their_log(engine, registry, rese
     report = runner(engine, 0, cohort).run(train.reference)
     assert "exit code 9" in report.error and report.exit_code == 9 and report.log[0] == "trying"
     assert {s.name: s.outcome for s in report.steps}["post-run"] == "pending"
+
+
+def test_allowed_master_images(engine, registry, researcher, cohort) -> None:
+    train = build_train(
+        engine, registry.address, "mastered", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT}
+    )
+    other_master = f"{registry.address}/masters/other:1"
+    with scratch_container(engine.client, "localhost/pht-test/busybox:latest") as container:
+        put_tree(container, "/etc", {"os-release": b"ID=other\n"})  # a layer the train does not have
+        container.commit(repository=other_master.rsplit(":", 1)[0], tag="1", changes=['CMD ["true"]'])
+    refused = runner(engine, 0, cohort, allowed_master_images=[other_master]).run(train.reference)
+    assert "not built on an allowed master image" in refused.error
+    accepted = runner(engine, 0, cohort, allowed_master_images=["localhost/pht-test/busybox:latest"])
+    assert accepted.run(train.reference).succeeded

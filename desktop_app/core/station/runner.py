@@ -46,6 +46,7 @@ class StationSetup:
     pull: bool = True
     push: bool = True
     keep_images: bool = False
+    allowed_master_images: list[str] = field(default_factory=list)  # empty: any base is accepted
 
 
 @dataclass
@@ -163,7 +164,26 @@ class StationRunner:
         unsigned = [s.station for s in config.route if s.index < stop.index and s.signature is None]
         if unsigned:
             raise StationError(f"Earlier stations have not signed this train: {', '.join(unsigned)}.")
+        if self.setup.allowed_master_images:
+            self._check_master_image(reference)
         return config
+
+    def _layers(self, reference: str) -> list[str]:
+        try:
+            image = self.client.images.get(reference)
+        except docker.errors.ImageNotFound:
+            image = pull(self.client, reference, self.setup.credentials)
+        return list(image.attrs.get("RootFS", {}).get("Layers") or [])
+
+    def _check_master_image(self, reference: str) -> None:
+        """The train's layers must begin with all the layers of one allowed master image."""
+        layers = self._layers(reference)
+        for master in self.setup.allowed_master_images:
+            base = self._layers(master)
+            if base and layers[: len(base)] == base:
+                return
+        allowed = ", ".join(self.setup.allowed_master_images)
+        raise StationError(f"The train is not built on an allowed master image ({allowed}).")
 
     def _pre_run(self, reference: str, config: TrainConfig, scratch: Path, prerun_image: str, cancel) -> None:
         train_dir, results_dir = scratch / "train", scratch / "previous"

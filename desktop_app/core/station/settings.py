@@ -24,6 +24,7 @@ class StationSettings:
     memory_mib: int | None = None
     cpus: float | None = None
     wall_clock_seconds: int = 3600
+    allowed_master_images: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, settings: Settings) -> StationSettings:

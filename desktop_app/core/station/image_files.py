@@ -15,7 +15,7 @@ import docker.errors
 
 from desktop_app.core.station.errors import StationError
 
-SPOOL_LIMIT = 64 << 20  # archives larger than this spill to disk, so memory stays flat
+SPOOL_LIMIT = 8 << 20  # archives larger than this spill to disk, so memory stays flat
 
 
 @contextmanager

@@ -101,7 +101,8 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(os.environ.get("PHT_BENCH_DIR", ROOT / "benchmarks" / ".work"))
     work.mkdir(parents=True, exist_ok=True)
-    os.environ["PHT_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="home-", dir=work)
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=work))
+    os.environ["PHT_DESKTOP_HOME"] = str(home)
     paths = AppPaths.for_profile("default")
     store = KeyStore.open(paths, Settings(paths))
     info = store.generate("bench", KeyType.RSA_2048, None)
@@ -121,6 +122,8 @@ def main() -> None:
         small_size = small_archive.stat().st_size / (1 << 20)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        store.delete("bench")
+        shutil.rmtree(home, ignore_errors=True)
     app_rate, ref_rate = size / app.seconds, big / reference.seconds
     rows = [
         (f"pht-desktop decrypt + verify, {size:.0f} MiB archive", app, app_rate),

@@ -27,16 +27,22 @@ BUSYBOX_COMMANDS = ("sh", "cat", "ls", "echo", "wget", "mkdir", "sleep", "touch"
 class LocalRegistry:
     """Debian's docker-registry on a free loopback port, storing into a scratch folder (stands in for Harbor)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, user: str | None = None, password: str | None = None) -> None:
         require(shutil.which("docker-registry") is not None, "docker-registry is not installed")
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.address = f"127.0.0.1:{self.port}"
         config = folder / "registry.yml"
+        auth = ""
+        if user and password:  # basic auth from an htpasswd file, as a station's Harbor project would ask
+            import bcrypt
+
+            (folder / "htpasswd").write_text(f"{user}:{bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()}\n")
+            auth = f"auth:\n  htpasswd:\n    realm: pht-test\n    path: {folder / 'htpasswd'}\n"
         config.write_text(
             "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n"
-            f"    rootdirectory: {folder / 'registry-data'}\nhttp:\n  addr: {self.address}\n"
+            f"    rootdirectory: {folder / 'registry-data'}\nhttp:\n  addr: {self.address}\n{auth}"
         )
         self.process = subprocess.Popen(
             ["docker-registry", "serve", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -57,7 +63,7 @@ class LocalRegistry:
 
 
 class PodmanService:
-    def __init__(self, folder: Path, registry: LocalRegistry | None = None) -> None:
+    def __init__(self, folder: Path, registry: LocalRegistry | None = None, more: list | None = None) -> None:
         require(shutil.which("podman") is not None, "podman is not installed")
         self.folder = folder
         self.conf = folder / "containers.conf"
@@ -65,8 +71,11 @@ class PodmanService:
         self.socket = folder / "engine.sock"
         self.url = f"unix://{self.socket}"
         self.env = {"CONTAINERS_CONF": str(self.conf), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
-        if registry:  # the engine may talk plain HTTP to the loopback registry only
-            self.env["CONTAINERS_REGISTRIES_CONF"] = str(registry.registries_conf)
+        registries = [r for r in [registry, *(more or [])] if r]
+        if registries:  # the engine may talk plain HTTP to the loopback registries only
+            conf = folder / "registries.conf"
+            conf.write_text("".join(r.registries_conf.read_text() for r in registries))
+            self.env["CONTAINERS_REGISTRIES_CONF"] = str(conf)
         self.process = subprocess.Popen(
             ["podman", "system", "service", "--time=0", self.url],
             env=self.env,

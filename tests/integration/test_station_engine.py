@@ -11,7 +11,7 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.container_run import RunLimits, run_entrypoint
 from desktop_app.core.station.engine import connect
 from desktop_app.core.station.errors import NoEngine, StationError, TrainFailed
-from desktop_app.core.station.registry import pull, push
+from desktop_app.core.station.registry import RegistryCredentials, pull, push
 from tests.helpers.engine import LocalRegistry, PodmanService
 
 pytestmark = pytest.mark.engine
@@ -25,8 +25,15 @@ def registry(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory, registry):
-    service = PodmanService(tmp_path_factory.mktemp("engine"), registry)
+def locked_registry(tmp_path_factory):
+    service = LocalRegistry(tmp_path_factory.mktemp("locked-registry"), "station", "s3cret")
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, registry, locked_registry):
+    service = PodmanService(tmp_path_factory.mktemp("engine"), registry, [locked_registry])
     yield service
     service.stop()
 
@@ -129,3 +136,17 @@ def test_registry_failures_are_sentences(engine, busybox) -> None:
         pull(engine.client, dead)
     with pytest.raises(StationError, match="not an image reference"):
         pull(engine.client, "no-tag-here")
+
+
+def test_registry_credentials(engine, busybox, locked_registry) -> None:
+    reference = f"{locked_registry.address}/pht/train:locked"
+    engine.client.images.get(busybox).tag(reference.rsplit(":", 1)[0], tag="locked")
+    with pytest.raises(StationError, match="Pushing .* failed"):
+        push(engine.client, reference)
+    with pytest.raises(StationError, match="Pushing .* failed"):
+        push(engine.client, reference, RegistryCredentials("station", "wrong"))
+    push(engine.client, reference, RegistryCredentials("station", "s3cret"))
+    engine.client.images.remove(reference)
+    with pytest.raises(StationError, match="Pulling .* failed"):
+        pull(engine.client, reference)
+    assert reference in pull(engine.client, reference, RegistryCredentials("station", "s3cret")).tags

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decrypt_opened
@@ -161,3 +162,15 @@ def test_allowed_master_images(engine, registry, researcher, cohort) -> None:
     assert "not built on an allowed master image" in refused.error
     accepted = runner(engine, 0, cohort, allowed_master_images=["localhost/pht-test/busybox:latest"])
     assert accepted.run(train.reference).succeeded
+
+
+def test_cancel_during_the_run_leaves_the_train_as_it_was(engine, registry, researcher, cohort) -> None:
+    script = b"#!/bin/sh\necho started\nsleep 60\n"
+    train = build_train(engine, registry.address, "cancelled", researcher, station_keys(2), {"entrypoint.sh": script})
+    token = CancelToken()
+    report = runner(engine, 0, cohort).run(train.reference, on_log=lambda line: token.cancel(), cancel=token)
+    assert "cancelled" in report.error
+    assert {s.name: s.outcome for s in report.steps}["run"] == "failed"
+    with scratch_container(engine.client, train.reference) as container:
+        assert TrainConfig.from_json_bytes(read_file(container, "/opt/train_config.json")).result_hash is None
+    assert not [i for i in engine.client.images.list() if any("pht-station-prerun" in t for t in i.tags)]

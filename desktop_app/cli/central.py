@@ -10,19 +10,18 @@ from pathlib import Path
 
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import add_passphrase_stdin, open_store, passphrase_from
-from desktop_app.core.central import api
-from desktop_app.core.central.download import download_result
 from desktop_app.core.central.profiles import ServerProfiles
-from desktop_app.core.central.registration import register_key, unregister_key
-from desktop_app.core.central.session import open_client
+from desktop_app.core.central.statuses import RESULT_STATUSES
 from desktop_app.core.central.tokens import Credentials
-from desktop_app.core.central.train_review import review_train, sign_reviewed
 from desktop_app.core.errors import UsageError
 from desktop_app.core.progress import Progress
-from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
+
+# The HTTP client (httpx) is imported by the handlers that need it, not at every start-up.
 
 
 def _client(ctx: CliContext):
+    from desktop_app.core.central.session import open_client
+
     return open_client(ctx.settings, open_store(ctx))
 
 
@@ -78,6 +77,9 @@ def _logout(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def key_register(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.central.registration import register_key
+    from desktop_app.core.central.session import open_client
+
     store = open_store(ctx)
     with open_client(ctx.settings, store) as client:
         print(register_key(client, store.get(args.name), replace=args.replace))
@@ -85,6 +87,8 @@ def key_register(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def key_unregister(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.central.registration import unregister_key
+
     with _client(ctx) as client:
         print(unregister_key(client, args.name))
     return 0
@@ -94,6 +98,8 @@ def key_unregister(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _trains_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.central import api
+
     with _client(ctx) as client:
         trains = api.list_trains(client, args.status)
     if args.json:
@@ -108,6 +114,9 @@ def _trains_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _trains_sign(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.central.session import open_client
+    from desktop_app.core.central.train_review import review_train, sign_reviewed
+
     store = open_store(ctx)
     info = store.get(args.key)
     with open_client(ctx.settings, store) as client:
@@ -135,6 +144,8 @@ class _ProgressLine:
 
 
 def _download(client, train_id: str, target: Path) -> Path:
+    from desktop_app.core.central.download import download_result
+
     path = download_result(client, train_id, target, _ProgressLine())
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -149,6 +160,9 @@ def _trains_download(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _trains_fetch_result(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.central.session import open_client
+    from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
+
     store = open_store(ctx)
     target = args.out.parent / f".{args.out.name}-{args.train_id}.tar"
     with open_client(ctx.settings, store) as client:
@@ -199,7 +213,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     tsub = trains.add_subparsers(dest="trains_command", metavar="ACTION", required=True)
     lst = tsub.add_parser("list", help="list your trains")
     lst.add_argument("--json", action="store_true")
-    lst.add_argument("--status", choices=api.RESULT_STATUSES, help="only trains with this result status")
+    lst.add_argument("--status", choices=RESULT_STATUSES, help="only trains with this result status")
     lst.set_defaults(handler=_trains_list)
     sign = tsub.add_parser("sign", help="recompute the train's hash from its files; sign and submit only if it matches")
     sign.add_argument("train_id")

@@ -126,6 +126,12 @@ def _storage(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _central():
+    from desktop_app.cli import central  # the central API's client loads only when used
+
+    return central
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     keys = subparsers.add_parser("keys", help="manage key pairs", description="Manage key pairs.")
     sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
@@ -175,15 +181,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     dele.add_argument("--yes", action="store_true", help="confirm the deletion")
     dele.set_defaults(handler=_delete)
 
-    from desktop_app.cli.central import key_register, key_unregister
-
     reg = sub.add_parser("register", help="register the public key with the active central server")
     reg.add_argument("name")
     reg.add_argument("--replace", action="store_true", help="replace a different key the server holds under this name")
-    reg.set_defaults(handler=key_register)
+    reg.set_defaults(handler=lambda args, ctx: _central().key_register(args, ctx))
     unreg = sub.add_parser("unregister", help="delete the server's copy of the key (the local key stays)")
     unreg.add_argument("name")
-    unreg.set_defaults(handler=key_unregister)
+    unreg.set_defaults(handler=lambda args, ctx: _central().key_unregister(args, ctx))
 
     sto = sub.add_parser("storage", help="show or choose where private keys are stored")
     sto.add_argument(

@@ -13,14 +13,17 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import add_passphrase_stdin, open_store, passphrase_from
 from desktop_app.core.errors import UsageError
-from desktop_app.core.station.engine import connect
 from desktop_app.core.station.errors import StationError
-from desktop_app.core.station.records import RunRecords
-from desktop_app.core.station.runner import StationRunner, StationSetup
 from desktop_app.core.station.settings import REGISTRY_SECRET, StationSettings
+
+# The engine's SDK (docker) is imported by the handlers that need it, not at every start-up.
 
 
 def _run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.station.engine import connect
+    from desktop_app.core.station.records import RunRecords
+    from desktop_app.core.station.runner import StationRunner, StationSetup
+
     saved = StationSettings.load(ctx.settings)
     station_id = args.station_id or saved.station_id
     key_name = args.key or saved.key_name
@@ -59,6 +62,8 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _history(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.station.records import RunRecords
+
     runs = RunRecords(ctx.paths.data_dir).history()
     if args.json:
         print(json.dumps(runs, indent=2))

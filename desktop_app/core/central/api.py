@@ -10,7 +10,7 @@ from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.errors import CentralError
 
 PAGE_SIZE = 50
-RESULT_STATUSES = ("started", "downloading", "downloaded", "extracting", "extracted", "finished", "failed")
+from desktop_app.core.central.statuses import RESULT_STATUSES  # noqa: E402,F401 - re-exported
 
 
 def _data(body: Any, what: str) -> list[dict]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.core.keystore import KeyStore
 from desktop_app.core.settings import Settings
-from desktop_app.core.station.container_run import RunLimits
-from desktop_app.core.station.registry import RegistryCredentials
+
+if TYPE_CHECKING:  # the engine's SDK loads with the runner, not with the settings
+    from desktop_app.core.keystore import KeyStore
+    from desktop_app.core.station.container_run import RunLimits
+    from desktop_app.core.station.registry import RegistryCredentials
 
 REGISTRY_SECRET = "station.registry-password"
 
@@ -35,11 +38,15 @@ class StationSettings:
         settings.set("station", {k: v for k, v in self.__dict__.items() if v not in (None, "", [])})
 
     def limits(self) -> RunLimits:
+        from desktop_app.core.station.container_run import RunLimits
+
         return RunLimits(self.memory_mib, self.cpus, self.wall_clock_seconds)
 
     def data_folders(self) -> list[Path]:
         return [Path(p) for p in self.data]
 
     def credentials(self, store: KeyStore) -> RegistryCredentials | None:
+        from desktop_app.core.station.registry import RegistryCredentials
+
         password = store.get_secret(REGISTRY_SECRET) if self.registry_user else None
         return RegistryCredentials(self.registry_user, password) if password else None

@@ -21,7 +21,22 @@ cgroup_manager = "cgroupfs"
 runtime = "runc"
 events_logger = "file"
 """
-BUSYBOX_COMMANDS = ("sh", "cat", "ls", "echo", "wget", "mkdir", "sleep", "touch", "head", "tail", "dd", "wc")
+BUSYBOX_COMMANDS = (
+    "sh",
+    "cat",
+    "ls",
+    "echo",
+    "wget",
+    "mkdir",
+    "sleep",
+    "touch",
+    "head",
+    "tail",
+    "dd",
+    "wc",
+    "cut",
+    "grep",
+)
 
 
 class LocalRegistry:

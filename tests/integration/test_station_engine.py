@@ -3,6 +3,7 @@ read-only, limits enforced, logs streamed, failures reported with their log."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -44,14 +45,11 @@ def busybox(engine) -> str:
 
 
 def train_image(engine, busybox: str, script: str, tag: str) -> str:
-    """A train image whose command is `sh -c SCRIPT` (Podman applies CMD from `changes`)."""
+    """A train image whose command is `sh -c SCRIPT` (Podman applies CMD only from `changes`)."""
     container = engine.client.containers.create(busybox, ["true"])
     try:
-        container.commit(
-            repository=tag.rsplit(":", 1)[0],
-            tag=tag.rsplit(":", 1)[1],
-            changes=[f'CMD ["sh", "-c", {script!r}]'.replace("'", '"')],
-        )
+        repository, version = tag.rsplit(":", 1)
+        container.commit(repository=repository, tag=version, changes=[f"CMD {json.dumps(['sh', '-c', script])}"])
     finally:
         container.remove(force=True)
     return tag
@@ -150,3 +148,13 @@ def test_registry_credentials(engine, busybox, locked_registry) -> None:
     with pytest.raises(StationError, match="Pulling .* failed"):
         pull(engine.client, reference)
     assert reference in pull(engine.client, reference, RegistryCredentials("station", "s3cret")).tags
+
+
+def test_cpu_limit_is_applied(engine, busybox) -> None:
+    # cgroup v1 (this machine kind) shows the quota in cpu.cfs_quota_us, cgroup v2 in cpu.max.
+    v1, v2 = "/sys/fs/cgroup/cpu*/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu.max"
+    script = f"cat {v1} 2>/dev/null | head -1 | grep . || cut -d' ' -f1 {v2}"
+    image = train_image(engine, busybox, script, "localhost/pht-test/cpu:1")
+    limited, _ = run_entrypoint(engine.client, image, [], RunLimits(cpus=0.5, wall_clock_seconds=60), lambda line: None)
+    free, _ = run_entrypoint(engine.client, image, [], RunLimits(wall_clock_seconds=60), lambda line: None)
+    assert limited.log == ["50000"] and free.log in (["-1"], ["max"])

@@ -25,3 +25,35 @@ def pht_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("PHT_DESKTOP_HOME", str(home))
     return home
+
+
+# -- the real container engine and registries, shared by the station tests -----------------
+
+
+@pytest.fixture(scope="session")
+def registry(tmp_path_factory):
+    from tests.helpers.engine import LocalRegistry
+
+    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="session")
+def locked_registry(tmp_path_factory):
+    from tests.helpers.engine import LocalRegistry
+
+    service = LocalRegistry(tmp_path_factory.mktemp("locked-registry"), "station", "s3cret")
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory, registry, locked_registry):
+    """Podman's Docker-API service, allowed to use both loopback registries, with busybox imported."""
+    from tests.helpers.engine import PodmanService
+
+    service = PodmanService(tmp_path_factory.mktemp("engine"), registry, [locked_registry])
+    service.import_busybox()
+    yield service
+    service.stop()

@@ -10,27 +10,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.helpers.cli import run_cli
-from tests.helpers.engine import LocalRegistry, PodmanService
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import build_train
 
 pytestmark = pytest.mark.engine
 ENTRYPOINT = b"#!/bin/sh\ncat /opt/train_data/cohort/patients.csv > /opt/pht_results/copy.csv\necho copied\n"
-
-
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory):
-    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
-    yield service
-    service.stop()
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, registry):
-    service = PodmanService(tmp_path_factory.mktemp("engine"), registry)
-    service.import_busybox()
-    yield service
-    service.stop()
 
 
 def test_run_history_and_a_refused_run(engine, registry, tmp_path: Path) -> None:

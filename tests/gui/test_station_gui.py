@@ -12,27 +12,11 @@ from PySide6.QtCore import Qt
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
-from tests.helpers.engine import LocalRegistry, PodmanService
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import build_train
 
 pytestmark = pytest.mark.engine
 ENTRYPOINT = b"#!/bin/sh\necho 'hello from the train'\nls /opt/train_data/cohort > /opt/pht_results/listing.txt\n"
-
-
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory):
-    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
-    yield service
-    service.stop()
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, registry):
-    service = PodmanService(tmp_path_factory.mktemp("engine"), registry)
-    service.import_busybox()
-    yield service
-    service.stop()
 
 
 def test_run_a_train_from_the_station_tab(qtbot, pht_home, engine, registry, tmp_path: Path) -> None:

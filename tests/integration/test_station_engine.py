@@ -13,35 +13,13 @@ from desktop_app.core.station.container_run import RunLimits, run_entrypoint
 from desktop_app.core.station.engine import connect
 from desktop_app.core.station.errors import NoEngine, StationError, TrainFailed
 from desktop_app.core.station.registry import RegistryCredentials, pull, push
-from tests.helpers.engine import LocalRegistry, PodmanService
 
 pytestmark = pytest.mark.engine
 
 
 @pytest.fixture(scope="module")
-def registry(tmp_path_factory):
-    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
-    yield service
-    service.stop()
-
-
-@pytest.fixture(scope="module")
-def locked_registry(tmp_path_factory):
-    service = LocalRegistry(tmp_path_factory.mktemp("locked-registry"), "station", "s3cret")
-    yield service
-    service.stop()
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, registry, locked_registry):
-    service = PodmanService(tmp_path_factory.mktemp("engine"), registry, [locked_registry])
-    yield service
-    service.stop()
-
-
-@pytest.fixture(scope="module")
 def busybox(engine) -> str:
-    return engine.import_busybox()
+    return "localhost/pht-test/busybox:latest"  # imported by the engine fixture
 
 
 def train_image(engine, busybox: str, script: str, tag: str) -> str:

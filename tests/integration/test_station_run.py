@@ -17,7 +17,6 @@ from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decryp
 from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.image_files import put_tree, read_file, scratch_container
 from desktop_app.core.station.runner import StationRunner, StationSetup
-from tests.helpers.engine import LocalRegistry, PodmanService
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import build_train
 
@@ -26,21 +25,6 @@ pytestmark = pytest.mark.engine
 ENTRYPOINT = (
     b"#!/bin/sh\necho counting\nwc -l < /opt/train_data/cohort/patients.csv > /opt/pht_results/count.txt\necho done\n"
 )
-
-
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory):
-    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
-    yield service
-    service.stop()
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, registry):
-    service = PodmanService(tmp_path_factory.mktemp("engine"), registry)
-    service.import_busybox()
-    yield service
-    service.stop()
 
 
 @pytest.fixture(scope="module")

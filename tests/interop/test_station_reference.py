@@ -17,7 +17,6 @@ from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decryp
 from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.image_files import read_file, scratch_container
 from desktop_app.core.station.runner import StationRunner, StationSetup
-from tests.helpers.engine import LocalRegistry, PodmanService
 from tests.helpers.reference import run_reference
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import build_train
@@ -45,21 +44,6 @@ SecurityProtocol(data["station"], config, docker_client=client).post_run_protoco
     repo + ":latest", private_key_path=data["key_path"])
 result = "ok"
 """
-
-
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory):
-    service = LocalRegistry(tmp_path_factory.mktemp("registry"))
-    yield service
-    service.stop()
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, registry):
-    service = PodmanService(tmp_path_factory.mktemp("engine"), registry)
-    service.import_busybox()
-    yield service
-    service.stop()
 
 
 def key_file(folder: Path, index: int) -> str:

@@ -73,7 +73,8 @@ def regular_members(spool, strip: str) -> Iterator[tuple[str, tarfile.TarFile, t
 
 def put_tree(container, destination: str, files: dict[str, Path | bytes]) -> None:
     """Write files (name below `destination` → path or bytes) into the container."""
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL_LIMIT) as spool:
+    # A real file, so the upload has a Content-Length: Podman sometimes breaks the pipe on a chunked one.
+    with tempfile.TemporaryFile() as spool:
         with tarfile.open(fileobj=spool, mode="w") as tar:
             now = time.time()
             for name, source in files.items():

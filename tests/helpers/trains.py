@@ -4,9 +4,12 @@ the encrypted train files in `/opt/pht_train` and `/opt/user_sym_key.key`."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import tarfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -16,7 +19,7 @@ from desktop_app.core.protocol.signatures import sign_train_hash
 from desktop_app.core.protocol.symmetric import encrypt_bytes
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.wrapping import new_file_key, wrap_key
-from desktop_app.core.station.image_files import put_tree, scratch_container
+from desktop_app.core.station.image_files import put_tree, read_file, scratch_container
 from desktop_app.core.station.registry import push
 
 COMMAND = ["sh", "/opt/pht_train/entrypoint.sh"]
@@ -93,3 +96,19 @@ def build_train(
         push(engine.client, f"{repository}:{tag}")
         engine.client.images.remove(f"{repository}:{tag}", force=True)
     return BuiltTrain(f"{repository}:latest", config, files)
+
+
+def result_archive_of(engine, reference: str, target: Path) -> Path:
+    """The image's config and results as the central API serves them: the researcher's result archive."""
+    with scratch_container(engine.client, reference) as container:
+        config = read_file(container, "/opt/train_config.json")
+        stream, _ = container.get_archive("/opt/pht_results")
+        results = b"".join(stream)
+    with tarfile.open(target, "w") as tar:
+        info = tarfile.TarInfo("train_config.json")
+        info.size = len(config)
+        tar.addfile(info, io.BytesIO(config))
+        with tarfile.open(fileobj=io.BytesIO(results)) as source:
+            for member in source:
+                tar.addfile(member, source.extractfile(member) if member.isreg() else None)
+    return target

@@ -3,8 +3,6 @@ on, and refuses what it must refuse."""
 
 from __future__ import annotations
 
-import io
-import tarfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.image_files import put_tree, read_file, scratch_container
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from tests.helpers.result_archives import station_keys
-from tests.helpers.trains import build_train
+from tests.helpers.trains import build_train, result_archive_of
 
 pytestmark = pytest.mark.engine
 
@@ -45,21 +43,6 @@ def runner(engine, index: int, cohort: Path, **options) -> StationRunner:
         f"station-{index}", station_keys(2)[index], [cohort], RunLimits(wall_clock_seconds=60), **options
     )
     return StationRunner(engine.client, setup)
-
-
-def result_archive_of(engine, reference: str, target: Path) -> Path:
-    with scratch_container(engine.client, reference) as container:
-        config = read_file(container, "/opt/train_config.json")
-        stream, _ = container.get_archive("/opt/pht_results")
-        results = b"".join(stream)
-    with tarfile.open(target, "w") as tar:
-        info = tarfile.TarInfo("train_config.json")
-        info.size = len(config)
-        tar.addfile(info, io.BytesIO(config))
-        with tarfile.open(fileobj=io.BytesIO(results)) as source:
-            for member in source:
-                tar.addfile(member, source.extractfile(member) if member.isreg() else None)
-    return target
 
 
 def test_two_stations_run_the_train_in_turn(engine, registry, researcher, cohort, tmp_path: Path) -> None:

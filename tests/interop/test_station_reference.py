@@ -4,8 +4,6 @@ result at the end decrypts and verifies in our Results core."""
 
 from __future__ import annotations
 
-import io
-import tarfile
 from pathlib import Path
 
 import pytest
@@ -15,11 +13,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decrypt_opened
 from desktop_app.core.station.container_run import RunLimits
-from desktop_app.core.station.image_files import read_file, scratch_container
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from tests.helpers.reference import run_reference
 from tests.helpers.result_archives import station_keys
-from tests.helpers.trains import build_train
+from tests.helpers.trains import build_train, result_archive_of
 
 pytestmark = [pytest.mark.engine, pytest.mark.interop]
 ENTRYPOINT = b"#!/bin/sh\necho 'station ran'\necho $(ls /opt/pht_results | wc -l) >> /opt/pht_results/visits.txt\n"
@@ -68,18 +65,7 @@ def our_station(engine, reference: str, index: int) -> None:
 
 
 def decrypt_result(engine, reference: str, researcher, folder: Path) -> Path:
-    with scratch_container(engine.client, reference) as container:
-        config = read_file(container, "/opt/train_config.json")
-        stream, _ = container.get_archive("/opt/pht_results")
-        results = b"".join(stream)
-    archive = folder / "result.tar"
-    with tarfile.open(archive, "w") as tar:
-        info = tarfile.TarInfo("train_config.json")
-        info.size = len(config)
-        tar.addfile(info, io.BytesIO(config))
-        with tarfile.open(fileobj=io.BytesIO(results)) as source:
-            for member in source:
-                tar.addfile(member, source.extractfile(member) if member.isreg() else None)
+    archive = result_archive_of(engine, reference, folder / "result.tar")
     with ResultArchive(archive) as opened:
         report = decrypt_opened(opened, DecryptRequest(archive, folder / "out"), OpeningKeys("researcher", researcher))
     assert report.verified

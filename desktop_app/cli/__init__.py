@@ -17,6 +17,7 @@ from desktop_app.cli import context as _context
 from desktop_app.cli import decrypt as _decrypt
 from desktop_app.cli import demo as _demo
 from desktop_app.cli import keys as _keys
+from desktop_app.cli import remedies
 from desktop_app.cli import sign as _sign
 from desktop_app.cli import station as _station
 from desktop_app.core.errors import PHTError
@@ -50,7 +51,7 @@ def run_command(args: argparse.Namespace) -> int:
         ctx = _context.CliContext.create(args.profile)
         return int(args.handler(args, ctx) or 0)
     except PHTError as exc:
-        print(f"pht-desktop: {exc}", file=sys.stderr)
+        print(f"pht-desktop: {remedies.render(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("pht-desktop: interrupted; nothing was changed.", file=sys.stderr)

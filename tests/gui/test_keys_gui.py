@@ -104,7 +104,7 @@ def test_rsa_4096_generation_runs_off_the_gui_thread(qtbot, window: MainWindow) 
     dialog.name.setText("big-key")
     dialog.passphrase.set_passphrase(STRONG)
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    assert tab.task is not None and tab.busy.isVisible() and not tab.generate_button.isEnabled()
+    assert tab.busy and tab.operation_bar.isVisible() and not tab.generate_button.isEnabled()
     wait_idle(qtbot, tab)
     assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "rsa-4096"
 
@@ -184,7 +184,8 @@ def test_sign_tab_signs_and_refuses_clearly(qtbot, window: MainWindow) -> None:
     store = window.context.keystore
     store.generate("signer", KeyType.RSA_2048, STRONG)
     store.generate("flame", KeyType.EC_P256, STRONG)
-    window.context.keys_changed.emit()
+    window.context.reload_keys()
+    wait_idle(qtbot)
     tab = window.tab("Sign")
     window.tabs.setCurrentWidget(tab)
     assert tab.key_choice.currentData() == "signer"
@@ -221,6 +222,7 @@ def test_no_keyring_offers_the_file_store(qtbot, pht_home, monkeypatch) -> None:
     box = tab.opt_in_file_store()
     accept = next(b for b in box.buttons() if b.text() == "Use the encrypted file")
     qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
     assert context.keystore is not None and not tab.use_file_store.isVisible()
     assert tab.generate_button.isEnabled()
 

@@ -35,9 +35,11 @@ def test_run_a_train_from_the_station_tab(qtbot, pht_home, engine, registry, tmp
     cohort = tmp_path / "cohort"
     cohort.mkdir()
     (cohort / "a.csv").write_text("x\n")
+    context.reload_keys()
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
+    wait_idle(qtbot)
     tab = window.tab("Station")
     window.tabs.setCurrentWidget(tab)
     tab.station_id.setText("station-0")
@@ -47,7 +49,7 @@ def test_run_a_train_from_the_station_tab(qtbot, pht_home, engine, registry, tmp
     tab.reference.setText(train.reference)
     tab.passphrase.setText("station pass")
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
-    assert tab.task is not None and tab.cancel_button.isEnabled()
+    assert tab.run is not None and tab.cancel_button.isEnabled()
     wait_idle(qtbot, tab)
     assert "succeeded" in tab.result.text(), tab.result.text()
     assert [tab.steps.item(i).text()[0] for i in range(tab.steps.count())] == ["✔"] * 6
@@ -61,4 +63,5 @@ def test_run_a_train_from_the_station_tab(qtbot, pht_home, engine, registry, tmp
     assert "not on this train's route" in tab.result.text()
     assert tab.history.rowCount() == 2 and tab.history.item(0, 1).text() == "failed"
     tab.history.selectRow(1)
+    wait_idle(qtbot)  # the log is read off the GUI thread
     assert "hello from the train" in tab.log.toPlainText()

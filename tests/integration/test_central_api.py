@@ -18,7 +18,7 @@ from desktop_app.core.central.errors import CentralError, HashMismatch, KeyMisma
 from desktop_app.core.central.registration import MATCHES, key_status, register_key, unregister_key
 from desktop_app.core.central.tokens import Credentials
 from desktop_app.core.central.train_review import review_train, sign_reviewed
-from desktop_app.core.errors import Cancelled
+from desktop_app.core.errors import Cancelled, Remedy
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import KeyStore
 from desktop_app.core.paths import AppPaths
@@ -84,8 +84,9 @@ def test_refresh_before_expiry_and_once_on_401(hub, store) -> None:
         assert api.get_train(client, SIGNABLE_TRAIN_ID).id == SIGNABLE_TRAIN_ID
         hub.state.expire_all_access_tokens()
         hub.state.refresh_tokens.clear()  # refresh fails too: the user must sign in again
-        with pytest.raises(NotSignedIn, match="sign in again"):
+        with pytest.raises(NotSignedIn, match="has expired") as expired:
             api.get_train(client, SIGNABLE_TRAIN_ID)
+        assert expired.value.remedy == Remedy.SIGN_IN_AGAIN
 
 
 def test_remembered_password_signs_in_again(hub, store) -> None:
@@ -250,8 +251,9 @@ def test_tls_self_signed_rejected_by_default_accepted_with_ca_bundle(store, tmp_
     cert, key = self_signed_certificate(tmp_path)
     hub = DemoHub(tls=(cert, key)).start()
     try:
-        with client_for(hub, store) as client, pytest.raises(CentralError, match="not trusted.*--ca-bundle"):
+        with client_for(hub, store) as client, pytest.raises(CentralError, match="not trusted") as untrusted:
             client.sign_in(DEMO_LOGIN)
+        assert untrusted.value.remedy == Remedy.CHECK_CA_BUNDLE
         with client_for(hub, store, ca_bundle=str(cert)) as client:
             client.sign_in(DEMO_LOGIN)
             assert api.get_train(client, SIGNABLE_TRAIN_ID).id == SIGNABLE_TRAIN_ID

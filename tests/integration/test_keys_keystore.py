@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from keyring.backends import fail
 
-from desktop_app.core.errors import PHTError
+from desktop_app.core.errors import PHTError, Remedy
 from desktop_app.core.keys import envelope
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import (
@@ -129,8 +129,9 @@ def test_write_that_does_not_read_back_stores_nothing() -> None:
 
 
 def test_no_keyring_says_so_with_the_remedy() -> None:
-    with pytest.raises(KeyringUnavailable, match="encrypted key file store"):
+    with pytest.raises(KeyringUnavailable, match="keyring is not usable") as caught:
         _open(fail.Keyring())
+    assert caught.value.remedy == Remedy.UNLOCK_KEYRING
 
 
 def test_encrypted_file_store_is_explicit_and_needs_passphrases(pht_home: Path) -> None:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from desktop_app.core.errors import UsageError
+from desktop_app.core.errors import Remedy, UsageError
 from desktop_app.core.keys.names import validate_key_name
 from desktop_app.core.settings import Settings
 
@@ -79,8 +79,5 @@ class ServerProfiles:
     def active(self) -> ServerProfile:
         name = self.settings.get(ACTIVE)
         if not name:
-            raise UsageError(
-                "No central server is configured: add one with "
-                "`pht-desktop server add NAME --api URL --auth URL`, or try `pht-desktop demo`."
-            )
+            raise UsageError("No central server is configured yet.", remedy=Remedy.ADD_SERVER)
         return self.get(name)

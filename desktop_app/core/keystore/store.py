@@ -15,6 +15,7 @@ from pathlib import Path
 
 import keyring.backend
 
+from desktop_app.core.errors import Remedy
 from desktop_app.core.keys import envelope, transfer
 from desktop_app.core.keys.material import KeyMaterial, PrivateKey, generate_key
 from desktop_app.core.keys.names import validate_key_name
@@ -105,7 +106,7 @@ class KeyStore:
         if passphrase is None and self.storage == ENCRYPTED_FILE:
             raise KeyStoreError("The encrypted key file store needs a passphrase for every key.")
         if passphrase == "":
-            raise KeyStoreError("The passphrase is empty; give one, or choose --no-passphrase explicitly.")
+            raise KeyStoreError("The passphrase is empty.", remedy=Remedy.GIVE_PASSPHRASE)
 
     def add(self, name: str, material: KeyMaterial, passphrase: str | None, comment: str = "") -> KeyInfo:
         """Store existing material (generated or imported) under `name`."""
@@ -143,7 +144,7 @@ class KeyStore:
         self._check_new(name)
         material = generate_key(key_type)
         if cancel:
-            cancel.raise_if_cancelled()
+            cancel.commit(f"the key {name} was already created.")
         return self.add(name, material, passphrase, comment)
 
     def import_key(
@@ -153,12 +154,15 @@ class KeyStore:
         passphrase: str | None,
         public_path: Path | None = None,
         comment: str = "",
+        cancel: CancelToken | None = None,
     ) -> KeyInfo:
         """Import a private key file; `passphrase` opens an encrypted file and protects the stored key."""
         self._check_passphrase_allowed(passphrase)
         validate_key_name(name)
         public_data = transfer.read_key_file(public_path) if public_path else None
         material = transfer.parse_private_key(transfer.read_key_file(path), passphrase, public_data)
+        if cancel:
+            cancel.commit(f"the key {name} was already imported.")
         return self.add(name, material, passphrase, comment or f"imported from {path.name}")
 
     def export_public(self, name: str, fmt: str = "pem") -> str:
@@ -168,13 +172,20 @@ class KeyStore:
         return transfer.public_export(info.public_pem, None, fmt)
 
     def export_private_backup(
-        self, name: str, passphrase: str | None, path: Path, backup_passphrase: str | None = None
+        self,
+        name: str,
+        passphrase: str | None,
+        path: Path,
+        backup_passphrase: str | None = None,
+        cancel: CancelToken | None = None,
     ) -> None:
         """Write an encrypted backup, under `backup_passphrase` or else the key's own passphrase."""
         material = self.load_material(name, passphrase)
         secret = backup_passphrase or passphrase
         if not secret:
             raise KeyStoreError("A private key backup needs a passphrase to encrypt it.")
+        if cancel:
+            cancel.commit(f"the backup was already written to {path}.")
         try:
             write_atomically(path, transfer.private_backup(material, secret))
         except OSError as exc:
@@ -190,9 +201,11 @@ class KeyStore:
     def _replace(self, info: KeyInfo, **changes: object) -> None:
         self.index.save([replace(k, **changes) if k.name == info.name else k for k in self.index.load()])
 
-    def delete(self, name: str) -> None:
+    def delete(self, name: str, cancel: CancelToken | None = None) -> None:
         """Remove the key's secret and its index entry; nothing of it stays."""
         info = self.get(name)
+        if cancel:
+            cancel.commit(f"the key {name} was already deleted.")
         chunked.delete_secret(self.slots, info.secret_id)
         self.index.save([k for k in self.index.load() if k.name != name])
 

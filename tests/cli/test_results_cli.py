@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -371,24 +372,41 @@ def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
 
     built = build_archive(tmp_path / "b", researcher, {"big.bin": os.urandom(128 << 20)})
     out = tmp_path / "new" / "out"
-    process = subprocess.Popen(
-        [str(ENTRY_POINT), "decrypt", str(built.path), "--out", str(out), "--passphrase-stdin"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    process.stdin.write("pw\n")
-    process.stdin.close()
 
     def staging() -> list[Path]:
         return list(out.parent.glob(".pht-decrypt-*")) if out.parent.exists() else []
 
-    deadline = time.monotonic() + 60
-    while not staging() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.002)
-    assert staging(), "the decryption never started"
-    process.send_signal(signal.SIGINT)  # while the staging folder is being filled
+    def start() -> subprocess.Popen:
+        process = subprocess.Popen(
+            [str(ENTRY_POINT), "decrypt", str(built.path), "--out", str(out), "--passphrase-stdin"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        process.stdin.write("pw\n")
+        process.stdin.close()
+        return process
+
+    # The interrupt must land while the staging folder is being filled, whatever the machine's
+    # speed: the process is frozen (SIGSTOP) as soon as the folder exists, and only if it is
+    # still there while frozen does the SIGINT go in before the process runs on (SIGCONT).
+    # A decryption quick enough to finish between the look and the freeze is run again.
+    for _attempt in range(5):
+        process = start()
+        deadline = time.monotonic() + 60
+        while not staging() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        process.send_signal(signal.SIGSTOP)
+        if staging() and not out.exists():
+            break
+        process.send_signal(signal.SIGCONT)
+        process.wait(timeout=60)
+        shutil.rmtree(tmp_path / "new", ignore_errors=True)
+    else:
+        pytest.fail("the decryption never was caught mid-way")
+    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGCONT)
     process.wait(timeout=60)
     stderr = process.stderr.read()
     assert process.returncode == 130 and "interrupted; nothing was changed" in stderr

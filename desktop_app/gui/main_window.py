@@ -51,13 +51,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.tab("Trains").archive_downloaded.connect(self.open_result_archive)  # type: ignore[attr-defined]
         self._build_menus()
-        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        registry().status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        context.status_message.connect(self.show_status)
+        registry().status.connect(self.show_status)  # a bound method: dropped with the window
         context.keys_changed.connect(self._show_storage)
         self._show_storage()
         self._register_remedy_actions()
         self._restore_geometry()
         self.setAcceptDrops(True)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _register_remedy_actions(self) -> None:
         """Buttons in error dialogs that take the user to where the remedy is."""

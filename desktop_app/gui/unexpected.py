@@ -86,16 +86,19 @@ def _qt_message(mode: QtMsgType, context, message: str) -> None:
     logging.getLogger("pht_desktop.qt").log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
 
 
-def install_guards(log_path: Path | None) -> None:
-    """Route every unexpected error and Qt message to the log (and the first to a dialog)."""
+def install_guards(log_path: Path | None) -> tuple:
+    """Route every unexpected error and Qt message to the log (and the first to a dialog).
+
+    Returns what was installed before, for `uninstall_guards`."""
     global _log_path
     _log_path = log_path
+    previous = (sys.excepthook, threading.excepthook, qInstallMessageHandler(_qt_message))
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
-    qInstallMessageHandler(_qt_message)
+    return previous
 
 
-def uninstall_guards() -> None:
-    sys.excepthook = sys.__excepthook__
-    threading.excepthook = threading.__excepthook__
-    qInstallMessageHandler(None)
+def uninstall_guards(previous: tuple | None = None) -> None:
+    hook, thread_hook, qt_handler = previous or (sys.__excepthook__, threading.__excepthook__, None)
+    sys.excepthook, threading.excepthook = hook, thread_hook
+    qInstallMessageHandler(qt_handler)

@@ -66,6 +66,7 @@ def test_drop_decrypt_and_see_the_summary(qtbot, window: MainWindow, researcher,
     assert view.files.rowCount() == 2 and view.open_folder.isEnabled()
     assert "Station keys as the archive states them: station-0 " in checks_text(view)
     view.files.selectRow(0)
+    wait_idle(qtbot)  # the preview is read off the GUI thread
     assert "site,n" in view.preview.toPlainText()
     assert (tmp_path / "out" / "model" / "w.bin").read_bytes() == files["model/w.bin"]
 

@@ -173,13 +173,21 @@ class StationTab(QWidget):
         )
 
     def save_settings(self) -> None:
-        settings = self.current_settings()
-        missing = [p for p in settings.data if not Path(p).is_dir()]
-        if missing:
-            self.result.setText(f"Data folders that do not exist: {', '.join(missing)}.")
-            return
-        settings.save(self.context.settings)
-        self.context.status_message.emit("Station settings saved.")
+        settings, store = self.current_settings(), self.context.settings
+
+        def work(progress, cancel) -> list[str]:  # a data folder may sit on a slow network share
+            missing = [p for p in settings.data if not Path(p).is_dir()]
+            if not missing:
+                settings.save(store)
+            return missing
+
+        def checked(missing: list[str]) -> None:
+            if missing:
+                self.result.setText(f"Data folders that do not exist: {', '.join(missing)}.")
+            else:
+                self.context.status_message.emit("Station settings saved.")
+
+        run_operation(self, "Saving the station settings", work, checked)
 
     # -- a run -----------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.progress import human_size
 from desktop_app.core.results.report import DecryptionReport
+from desktop_app.gui.operations import run_operation
 
 PREVIEW_SUFFIXES = {".txt", ".csv", ".tsv", ".json", ".log", ".md", ".yaml", ".yml"}
 PREVIEW_MAX_BYTES = 256 * 1024
@@ -127,7 +128,7 @@ class ResultView(QWidget):
         if not rows or self.report is None:
             return
         path = Path(self.report.output) / self.files.item(rows[0].row(), 0).text()
-        self.preview.setPlainText(self.preview_text(path))
+        run_operation(self, f"Reading {path.name}", lambda p, c: self.preview_text(path), self.preview.setPlainText)
 
     @staticmethod
     def preview_text(path: Path) -> str:

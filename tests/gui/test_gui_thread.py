@@ -1,9 +1,13 @@
-"""No keyring call ever runs on the GUI thread, and the window keeps repainting.
+"""No keyring call ever runs on the GUI thread.
 
 A keyring that takes 150 ms per call and notes every call made on the GUI thread stands in
 for a slow Secret Service (a stand-in: the real one cannot be slowed on purpose). The user's
-journey runs on the real window against the demo hub over loopback HTTP; a 5 ms timer records
-the longest gap of the event loop meanwhile.
+journey runs on the real window against the demo hub over loopback HTTP.
+
+The assertion is on the thread, not on the clock: on a shared 2-core machine an event-loop gap
+of 100 ms was seen here with no keyring call on the GUI thread (another process had the CPU),
+so a timed bound would fail at random. The 50 ms stall bound is measured, against an idle
+baseline, by `benchmarks/keys.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import time
 
 import keyring
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt
 
 from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.keys.types import KeyType
@@ -23,7 +27,6 @@ from tests.gui.conftest import wait_idle
 from tests.helpers.keyring_backends import MemoryKeyring
 
 DELAY = 0.15  # seconds per keyring call: on the GUI thread, three times the 50 ms bound
-STALL_BOUND_MS = 50
 
 
 class SlowKeyring(MemoryKeyring):
@@ -51,29 +54,6 @@ class SlowKeyring(MemoryKeyring):
         super().delete_password(service, username)
 
 
-class StallMeter:
-    """The longest gap between ticks of a 5 ms timer, while it runs."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.longest = 0
-        self.timer = QTimer(interval=5, timeout=self._tick)
-
-    def start(self) -> None:
-        self.clock.start()
-        self.last = 0
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def stop(self) -> int:
-        self.timer.stop()
-        return self.longest
-
-
 @pytest.fixture
 def slow_keyring():
     previous = keyring.get_keyring()
@@ -93,8 +73,6 @@ def test_the_journey_never_touches_the_keyring_on_the_gui_thread(qtbot, pht_home
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.show()
-        meter = StallMeter()
-        meter.start()
         wait_idle(qtbot)
 
         keys = window.tab("Keys")
@@ -122,10 +100,7 @@ def test_the_journey_never_touches_the_keyring_on_the_gui_thread(qtbot, pht_home
         keys.delete_key("researcher")
         wait_idle(qtbot)
         assert keys.table.rowCount() == 0
-        longest = meter.stop()
     finally:
         hub.stop()
     assert slow_keyring.calls > 10  # the journey did use the keyring, a lot
     assert slow_keyring.on_gui_thread == []
-    print(f"longest event-loop gap: {longest} ms")
-    assert longest < STALL_BOUND_MS, f"the event loop stalled for {longest} ms"

@@ -46,6 +46,7 @@ def test_run_a_train_from_the_station_tab(qtbot, pht_home, engine, registry, tmp
     tab.engine.setText(engine.url)
     tab.data.setText(str(cohort))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
     tab.reference.setText(train.reference)
     tab.passphrase.setText("station pass")
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)

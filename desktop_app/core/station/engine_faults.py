@@ -40,9 +40,8 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
 def engine_unreachable(exc: BaseException) -> bool:
     """Whether `exc` means the engine could not be reached (rather than that it said no)."""
     for link in _chain(exc):
+        # requests wraps a vanished socket (FileNotFoundError) and a refused one alike in its ConnectionError.
         if isinstance(link, requests.exceptions.ConnectionError | urllib3.exceptions.ProtocolError | ConnectionError):
-            return True
-        if isinstance(link, FileNotFoundError) and "sock" in str(link.filename or link):  # the socket vanished
             return True
     return False
 

@@ -3,7 +3,6 @@ read-only, limits enforced, logs streamed, failures reported with their log."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from desktop_app.core.station.container_run import RunLimits, run_entrypoint
 from desktop_app.core.station.engine import connect
 from desktop_app.core.station.errors import NoEngine, StationError, TrainFailed
 from desktop_app.core.station.registry import RegistryCredentials, pull, push
+from tests.helpers.trains import script_image
 
 pytestmark = pytest.mark.engine
 
@@ -24,14 +24,7 @@ def busybox(engine) -> str:
 
 
 def train_image(engine, busybox: str, script: str, tag: str) -> str:
-    """A train image whose command is `sh -c SCRIPT` (Podman applies CMD only from `changes`)."""
-    container = engine.client.containers.create(busybox, ["true"])
-    try:
-        repository, version = tag.rsplit(":", 1)
-        container.commit(repository=repository, tag=version, changes=[f"CMD {json.dumps(['sh', '-c', script])}"])
-    finally:
-        container.remove(force=True)
-    return tag
+    return script_image(engine, script, tag)
 
 
 def test_engine_discovery_names_what_it_tried(engine, monkeypatch) -> None:

@@ -164,9 +164,10 @@ class StationRunner:
                 report.cancelled, report.error = True, _cancelled_sentence(report.failed_step)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)  # every decrypted file goes with it
-            self._remove_image(prerun_image)
             if report.digest_out and not report.succeeded:
+                # Before the pre-run image goes: removing it prunes its parent, the untagged original.
                 self._restore_train(reference, report.digest_in, report.digest_out)
+            self._remove_image(prerun_image)
             if not self.setup.keep_images and report.succeeded and self.setup.push:
                 self._remove_image(reference)
                 self._remove_image(f"{report.reference.rpartition(':')[0]}:base")
@@ -330,8 +331,12 @@ class StationRunner:
         if not original or original == processed:
             return
         repository, tag = split_reference(reference)
-        with _cleaning(f"the processed image of {reference}"):
+        try:
             self.client.api.tag(original, repository, tag, force=True)
+        except ENGINE_FAILURES as exc:
+            log.warning("Could not put the tag %s back on %s after a station run: %s", reference, original, exc)
+            return  # the processed image keeps the tag rather than leaving the train without one
+        with _cleaning(f"the processed image of {reference}"):
             self.client.images.remove(processed, force=True)
 
 

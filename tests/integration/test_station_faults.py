@@ -91,6 +91,22 @@ def test_the_log_goes_to_a_file_in_bounded_clean_lines(engine, tmp_path: Path) -
     assert outcome.tail[-1] == "red "
 
 
+def test_a_train_printing_fast_loses_no_line(engine, tmp_path: Path) -> None:
+    # Podman 4.3's followed log stream dropped stretches of exactly this; the attached stream does not.
+    script = "i=0; while [ $i -lt 300000 ]; do echo line $i; i=$((i+1)); done"
+    image = script_image(engine, script, "localhost/pht-test/fast:1")
+    expected = iter(f"line {n}" for n in range(300_000))
+    wrong: list[str] = []
+
+    def check(line: str) -> None:
+        if line != next(expected, None) and len(wrong) < 5:
+            wrong.append(line)
+
+    limits = RunLimits(wall_clock_seconds=300)
+    outcome, _ = run_entrypoint(engine.client, image, [], limits, check, log_path=tmp_path / "a.log")
+    assert wrong == [] and next(expected, "all seen") == "all seen" and outcome.lines == 300_000
+
+
 # -- the engine loses the train -----------------------------------------------------------------
 
 

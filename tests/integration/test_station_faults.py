@@ -6,6 +6,9 @@ line (which carries the container's id: its host name), never for a sleep."""
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 import time
 from pathlib import Path
 
@@ -32,6 +35,7 @@ pytestmark = pytest.mark.engine
 # The train's first line is its container's id (the host name the engine gives it).
 WAITS = "echo started $(busybox hostname)\nsleep 300\n"
 WAITS_B = WAITS.encode()
+ENDS = b"#!/bin/sh\necho done\n"
 
 
 @pytest.fixture(scope="module")
@@ -243,6 +247,53 @@ def test_cancel_before_the_push_restores_the_train_and_after_it_the_push_complet
     engine.client.images.remove(train.reference, force=True)
     pull(engine.client, train.reference)
     assert train_config_of(engine, train.reference).result_hash  # the registry has the processed train
+
+
+class QuitRightAfterCommit(CancelToken):
+    """The app quitting just as the run passes its commit point."""
+
+    def commit(self, done: str) -> None:
+        super().commit(done)
+        self.cancel(discard_partial=True)
+
+
+@pytest.fixture
+def silent_registry():
+    """A loopback port that accepts connections and never answers: a push to it hangs."""
+    server = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                held.append(server.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for connection in held:  # the engine's push fails now, and its thread in the runner ends
+        connection.close()
+    server.close()
+
+
+def test_quitting_during_the_push_returns_at_once(engine, registry, researcher, cohort, tmp_path, silent_registry):
+    train = build_train(engine, registry.address, "quit-push", researcher, station_keys(2), {"entrypoint.sh": ENDS})
+    pull(engine.client, train.reference)
+    pull(engine.client, train.reference.replace(":latest", ":base"))
+    # The same train, tagged for a registry that never answers.
+    hung = f"{silent_registry}/pht/quit-push"
+    for tag in ("latest", "base"):
+        engine.client.images.get(f"{registry.address}/pht/quit-push:{tag}").tag(hung, tag=tag)
+    token = QuitRightAfterCommit()
+    report = station(engine, cohort, tmp_path, pull=False, keep_images=True).run(f"{hung}:latest", cancel=token)
+    assert report.failed_step == "push" and not report.cancelled and token.committed
+    assert report.error == (
+        f"The app quit while the processed train was being pushed to {hung}; whether the registry has it is not known."
+    )
 
 
 # -- missing things and refusals ---------------------------------------------------------------

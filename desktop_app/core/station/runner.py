@@ -17,6 +17,7 @@ import contextlib
 import logging
 import shutil
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -52,6 +53,12 @@ from desktop_app.core.station.report import STEPS, RunReport, StepRecord
 __all__ = ["STEPS", "RunReport", "StationRunner", "StationSetup", "StepRecord"]
 
 log = logging.getLogger(__name__)
+
+PUSH_POLL = 0.2  # s between looks, during a push, at whether the app quits
+
+
+class PushInterrupted(StationError):
+    """The app quit during the push; the engine may still finish it."""
 
 # What each step is doing, for the sentence of an engine failure within it.
 DOING = {
@@ -143,6 +150,7 @@ class StationRunner:
             on_step(record)
 
         state: dict = {}
+        push_in_flight = False
         try:
             repository, _ = split_reference(reference)
             if self.setup.pull:
@@ -159,12 +167,13 @@ class StationRunner:
             else:
                 steps["push"].outcome = "skipped"
         except PHTError as exc:
+            push_in_flight = isinstance(exc, PushInterrupted)  # the processed image is still being read
             report.error, report.remedy, report.details = str(exc), exc.remedy, exc.details
             if isinstance(exc, Cancelled):
                 report.cancelled, report.error = True, _cancelled_sentence(report.failed_step)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)  # every decrypted file goes with it
-            if report.digest_out and not report.succeeded:
+            if report.digest_out and not report.succeeded and not push_in_flight:
                 # Before the pre-run image goes: removing it prunes its parent, the untagged original.
                 self._restore_train(reference, report.digest_in, report.digest_out)
             self._remove_image(prerun_image)
@@ -318,9 +327,32 @@ class StationRunner:
         report.digest_out = _image_id(self.client, reference)
 
     def _push(self, reference: str, repository: str, cancel: CancelToken | None) -> None:
-        if cancel:  # the point of no return: from here on, the run finishes whatever the user asks
-            cancel.commit(f"The processed train was pushed to {repository}.")
-        push(self.client, reference, self.setup.credentials)
+        if cancel is None:
+            push(self.client, reference, self.setup.credentials)
+            return
+        # The point of no return: from here on, the run finishes whatever the user asks...
+        cancel.commit(f"The processed train was pushed to {repository}.")
+        # ...except when the app quits: then this thread must return at once, and the push goes
+        # on in the engine, or not, when this process ends.
+        done, failure = threading.Event(), []
+
+        def pushing() -> None:
+            try:
+                push(self.client, reference, self.setup.credentials)
+            except BaseException as exc:  # handed to the run's thread below
+                failure.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=pushing, name="train-push", daemon=True).start()
+        while not done.wait(PUSH_POLL):
+            if cancel.discard_partial:
+                raise PushInterrupted(
+                    f"The app quit while the processed train was being pushed to {repository}; "
+                    "whether the registry has it is not known."
+                )
+        if failure:
+            raise failure[0]
 
     def _remove_image(self, reference: str) -> None:
         with _cleaning(f"the image {reference}"):

@@ -19,6 +19,7 @@ from desktop_app.core.errors import Remedy
 from desktop_app.core.keys import envelope, transfer
 from desktop_app.core.keys.material import KeyMaterial, PrivateKey, generate_key
 from desktop_app.core.keys.names import validate_key_name
+from desktop_app.core.keys.passphrase_strength import require_strong_passphrase
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import chunked
 from desktop_app.core.keystore.errors import DuplicateKey, KeyNotFound, KeyStoreError
@@ -138,10 +139,14 @@ class KeyStore:
         passphrase: str | None,
         comment: str = "",
         cancel: CancelToken | None = None,
+        allow_weak: bool = False,
     ) -> KeyInfo:
+        """A new key pair; its passphrase must rate as strong unless `allow_weak` (WeakPassphrase)."""
         key_type = KeyType(key_type)
         self._check_passphrase_allowed(passphrase)
         self._check_new(name)
+        if passphrase is not None and not allow_weak:
+            require_strong_passphrase(passphrase, [name, comment])
         material = generate_key(key_type)
         if cancel:
             cancel.commit(f"the key {name} was already created.")
@@ -178,12 +183,19 @@ class KeyStore:
         path: Path,
         backup_passphrase: str | None = None,
         cancel: CancelToken | None = None,
+        allow_weak: bool = False,
     ) -> None:
-        """Write an encrypted backup, under `backup_passphrase` or else the key's own passphrase."""
+        """Write an encrypted backup, under `backup_passphrase` or else the key's own passphrase.
+
+        That passphrase must rate as strong unless `allow_weak` (WeakPassphrase): the backup is
+        a file that may be copied anywhere, and nothing but the passphrase protects it.
+        """
         material = self.load_material(name, passphrase)
         secret = backup_passphrase or passphrase
         if not secret:
             raise KeyStoreError("A private key backup needs a passphrase to encrypt it.")
+        if not allow_weak:
+            require_strong_passphrase(secret, [name])
         if cancel:
             cancel.commit(f"the backup was already written to {path}.")
         try:

@@ -20,6 +20,7 @@ from desktop_app.cli import keys as _keys
 from desktop_app.cli import remedies
 from desktop_app.cli import sign as _sign
 from desktop_app.cli import station as _station
+from desktop_app.core import state_files
 from desktop_app.core.errors import PHTError
 from desktop_app.core.paths import DEFAULT_PROFILE
 
@@ -45,8 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _announce_recovery(recovery: state_files.Recovery) -> None:
+    """A damaged state file was moved aside: one line naming it, and the command goes on."""
+    print(f"pht-desktop: {recovery.sentence}", file=sys.stderr)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run the parsed command; turn expected failures into one line on stderr."""
+    state_files.add_listener(_announce_recovery)
     try:
         ctx = _context.CliContext.create(args.profile)
         return int(args.handler(args, ctx) or 0)
@@ -56,3 +63,5 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("pht-desktop: interrupted; nothing was changed.", file=sys.stderr)
         return 130
+    finally:
+        state_files.remove_listener(_announce_recovery)

@@ -19,6 +19,8 @@ from desktop_app.core.protocol.train_config import TrainConfig
 from tests.helpers.cli import run_cli
 from tests.helpers.result_archives import BuiltArchive, build_archive, station_keys
 
+PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
+
 FILES = {
     "model/weights.bin": os.urandom(300_000),
     "summary.csv": b"site,count\nA,10\n",
@@ -29,7 +31,7 @@ FILES = {
 @pytest.fixture
 def researcher():
     result = run_cli(
-        "keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin="pw\n"
+        "keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n"
     )
     assert result.returncode == 0, result.stderr
     pem = run_cli("keys", "export", "researcher", "--public").stdout
@@ -41,7 +43,7 @@ def built(tmp_path: Path, researcher) -> BuiltArchive:
     return build_archive(tmp_path / "build", researcher, FILES, station_count=2)
 
 
-def decrypt(archive: Path, out: Path, *extra: str, stdin: str = "pw\n"):
+def decrypt(archive: Path, out: Path, *extra: str, stdin: str = f"{PW}\n"):
     return run_cli("decrypt", str(archive), "--out", str(out), "--passphrase-stdin", *extra, stdin=stdin)
 
 
@@ -384,7 +386,7 @@ def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        process.stdin.write("pw\n")
+        process.stdin.write(f"{PW}\n")
         process.stdin.close()
         return process
 
@@ -428,7 +430,7 @@ def test_progress_on_a_terminal_is_one_line_erased_at_the_end(tmp_path: Path, re
         stderr=secondary,
     )
     os.close(secondary)
-    process.stdin.write(b"pw\n")
+    process.stdin.write(f"{PW}\n".encode())
     process.stdin.close()
     seen = b""
     while True:

@@ -79,17 +79,17 @@ def test_generate_then_back_up_from_next_steps(qtbot, window: MainWindow, tmp_pa
     assert key.key_size == 2048
 
 
-def test_weak_passphrase_needs_an_explicit_tick(qtbot, window: MainWindow) -> None:
+def test_weak_passphrase_keeps_generate_disabled(qtbot, window: MainWindow) -> None:
     tab = window.tab("Keys")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     dialog.name.setText("weakling")
     dialog.passphrase.set_passphrase("password1")
-    assert dialog.passphrase.accept_weak.isVisibleTo(dialog) and not ok_button(dialog).isEnabled()
-    dialog.passphrase.accept_weak.setChecked(True)
+    assert not ok_button(dialog).isEnabled() and "common password" in dialog.passphrase.feedback.text()
+    dialog.passphrase.set_passphrase(STRONG)
     assert ok_button(dialog).isEnabled()
     dialog.passphrase.second.setText("password2")
-    assert not ok_button(dialog).isEnabled() and "differ" in dialog.passphrase.verdict.text()
+    assert not ok_button(dialog).isEnabled() and "differ" in dialog.passphrase.feedback.text()
     dialog.name.setText("x")
     assert "not valid" in dialog.name_problem.text()
     dialog.key_type.setCurrentIndex(dialog.key_type.findData(KeyType.EC_P256.value))

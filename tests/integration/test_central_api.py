@@ -28,6 +28,8 @@ from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.settings import Settings
 from tests.helpers.central import DEMO_LOGIN, client_for, self_signed_certificate
 
+PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
+
 
 @pytest.fixture
 def store(pht_home) -> KeyStore:
@@ -51,7 +53,7 @@ def client(hub, store) -> CentralClient:
 
 @pytest.fixture
 def researcher(store) -> str:
-    store.generate("researcher", KeyType.RSA_2048, "pw")
+    store.generate("researcher", KeyType.RSA_2048, PW)
     return "researcher"
 
 
@@ -103,7 +105,7 @@ def test_register_detect_mismatch_replace_unregister(client, store, researcher) 
     assert key_status(client, info).state == MATCHES
     assert "matches" in register_key(client, info)
     store.delete(researcher)
-    other = store.generate(researcher, KeyType.RSA_2048, "pw")
+    other = store.generate(researcher, KeyType.RSA_2048, PW)
     with pytest.raises(KeyMismatch, match="different key") as refused:
         register_key(client, other)
     assert info.grouped_fingerprint in str(refused.value) and other.grouped_fingerprint in str(refused.value)
@@ -131,7 +133,7 @@ def test_paging_follows_meta_total(client, hub, monkeypatch) -> None:
 def test_sign_knowingly_match_and_mismatch(client, store, researcher, hub) -> None:
     review = review_train(client, SIGNABLE_TRAIN_ID)
     assert review.matches and [p for p, _ in review.files] == ["entrypoint.py", "requirements.txt", "model/config.json"]
-    key = store.load_private_key(researcher, "pw")
+    key = store.load_private_key(researcher, PW)
     signed = sign_reviewed(client, review, key)
     signature = bytes.fromhex(signed.raw["hash_signed"])
     assert verify_train_hash(key.public_key(), signature, bytes.fromhex(review.server_hash))

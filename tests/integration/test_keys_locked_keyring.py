@@ -25,12 +25,13 @@ SCRIPT = textwrap.dedent(
 
     paths = AppPaths.for_profile("default")
     store = KeyStore.open(paths, Settings(paths))
-    store.generate("kept-key", "ec-p256", "pw")
+    PW = "lantern-oyster-gravel-19"  # new keys need a strong passphrase
+    store.generate("kept-key", "ec-p256", PW)
     index_before = store.index.path.read_text()
     collection = secretstorage.get_default_collection(secretstorage.dbus_init())
     collection.lock()
-    for attempt in (lambda: store.generate("new-key", "ec-p256", "pw"),
-                    lambda: store.load_private_key("kept-key", "pw")):
+    for attempt in (lambda: store.generate("new-key", "ec-p256", PW),
+                    lambda: store.load_private_key("kept-key", PW)):
         try:
             attempt()
             raise SystemExit("a locked keyring was used")

@@ -8,6 +8,7 @@ back before the index records it; a failure leaves both as they were.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,18 +16,20 @@ from pathlib import Path
 
 import keyring.backend
 
+from desktop_app.core import state_files
 from desktop_app.core.errors import Remedy
 from desktop_app.core.keys import envelope, transfer
 from desktop_app.core.keys.material import KeyMaterial, PrivateKey, generate_key
 from desktop_app.core.keys.names import validate_key_name
+from desktop_app.core.keys.passphrase_strength import require_strong_passphrase
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import chunked
 from desktop_app.core.keystore.errors import DuplicateKey, KeyNotFound, KeyStoreError
-from desktop_app.core.keystore.index import KeyIndex, KeyInfo
+from desktop_app.core.keystore.index import IndexMirror, KeyIndex, KeyInfo
 from desktop_app.core.keystore.slots import EncryptedFileSlots, OsKeyringSlots
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.progress import CancelToken
-from desktop_app.core.settings import Settings, write_atomically
+from desktop_app.core.settings import Settings, text_value, write_atomically
 
 BACKEND_SETTING = "keystore.backend"
 OS_KEYRING, ENCRYPTED_FILE = "os-keyring", "encrypted-file"
@@ -37,7 +40,9 @@ class KeyStore:
         self.paths = paths
         self.slots = slots
         self.storage = storage
-        self.index = KeyIndex(paths.data_dir / "keys.json")
+        # With the OS keyring, a copy of the index lives beside the keys, to rebuild a damaged keys.json.
+        mirror = IndexMirror(slots, lambda: f"index-{self._store_id()}") if storage == OS_KEYRING else None
+        self.index = KeyIndex(paths.data_dir / "keys.json", mirror, self.where)
 
     @classmethod
     def open(
@@ -48,7 +53,7 @@ class KeyStore:
     ) -> KeyStore:
         """Open the profile's store; raises KeyringUnavailable (with the remedy) when it cannot."""
         paths.ensure()
-        storage = settings.get(BACKEND_SETTING, OS_KEYRING)
+        storage = settings.get(BACKEND_SETTING, OS_KEYRING, check=text_value)
         if storage == ENCRYPTED_FILE:
             return cls(paths, EncryptedFileSlots(paths.data_dir / "encrypted-keys.json"), storage)
         return cls(paths, OsKeyringSlots(f"pht-desktop/{paths.profile}", backend), OS_KEYRING)
@@ -138,10 +143,14 @@ class KeyStore:
         passphrase: str | None,
         comment: str = "",
         cancel: CancelToken | None = None,
+        allow_weak: bool = False,
     ) -> KeyInfo:
+        """A new key pair; its passphrase must rate as strong unless `allow_weak` (WeakPassphrase)."""
         key_type = KeyType(key_type)
         self._check_passphrase_allowed(passphrase)
         self._check_new(name)
+        if passphrase is not None and not allow_weak:
+            require_strong_passphrase(passphrase, [name, comment])
         material = generate_key(key_type)
         if cancel:
             cancel.commit(f"the key {name} was already created.")
@@ -178,12 +187,19 @@ class KeyStore:
         path: Path,
         backup_passphrase: str | None = None,
         cancel: CancelToken | None = None,
+        allow_weak: bool = False,
     ) -> None:
-        """Write an encrypted backup, under `backup_passphrase` or else the key's own passphrase."""
+        """Write an encrypted backup, under `backup_passphrase` or else the key's own passphrase.
+
+        That passphrase must rate as strong unless `allow_weak` (WeakPassphrase): the backup is
+        a file that may be copied anywhere, and nothing but the passphrase protects it.
+        """
         material = self.load_material(name, passphrase)
         secret = backup_passphrase or passphrase
         if not secret:
             raise KeyStoreError("A private key backup needs a passphrase to encrypt it.")
+        if not allow_weak:
+            require_strong_passphrase(secret, [name])
         if cancel:
             cancel.commit(f"the backup was already written to {path}.")
         try:
@@ -219,10 +235,20 @@ class KeyStore:
     def _store_id(self) -> str:
         marker = self.paths.data_dir / "store-id"
         try:
-            return marker.read_text("ascii").strip()
+            store_id = marker.read_bytes().decode("ascii").strip()
+            if re.fullmatch(r"[0-9a-f]{32}", store_id):
+                return store_id
+            reason = "not a store id"
         except FileNotFoundError:
-            write_atomically(marker, uuid.uuid4().hex.encode())
-            return marker.read_text("ascii").strip()
+            reason = ""
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not a store id" if isinstance(exc, UnicodeDecodeError) else str(exc.strerror or exc)
+        if reason:
+            state_files.move_aside(
+                marker, reason, outcome="a new one was made: saved sign-ins and passwords will be asked for again"
+            )
+        write_atomically(marker, uuid.uuid4().hex.encode())
+        return marker.read_text("ascii").strip()
 
     def _require_os_keyring(self) -> None:
         if self.storage == ENCRYPTED_FILE:

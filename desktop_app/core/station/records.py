@@ -12,6 +12,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+from desktop_app.core import state_files
 from desktop_app.core.station.runner import RunReport
 
 SCHEMA = """
@@ -54,6 +55,14 @@ class RunRecords:
         self.folder = data_dir / "station"
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / "runs.sqlite3"
+        # A damaged database is moved aside (with its journal) and the history starts empty.
+        state_files.check_or_recover(
+            self.path,
+            lambda path: state_files.sqlite_problem(path, "runs", ("started", "reference", "succeeded", "steps")),
+            label="runs.sqlite3 (the station's run history)",
+            outcome="the run history starts empty",
+            companions=("-journal", "-wal", "-shm"),
+        )
         with self._connect() as db:
             db.execute(SCHEMA)
             _add_missing_columns(db)

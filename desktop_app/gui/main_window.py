@@ -17,6 +17,7 @@ from desktop_app.core.errors import Remedy
 from desktop_app.gui import remedies
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.operations import registry
+from desktop_app.gui.recovery_notice import RecoveryNotices
 from desktop_app.gui.tabs.keys_tab import KeysTab
 from desktop_app.gui.tabs.results_tab import ResultsTab, is_archive
 from desktop_app.gui.tabs.sign_tab import SignTab
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         context.keys_changed.connect(self._show_storage)
         self._show_storage()
         self._register_remedy_actions()
+        self.recovery_notices = RecoveryNotices(self)
         self._restore_geometry()
         self.setAcceptDrops(True)
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
-
 from desktop_app.core import state_files
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import KeyStore
@@ -14,6 +12,7 @@ from desktop_app.core.paths import AppPaths
 from desktop_app.core.settings import Settings
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.main_window import MainWindow
+from tests.gui.conftest import wait_idle
 
 
 def test_window_opens_over_damaged_settings_index_and_run_history(qtbot, pht_home: Path) -> None:
@@ -31,10 +30,17 @@ def test_window_opens_over_damaged_settings_index_and_run_history(qtbot, pht_hom
     try:
         qtbot.waitUntil(lambda: window.tab("Keys").table.rowCount() == 1, timeout=30_000)
         assert window.tab("Keys").table.item(0, 0).text() == "researcher"
-        notices = {r.file.name: r for r in state_files.take_recoveries()}
-        assert set(notices) == {"settings.json", "keys.json", "runs.sqlite3"}
-        assert all(r.moved_to is not None and r.moved_to.exists() for r in notices.values())
-        assert "rebuilt from its copy" in notices["keys.json"].sentence
+        # One dialog in the window names every file and where it went.
+        notices = window.recovery_notices
+        qtbot.waitUntil(lambda: notices.box is not None and len(notices.sentences) == 3)
+        text = notices.box.text()
+        for name in ("settings.json", "keys.json", "runs.sqlite3"):
+            assert name in text
+        assert "rebuilt from its copy" in text
+        moved = [p.name for p in (*paths.config_dir.iterdir(), *paths.data_dir.rglob("*")) if ".damaged-" in p.name]
+        assert len(moved) == 3
+        notices.box.accept()
+        assert state_files.recoveries() == []
     finally:
         window.close()
-        QThreadPool.globalInstance().waitForDone(30_000)
+        wait_idle(qtbot)

@@ -28,7 +28,8 @@ class RecoveryNotices(QObject):
     def show(self, recovery: state_files.Recovery) -> None:
         self.sentences.append(recovery.sentence)
         if self.box is None:
-            self.box = QMessageBox(QMessageBox.Icon.Warning, "Some saved state could not be read", "", parent=self.window)
+            title = "Some saved state could not be read"
+            self.box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=self.window)
             self.box.setTextFormat(Qt.TextFormat.PlainText)
             self.box.addButton(QMessageBox.StandardButton.Ok)
             self.box.finished.connect(self._closed)

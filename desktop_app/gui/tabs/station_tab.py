@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.station.engine import connect
-from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.records import RunRecords
-from desktop_app.core.station.runner import STEPS, StationRunner, StationSetup, StepRecord
+from desktop_app.core.station.report import STEPS, StepRecord
+from desktop_app.core.station.runner import StationRunner, StationSetup
 from desktop_app.core.station.settings import StationSettings
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
@@ -232,9 +232,10 @@ class StationTab(QWidget):
             )
             runner = StationRunner(connect(settings.engine or None), setup)
             outcome = runner.run(reference, lambda step: report(copy.copy(step)), report, cancel)
-            run_id = records.add(outcome)
-            if not outcome.succeeded:
-                raise StationError(f"Run {run_id} failed: {outcome.error}")
+            run_id = records.add(outcome)  # every run is recorded: succeeded, failed or cancelled
+            failure = outcome.failure(run_id)
+            if failure:
+                raise failure
             return run_id
 
         self._reset_steps()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.core.errors import Remedy
@@ -54,6 +54,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         context.status_message.connect(self.show_status)
         registry().status.connect(self.show_status)  # a bound method: dropped with the window
+        # Where keys are kept stays in view; messages come and go beside it.
+        self.storage_label = QLabel()
+        self.storage_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.storage_label)
         context.keys_changed.connect(self._show_storage)
         self._show_storage()
         self._register_remedy_actions()
@@ -123,7 +127,7 @@ class MainWindow(QMainWindow):
     def _show_storage(self) -> None:
         store = self.context.keystore
         where = f"private keys are kept {store.where}" if store else "no key storage available"
-        self.statusBar().showMessage(f"Profile {self.context.paths.profile} · {where}")
+        self.storage_label.setText(f"Profile {self.context.paths.profile} · {where}")
 
     def about_text(self) -> str:
         paths = self.context.paths

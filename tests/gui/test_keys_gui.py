@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+import threading
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes, serialization
@@ -232,3 +233,45 @@ def test_no_display_gives_a_one_line_hint() -> None:
     result = subprocess.run([str(ENTRY_POINT)], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "QT_QPA_PLATFORM=offscreen" in result.stderr
+
+
+def _blocking(original, started: threading.Event, go: threading.Event):
+    def wrapper(*args, **kwargs):
+        started.set()
+        go.wait(30)
+        return original(*args, **kwargs)
+
+    return wrapper
+
+
+def test_cancelling_a_deletion_tells_what_really_happened(qtbot, window: MainWindow, monkeypatch) -> None:
+    """Before the commit point the key stays; after it the message says the key is gone."""
+    from desktop_app.core.keystore import chunked
+
+    store, tab = window.context.keystore, window.tab("Keys")
+    store.generate("kept", KeyType.EC_P256, STRONG)
+    store.generate("gone", KeyType.EC_P256, STRONG)
+    window.context.reload_keys()
+    wait_idle(qtbot)
+
+    started, go = threading.Event(), threading.Event()
+    monkeypatch.setattr(store, "get", _blocking(store.get, started, go))  # before the commit point
+    tab.delete_key("kept")
+    qtbot.waitUntil(started.is_set)
+    qtbot.mouseClick(tab.operation_bar.cancel_button, Qt.MouseButton.LeftButton)
+    go.set()
+    wait_idle(qtbot)
+    monkeypatch.undo()
+    assert window.statusBar().currentMessage() == "Cancelled; nothing was changed."
+    assert store.load_private_key("kept", STRONG) and tab.generate_button.isEnabled()
+
+    started, go = threading.Event(), threading.Event()
+    monkeypatch.setattr(chunked, "delete_secret", _blocking(chunked.delete_secret, started, go))  # after it
+    tab.delete_key("gone")
+    qtbot.waitUntil(started.is_set)
+    qtbot.mouseClick(tab.operation_bar.cancel_button, Qt.MouseButton.LeftButton)
+    go.set()
+    wait_idle(qtbot)
+    assert window.statusBar().currentMessage() == "Too late to cancel: the key gone was already deleted."
+    assert [tab.table.item(row, 0).text() for row in range(tab.table.rowCount())] == ["kept"]
+    assert not tab.busy and tab.generate_button.isEnabled()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.core.errors import Remedy
+from desktop_app.core.settings import text_value
 from desktop_app.gui import remedies
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.operations import registry
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _restore_geometry(self) -> None:
-        saved = self.context.settings.get(GEOMETRY_SETTING)
+        saved = self.context.settings.get(GEOMETRY_SETTING, check=text_value)
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
         else:

@@ -78,14 +78,32 @@ class LocalRegistry:
 
 
 class PodmanService:
-    def __init__(self, folder: Path, registry: LocalRegistry | None = None, more: list | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        registry: LocalRegistry | None = None,
+        more: list | None = None,
+        storage_of: PodmanService | None = None,
+    ) -> None:
         require(shutil.which("podman") is not None, "podman is not installed")
         self.folder = folder
         self.conf = folder / "containers.conf"
         self.conf.write_text(CONTAINERS_CONF)
         self.socket = folder / "engine.sock"
         self.url = f"unix://{self.socket}"
-        self.env = {"CONTAINERS_CONF": str(self.conf), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+        # Images and containers of this service only: on a shared machine another test run's
+        # Podman (same default storage) removed images under this one's feet mid-listing.
+        # `storage_of`: a second service over another's images and containers.
+        self.storage_conf = storage_of.storage_conf if storage_of else folder / "storage.conf"
+        if not storage_of:
+            self.storage_conf.write_text(
+                f'[storage]\ndriver = "overlay"\ngraphroot = "{folder / "storage"}"\nrunroot = "{folder / "run"}"\n'
+            )
+        self.env = {
+            "CONTAINERS_CONF": str(self.conf),
+            "CONTAINERS_STORAGE_CONF": str(self.storage_conf),
+            "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+        }
         registries = [r for r in [registry, *(more or [])] if r]
         if registries:  # the engine may talk plain HTTP to the loopback registries only
             conf = folder / "registries.conf"

@@ -13,8 +13,8 @@ PROFILE = "local-demo"
 
 
 def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop_app.core.central.demo_hub import DemoHub
-    from desktop_app.core.central.demo_hub.state import DEMO_ROBOT, DEMO_USER, FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
+    from desktop_app.demo_hub import DemoHub
+    from desktop_app.demo_hub.state import DEMO_ROBOT, DEMO_USER, FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 
     hub = DemoHub(port=args.port).start()
     profiles = ServerProfiles(ctx.settings)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.central.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
+from desktop_app.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 from tests.helpers.cli import ENTRY_POINT, run_cli
 
 

@@ -44,10 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """Run the parsed command; turn expected failures into one line on stderr."""
+def run_command(args: argparse.Namespace, window: _context.MainWindowLauncher | None = None) -> int:
+    """Run the parsed command; turn expected failures into one line on stderr.
+
+    `window` opens the main window for the commands that offer it (`demo`)."""
     try:
-        ctx = _context.CliContext.create(args.profile)
+        ctx = _context.CliContext.create(args.profile, window)
         return int(args.handler(args, ctx) or 0)
     except PHTError as exc:
         print(f"pht-desktop: {exc}", file=sys.stderr)

@@ -31,10 +31,8 @@ def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     try:
         if not args.no_gui:
-            from desktop_app.gui.app import has_display, run_gui
-
-            if has_display():
-                return run_gui(ctx.paths.profile)
+            if ctx.window is not None and ctx.window.can_open():
+                return ctx.window.open(ctx.paths.profile)
             print("No display: serving until Ctrl+C (use the CLI in another terminal).", file=sys.stderr)
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ asks this object at the few points where a fault can strike.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ class Faults:
     drop_download_after: int | None = None  # close the result stream after this many bytes (once)
     ranges: bool = True  # honour Range requests
     throttle_bytes_per_second: int | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def before_answer(self) -> int | None:
         """Wait the delay; then the injected status this request gets instead of an answer, if any."""
@@ -35,15 +37,15 @@ class Faults:
     def stream_chunk_size(self, normal: int) -> int:
         return normal if not self.throttle_bytes_per_second else 16384
 
-    def bytes_before_drop(self, sent: int, chunk: int) -> int | None:
-        """How much of the next chunk goes out before the connection drops; None: all of it.
+    def claim_drop(self) -> int | None:
+        """The drop point for a result stream that starts now, if one is armed.
 
-        The drop happens once, then the switch resets, so that a resumed download succeeds."""
-        if self.drop_download_after is None or sent + chunk <= self.drop_download_after:
-            return None
-        keep = self.drop_download_after - sent
-        self.drop_download_after = None
-        return keep
+        Claimed by one stream only, when it starts, so that the resumed download succeeds, and so
+        that a stream still running from an earlier request (say, one the client cancelled)
+        cannot take a drop that the test armed for the next download."""
+        with self._lock:
+            drop, self.drop_download_after = self.drop_download_after, None
+            return drop
 
     def pace(self, chunk: int) -> None:
         if self.throttle_bytes_per_second:

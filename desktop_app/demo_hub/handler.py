@@ -90,6 +90,7 @@ class HubRequestHandler(BaseHTTPRequestHandler):
 
     def _stream_file(self, reply: FileReply) -> None:
         """The file from `Range: bytes=N-` on (206) when ranges are honoured, else all of it (200)."""
+        drop_after = self.faults.claim_drop()
         size = reply.path.stat().st_size
         start = 0
         wanted = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
@@ -104,16 +105,15 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         if self.faults.ranges:
             self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
-        self._copy_from(reply.path, start)
+        self._copy_from(reply.path, start, drop_after)
 
-    def _copy_from(self, path: Path, start: int) -> None:
+    def _copy_from(self, path: Path, start: int, drop_after: int | None) -> None:
         sent = 0
         with path.open("rb") as handle:
             handle.seek(start)
             while chunk := handle.read(self.faults.stream_chunk_size(CHUNK)):
-                keep = self.faults.bytes_before_drop(sent, len(chunk))
-                if keep is not None:
-                    return self._drop_connection_after(chunk[:keep])
+                if drop_after is not None and sent + len(chunk) > drop_after:
+                    return self._drop_connection_after(chunk[: drop_after - sent])
                 self.wfile.write(chunk)
                 sent += len(chunk)
                 self.faults.pace(len(chunk))

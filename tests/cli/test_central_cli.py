@@ -13,6 +13,8 @@ import pytest
 from desktop_app.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 from tests.helpers.cli import ENTRY_POINT, run_cli
 
+pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
+
 
 @pytest.fixture
 def demo(pht_home):

@@ -7,6 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from keyring.backends import fail
@@ -58,6 +59,7 @@ def test_window_has_working_tabs_about_and_remembers_geometry(qtbot, window: Mai
     assert (again.width(), again.height()) == (790, 470)
 
 
+@pytest.mark.keyring
 def test_generate_then_back_up_from_next_steps(qtbot, window: MainWindow, tmp_path: Path) -> None:
     tab = window.tab("Keys")
     generate_through_dialog(qtbot, tab, "researcher", KeyType.RSA_2048)
@@ -79,6 +81,7 @@ def test_generate_then_back_up_from_next_steps(qtbot, window: MainWindow, tmp_pa
     assert key.key_size == 2048
 
 
+@pytest.mark.keyring
 def test_weak_passphrase_needs_an_explicit_tick(qtbot, window: MainWindow) -> None:
     tab = window.tab("Keys")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
@@ -97,6 +100,7 @@ def test_weak_passphrase_needs_an_explicit_tick(qtbot, window: MainWindow) -> No
     dialog.reject()
 
 
+@pytest.mark.keyring
 def test_rsa_4096_generation_runs_off_the_gui_thread(qtbot, window: MainWindow) -> None:
     tab = window.tab("Keys")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
@@ -109,6 +113,7 @@ def test_rsa_4096_generation_runs_off_the_gui_thread(qtbot, window: MainWindow) 
     assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "rsa-4096"
 
 
+@pytest.mark.keyring
 def test_import_export_copy_delete(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     tab = window.tab("Keys")
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -158,6 +163,7 @@ def test_import_export_copy_delete(qtbot, window: MainWindow, tmp_path: Path, mo
     assert tab.table.rowCount() == 0 and window.context.keystore.list_keys() == []
 
 
+@pytest.mark.keyring
 def test_import_with_wrong_file_passphrase_shows_the_sentence(qtbot, window: MainWindow, tmp_path: Path) -> None:
     tab = window.tab("Keys")
     source = tmp_path / "enc.pem"
@@ -180,6 +186,7 @@ def test_import_with_wrong_file_passphrase_shows_the_sentence(qtbot, window: Mai
     assert tab.table.rowCount() == 0
 
 
+@pytest.mark.keyring
 def test_sign_tab_signs_and_refuses_clearly(qtbot, window: MainWindow) -> None:
     store = window.context.keystore
     store.generate("signer", KeyType.RSA_2048, STRONG)

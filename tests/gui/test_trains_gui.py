@@ -14,6 +14,8 @@ from desktop_app.gui.context import AppContext
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
 
+pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
+
 PASS = "trains-tab-passphrase"
 
 

@@ -28,6 +28,8 @@ from desktop_app.demo_hub import DemoHub
 from desktop_app.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 from tests.helpers.central import DEMO_LOGIN, client_for, self_signed_certificate
 
+pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
+
 
 @pytest.fixture
 def store(pht_home) -> KeyStore:

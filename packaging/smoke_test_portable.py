@@ -44,7 +44,7 @@ def main(bundle: Path) -> None:
         "--type",
         "rsa-2048",
         "--passphrase-stdin",
-        stdin="smoke pass\n",
+        stdin="smoke lantern gravel 19\n",
         env=env,
     )
     assert json.loads(run(exe, "keys", "list", "--json", env=env))[0]["name"] == "smoke-key"
@@ -68,7 +68,7 @@ def main(bundle: Path) -> None:
         "--passphrase-stdin",
         "--report",
         str(report),
-        stdin="smoke pass\n",
+        stdin="smoke lantern gravel 19\n",
         env=env,
     )
     assert json.loads(report.read_text())["status"] == "verified"

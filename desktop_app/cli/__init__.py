@@ -17,8 +17,10 @@ from desktop_app.cli import context as _context
 from desktop_app.cli import decrypt as _decrypt
 from desktop_app.cli import demo as _demo
 from desktop_app.cli import keys as _keys
+from desktop_app.cli import remedies
 from desktop_app.cli import sign as _sign
 from desktop_app.cli import station as _station
+from desktop_app.core import state_files
 from desktop_app.core.errors import PHTError
 from desktop_app.core.paths import DEFAULT_PROFILE
 
@@ -44,16 +46,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _announce_recovery(recovery: state_files.Recovery) -> None:
+    """A damaged state file was moved aside: one line naming it, and the command goes on."""
+    print(f"pht-desktop: {recovery.sentence}", file=sys.stderr)
+
+
 def run_command(args: argparse.Namespace, window: _context.MainWindowLauncher | None = None) -> int:
     """Run the parsed command; turn expected failures into one line on stderr.
 
     `window` opens the main window for the commands that offer it (`demo`)."""
+    state_files.add_listener(_announce_recovery)
     try:
         ctx = _context.CliContext.create(args.profile, window)
         return int(args.handler(args, ctx) or 0)
     except PHTError as exc:
-        print(f"pht-desktop: {exc}", file=sys.stderr)
+        print(f"pht-desktop: {remedies.render(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("pht-desktop: interrupted; nothing was changed.", file=sys.stderr)
         return 130
+    finally:
+        state_files.remove_listener(_announce_recovery)

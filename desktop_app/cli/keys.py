@@ -9,10 +9,14 @@ from pathlib import Path
 
 from desktop_app.cli.context import CliContext
 from desktop_app.core.errors import UsageError
+from desktop_app.core.keys.passphrase_strength import rate_passphrase, weakness_sentence
 from desktop_app.core.keys.types import DEFAULT_KEY_TYPE, EC_NOT_FOR_PHT, KeyType
 from desktop_app.core.keystore import ENCRYPTED_FILE, OS_KEYRING, KeyStore, set_storage
 from desktop_app.core.settings import write_atomically
 
+ALLOW_WEAK_HELP = (
+    "keep a passphrase that rates below 3 of 4 (zxcvbn); it is refused otherwise, with advice"
+)
 NO_PASSPHRASE_HELP = (
     "store the private key WITHOUT a passphrase (only the OS keyring protects it); meant for "
     "station automation where nobody is there to type one"
@@ -49,10 +53,21 @@ def _new_key_passphrase(args: argparse.Namespace, ctx: CliContext) -> str | None
     return passphrase_from(args, ctx)
 
 
+def _warn_if_weak(args: argparse.Namespace, passphrase: str | None, user_inputs: list[str]) -> None:
+    """With --allow-weak-passphrase, a weak passphrase goes through, but never silently."""
+    if args.allow_weak_passphrase and passphrase:
+        strength = rate_passphrase(passphrase, user_inputs)
+        if not strength.is_strong:
+            print(f"pht-desktop: warning: {weakness_sentence(strength)} Kept as asked.", file=sys.stderr)
+
+
 def _generate(args: argparse.Namespace, ctx: CliContext) -> int:
     passphrase = _new_key_passphrase(args, ctx)
     store = open_store(ctx)
-    info = store.generate(args.name, args.type, passphrase, comment=args.comment or "")
+    _warn_if_weak(args, passphrase, [args.name, args.comment or ""])
+    info = store.generate(
+        args.name, args.type, passphrase, comment=args.comment or "", allow_weak=args.allow_weak_passphrase
+    )
     if info.type.is_ec:
         print(f"note: {EC_NOT_FOR_PHT}", file=sys.stderr)
     print(info.fingerprint)
@@ -96,7 +111,10 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     backup_passphrase = None
     if args.passphrase_stdin and (not info.protected or ctx.has_stdin_line()):
         backup_passphrase = ctx.read_stdin_line("passphrase for the backup")
-    store.export_private_backup(args.name, passphrase, args.output, backup_passphrase)
+    _warn_if_weak(args, backup_passphrase or passphrase, [args.name])
+    store.export_private_backup(
+        args.name, passphrase, args.output, backup_passphrase, allow_weak=args.allow_weak_passphrase
+    )
     print(f"Encrypted backup of {args.name!r} written to {args.output}", file=sys.stderr)
     return 0
 
@@ -167,6 +185,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     mode = gen.add_mutually_exclusive_group()
     add_passphrase_stdin(mode, "read the passphrase protecting the key from one line of stdin")
     mode.add_argument("--no-passphrase", action="store_true", help=NO_PASSPHRASE_HELP)
+    gen.add_argument("--allow-weak-passphrase", action="store_true", help=ALLOW_WEAK_HELP)
     gen.set_defaults(handler=_generate)
 
     lst = sub.add_parser("list", help="list the keys of this profile")
@@ -185,6 +204,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "read the stored key's passphrase from stdin (line 1); an optional line 2 is a different "
         "passphrase for the backup (default: the same)",
     )
+    exp.add_argument("--allow-weak-passphrase", action="store_true", help=f"private backup only: {ALLOW_WEAK_HELP}")
     exp.set_defaults(handler=_export)
 
     imp = sub.add_parser("import", help="import a private key file (PEM, old PHT app files, Paillier JSON)")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,16 +15,50 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import add_passphrase_stdin, open_store, passphrase_from
-from desktop_app.core.errors import UsageError
+from desktop_app.core.errors import PHTError, Remedy, UsageError
+from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.settings import REGISTRY_SECRET, StationSettings
 
 # The engine's SDK (docker) is imported by the handlers that need it, not at every start-up.
 
+ENGINE_HINT = "Start Docker or Podman's service (`podman system service`), or give its address with --engine URL."
+
+
+def _worded(exc: PHTError) -> PHTError:
+    """The core's remedy in this front's words: a command or a flag to use."""
+    if exc.remedy == Remedy.START_ENGINE:
+        return StationError(f"{exc} {ENGINE_HINT}", remedy=exc.remedy, details=exc.details)
+    return exc
+
+
+@contextmanager
+def _ctrl_c_cancels(token: CancelToken) -> Iterator[None]:
+    """The first Ctrl-C cancels the run (its container is killed and the run recorded); a second one interrupts."""
+
+    def on_interrupt(signum, frame) -> None:
+        if token.cancelled:
+            raise KeyboardInterrupt
+        print("pht-desktop: cancelling…", file=sys.stderr)
+        token.cancel()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
 
 def _run(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        return _run_train(args, ctx)
+    except PHTError as exc:
+        raise _worded(exc) from exc
+
+
+def _run_train(args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop_app.core.station.engine import connect
-    from desktop_app.core.station.records import RunRecords
+    from desktop_app.core.station.records import RunRecords, log_folder
     from desktop_app.core.station.runner import StationRunner, StationSetup
 
     saved = StationSettings.load(ctx.settings)
@@ -44,6 +81,7 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
         settings.credentials(store),
         push=not args.no_push,
         keep_images=args.keep_images,
+        log_folder=log_folder(ctx.paths.data_dir),
     )
     client = connect(args.engine or saved.engine or None)
 
@@ -51,12 +89,15 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
         if step.outcome in ("ok", "failed"):
             print(f"[{step.outcome:>6}] {step.name} {step.detail}".rstrip(), file=sys.stderr)
 
-    report = StationRunner(client, setup).run(
-        args.reference, show_step, lambda line: print(f"  | {line}", file=sys.stderr)
-    )
+    token = CancelToken()
+    with _ctrl_c_cancels(token):
+        report = StationRunner(client, setup).run(
+            args.reference, show_step, lambda line: print(f"  | {line}", file=sys.stderr), token
+        )
     run_id = RunRecords(ctx.paths.data_dir).add(report)
-    if not report.succeeded:
-        raise StationError(f"Run {run_id} of {args.reference} failed: {report.error}")
+    failure = report.failure(run_id)
+    if failure is not None:
+        raise failure
     print(f"Run {run_id}: {args.reference} processed as {station_id}" + (" and pushed." if setup.push else "."))
     return 0
 
@@ -69,10 +110,30 @@ def _history(args: argparse.Namespace, ctx: CliContext) -> int:
         print(json.dumps(runs, indent=2))
         return 0
     for run in runs:
-        status = "ok" if run["succeeded"] else "FAILED"
-        print(f"{run['id']:>4}  {status:<6} {run['reference']}  train {run['train_id'] or '—'}  log {run['log_path']}")
+        status = "ok" if run["succeeded"] else "cancel" if run["cancelled"] else "FAILED"
+        log = f"  log {run['log_path']}" if run["log_path"] else ""
+        print(f"{run['id']:>4}  {status:<6} {run['reference']}  train {run['train_id'] or '—'}{log}")
         if run["error"]:
-            print(f"      {run['error']}")
+            step = f"at {run['failed_step']}: " if run["failed_step"] else ""
+            print(f"      {step}{run['error']}")
+    return 0
+
+
+def _log(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.station.records import RunRecords
+    from desktop_app.core.station.train_log import clean_line
+
+    run = RunRecords(ctx.paths.data_dir).get(args.run_id)
+    if run is None:
+        raise UsageError(f"There is no run {args.run_id} in this station's history.")
+    if not run["log_path"]:
+        raise StationError(f"Run {args.run_id} has no log: its train never started ({run['error']}).")
+    try:
+        with open(run["log_path"], encoding="utf-8", errors="replace") as handle:
+            for line in handle:  # streamed: a train may have printed gigabytes
+                print(clean_line(line.rstrip("\n")))
+    except OSError as exc:
+        raise StationError(f"The log of run {args.run_id} cannot be read: {exc.strerror or exc}.") from exc
     return 0
 
 
@@ -120,6 +181,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     history = sub.add_parser("history", help="past runs at this station")
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=_history)
+    log = sub.add_parser("log", help="print the log of a past run")
+    log.add_argument("run_id", type=int, metavar="RUN_ID")
+    log.set_defaults(handler=_log)
     config = sub.add_parser("config", help="show or change the station's settings")
     config.add_argument("--station-id")
     config.add_argument("--key")

@@ -55,3 +55,10 @@ class AppPaths:
             if os.name == "posix":
                 folder.chmod(0o700)
         return self
+
+
+def safe_file_name(value: str, fallback: str = "download") -> str:
+    """A value from outside (a server's train id, say) reduced to one harmless file name:
+    letters, digits, '-', '_' and inner dots only, so it can never leave its folder."""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", value).strip("._-")[:100]
+    return name or fallback

@@ -25,6 +25,7 @@ class Progress:
     done: int
     total: int
     label: str = ""
+    unit: str = "bytes"
 
     @property
     def fraction(self) -> float:
@@ -32,6 +33,16 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+def human_size(size: int) -> str:
+    """1536 → "1.5 KiB": sizes as people read them."""
+    value = float(size)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
 
 
 def no_progress(_: Progress) -> None:

@@ -1,4 +1,9 @@
-"""Per-profile settings: a small JSON document, written atomically. Never holds a secret."""
+"""Per-profile settings: a small JSON document, written atomically. Never holds a secret.
+
+A settings file that cannot be used (not JSON, not an object, a section of the wrong shape) is
+moved aside by `core.state_files` and the settings start again from defaults; each reader
+states the shape it expects with `get(key, check=...)` (see the `*_value` checks below).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,15 @@ import json
 import os
 import tempfile
 import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core import state_files
 from desktop_app.core.errors import PHTError
 from desktop_app.core.paths import AppPaths
+
+Check = Callable[[Any], str | None]  # why a value is unusable ("is not text"), or None
 
 
 class SettingsError(PHTError):
@@ -36,6 +45,73 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
         raise
 
 
+# -- checks of a setting's shape, for `Settings.get(key, check=...)` ----------------------
+
+
+def text_value(value: Any) -> str | None:
+    return None if isinstance(value, str) else "is not text"
+
+
+def optional_text_value(value: Any) -> str | None:
+    return None if value is None or isinstance(value, str) else "is not text"
+
+
+def flag_value(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "is not true or false"
+
+
+def whole_number_value(value: Any) -> str | None:
+    return None if isinstance(value, int) and not isinstance(value, bool) else "is not a whole number"
+
+
+def optional_whole_number_value(value: Any) -> str | None:
+    return None if value is None else whole_number_value(value)
+
+
+def optional_number_value(value: Any) -> str | None:
+    ok = value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+    return None if ok else "is not a number"
+
+
+def text_list_value(value: Any) -> str | None:
+    ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return None if ok else "is not a list of texts"
+
+
+def fields_value(fields: Mapping[str, Check], required: tuple[str, ...] = ()) -> Check:
+    """A check for an object whose known fields have these checks (unknown fields are allowed)."""
+
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return "is not an object"
+        for name in required:
+            if name not in value:
+                return f"lacks {name}"
+        for name, field_check in fields.items():
+            problem = field_check(value[name]) if name in value else None
+            if problem:
+                return f"has a {name} that {problem}"
+        return None
+
+    return check
+
+
+def _settings_document(document: Any) -> str | None:
+    return None if isinstance(document, dict) else "not a JSON object"
+
+
+def _section(data: dict[str, Any], parents: list[str]) -> dict[str, Any] | str:
+    """The object at `parents` inside `data`, created where missing; or the dotted key of a
+    value on the way that is not an object."""
+    node = data
+    for depth, part in enumerate(parents, 1):
+        child = node.setdefault(part, {})
+        if not isinstance(child, dict):
+            return ".".join(parents[:depth])
+        node = child
+    return node
+
+
 class Settings:
     """Dotted-key access to the profile's settings file (`"station.registry_url"`)."""
 
@@ -44,28 +120,39 @@ class Settings:
         self._lock = threading.Lock()
 
     def _load(self) -> dict[str, Any]:
-        try:
-            return json.loads(self._file.read_text("utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            raise SettingsError(f"The settings file {self._file} cannot be read: {exc}") from exc
+        document = state_files.load_json_or_recover(
+            self._file, _settings_document, outcome="the settings start again from defaults"
+        )
+        return document if document is not None else {}
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str, default: Any = None, *, check: Check | None = None) -> Any:
+        """The value at `key`, or `default`; a value failing `check` means the file is damaged:
+        it is moved aside (see `core.state_files`) and `default` is returned."""
         node: Any = self._load()
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
                 return default
             node = node[part]
+        problem = check(node) if check is not None else None
+        if problem:
+            state_files.move_aside(
+                self._file, f"{key} {problem}", outcome="the settings start again from defaults"
+            )
+            return default
         return node
 
     def set(self, key: str, value: Any) -> None:
         with self._lock:
             data = self._load()
-            node = data
             *parents, last = key.split(".")
-            for part in parents:
-                node = node.setdefault(part, {})
+            node = _section(data, parents)
+            if isinstance(node, str):  # a section on the way is not an object: the file is damaged
+                state_files.move_aside(
+                    self._file, f"{node} is not an object", outcome="the settings start again from defaults"
+                )
+                data = {}
+                node = _section(data, parents)
+                assert isinstance(node, dict)
             if value is None:
                 node.pop(last, None)
             else:

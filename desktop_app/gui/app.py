@@ -39,18 +39,39 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
-def close_on_termination_signals(app) -> None:
-    """SIGTERM (session logout, `kill`) and Ctrl+C close the window as the user would, so that
-    its state is saved. Qt's event loop runs in C; a light timer lets Python run the handlers."""
+def stop_on_termination_signals(app, window) -> None:
+    """SIGTERM (session logout, `kill`), SIGHUP and Ctrl+C stop the running jobs and close the
+    window without asking, as "Stop and quit" would. Qt's event loop runs in C; a light timer
+    lets Python run the handlers."""
     import signal
 
     from PySide6.QtCore import QTimer
 
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.closeAllWindows())
+    def stop(number: int, _frame) -> None:
+        log.info("signal %d: stopping", number)
+        window.stop_and_quit()
+
+    for number in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if number is not None:
+            signal.signal(number, stop)
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
-    timer.start(250)
+    timer.start(200)
+
+
+def _startup_failed(exc: Exception, log_path: Path) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core.errors import PHTError
+
+    sentence = str(exc) if isinstance(exc, PHTError) else f"An unexpected error ({type(exc).__name__})."
+    print(f"pht-desktop: could not start: {sentence} Details: {log_path}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"PHT Desktop could not start: {sentence}\nThe details are in the log file {log_path}.")
+    box.exec()
+    return getattr(exc, "exit_code", 1)
 
 
 def run_gui(profile: str) -> int:
@@ -60,18 +81,29 @@ def run_gui(profile: str) -> int:
     from PySide6.QtCore import QTimer
 
     from desktop_app.core.errors import PHTError
+    from desktop_app.core.log_file import open_log_file
+    from desktop_app.core.paths import AppPaths
     from desktop_app.gui.context import AppContext
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.unexpected import install_guards
 
     app = create_application()
     try:
-        context = AppContext.for_profile(profile)
-    except PHTError as exc:
+        paths = AppPaths.for_profile(profile).ensure()
+        log_path = open_log_file(paths.data_dir / "logs")
+    except (PHTError, OSError) as exc:
         print(f"pht-desktop: {exc}", file=sys.stderr)
-        return exc.exit_code
-    window = MainWindow(context)
+        return getattr(exc, "exit_code", 1)
+    install_guards(log_path)
+    log.info("PHT Desktop %s starting, profile %s", __version__, profile)
+    try:
+        context = AppContext.for_profile(profile)
+        window = MainWindow(context)
+    except Exception as exc:  # the window could not even be built: one sentence, the rest in the log
+        log.exception("start-up failed")
+        return _startup_failed(exc, log_path)
     window.show()
-    close_on_termination_signals(app)
+    stop_on_termination_signals(app, window)
     started = time.monotonic()
     # Logged once the event loop has shown the window (PHT_DESKTOP_LOG=info prints it).
     QTimer.singleShot(0, lambda: log.info("main window shown (%.2f s in the event loop)", time.monotonic() - started))

@@ -1,16 +1,23 @@
-"""The main window: one tab per working capability, a status bar, About, remembered geometry."""
+"""The main window: one tab per working capability, a status bar, About, remembered geometry,
+and the close question while a job runs (stop it and quit, or keep the window)."""
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.core.errors import Remedy
+from desktop_app.gui import remedies
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.operations import registry
+from desktop_app.gui.recovery_notice import RecoveryNotices
 from desktop_app.gui.tabs.keys_tab import KeysTab
 from desktop_app.gui.tabs.results_tab import ResultsTab, is_archive
 from desktop_app.gui.tabs.sign_tab import SignTab
@@ -18,6 +25,8 @@ from desktop_app.gui.tabs.station_tab import StationTab
 from desktop_app.gui.tabs.trains_tab import TrainsTab
 
 GEOMETRY_SETTING = "gui.geometry"
+STOP_DEADLINE_MS = 8_000  # stopping jobs on quit: after this, the process ends regardless (bound: 10 s)
+log = logging.getLogger("pht_desktop.gui")
 
 # Tabs in the order they appear; only capabilities that work are listed.
 TAB_FACTORIES: list[tuple[str, Callable[[AppContext], QWidget]]] = [
@@ -33,6 +42,8 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self.stopping = False  # quitting: jobs were told to stop, the window closes once they have
+        self.close_question: QMessageBox | None = None
         self.setWindowTitle(f"{APP_NAME} — profile {context.paths.profile}")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -41,11 +52,40 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.tab("Trains").archive_downloaded.connect(self.open_result_archive)  # type: ignore[attr-defined]
         self._build_menus()
-        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        context.status_message.connect(self.show_status)
+        registry().status.connect(self.show_status)  # a bound method: dropped with the window
+        # Where keys are kept stays in view; messages come and go beside it.
+        self.storage_label = QLabel()
+        self.storage_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.storage_label)
         context.keys_changed.connect(self._show_storage)
         self._show_storage()
+        self._register_remedy_actions()
+        self.recovery_notices = RecoveryNotices(self)
         self._restore_geometry()
         self.setAcceptDrops(True)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _register_remedy_actions(self) -> None:
+        """Buttons in error dialogs that take the user to where the remedy is."""
+        trains, keys, station = self.tab("Trains"), self.tab("Keys"), self.tab("Station")
+
+        def show(tab: QWidget, then: Callable[[], object] | None = None) -> Callable[[], None]:
+            def go() -> None:
+                self.tabs.setCurrentWidget(tab)
+                if then:
+                    then()
+
+            return go
+
+        remedies.set_action(Remedy.ADD_SERVER, "Add server…", show(trains, trains.open_add_server))  # type: ignore[attr-defined]
+        remedies.set_action(
+            Remedy.SIGN_IN_AGAIN, "Sign in…", show(trains, trains.sign_in_box.identity.setFocus)  # type: ignore[attr-defined]
+        )
+        remedies.set_action(Remedy.UNLOCK_KEYRING, "Open the Keys tab", show(keys))
+        remedies.set_action(Remedy.START_ENGINE, "Open the station settings", show(station, station.engine.setFocus))  # type: ignore[attr-defined]
 
     def tab(self, title: str) -> QWidget:
         for index in range(self.tabs.count()):
@@ -87,7 +127,7 @@ class MainWindow(QMainWindow):
     def _show_storage(self) -> None:
         store = self.context.keystore
         where = f"private keys are kept {store.where}" if store else "no key storage available"
-        self.statusBar().showMessage(f"Profile {self.context.paths.profile} · {where}")
+        self.storage_label.setText(f"Profile {self.context.paths.profile} · {where}")
 
     def about_text(self) -> str:
         paths = self.context.paths
@@ -111,6 +151,55 @@ class MainWindow(QMainWindow):
         else:
             self.resize(980, 640)
 
+    # -- closing and quitting ---------------------------------------------------------------------
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        running = registry().running()
+        if running and not self.stopping:
+            event.ignore()
+            self._ask_before_closing([op.label for op in running])
+            return
+        if running:  # stopping: the window closes by itself once the jobs have ended
+            event.ignore()
+            return
         self.context.settings.set(GEOMETRY_SETTING, bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        remedies.clear_actions()
         super().closeEvent(event)
+
+    def _ask_before_closing(self, labels: list[str]) -> None:
+        if self.close_question is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "A job is still running", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("Still running:\n" + "\n".join(f"• {label}" for label in labels))
+        box.setInformativeText("Stop it and quit? Partial downloads and decryptions are removed.")
+        stop = box.addButton("&Stop and quit", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep the window", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        stop.clicked.connect(self.stop_and_quit)
+        box.finished.connect(lambda _: setattr(self, "close_question", None))
+        box.open()
+        self.close_question = box
+
+    def stop_and_quit(self) -> None:
+        """Stop every job (a station run's container is killed), then close; bounded in time."""
+        if self.stopping:
+            return
+        self.stopping = True
+        self.statusBar().showMessage("Stopping the running jobs…")
+        registry().changed.connect(self._close_once_idle)
+        registry().cancel_all(discard_partial=True)
+        QTimer.singleShot(STOP_DEADLINE_MS, self._stop_deadline)
+        self._close_once_idle()
+
+    def _close_once_idle(self) -> None:
+        if self.stopping and not registry().running():
+            self.close()
+
+    def _stop_deadline(self) -> None:
+        still = [op.label for op in registry().running()]
+        if still and self.stopping:
+            # A job that ignores its cancel must not keep the process alive: say so, then end.
+            log.error("jobs did not stop within %d ms, exiting anyway: %s", STOP_DEADLINE_MS, ", ".join(still))
+            logging.shutdown()
+            os._exit(1)

@@ -12,6 +12,9 @@ from cryptography.hazmat.primitives.asymmetric import padding
 
 from tests.helpers.cli import run_cli
 
+PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
+BACKUP = "copper-meadow-backup-42"
+
 TRAIN_HASH = hashlib.sha512(b"a train").hexdigest()
 
 
@@ -37,7 +40,7 @@ def test_version_and_help() -> None:
 
 @pytest.mark.keyring
 def test_generate_list_export_sign_delete() -> None:
-    fingerprint = ok("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin="pw\n")
+    fingerprint = ok("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n")
     assert len(fingerprint.strip()) == 64
     listed = json.loads(ok("keys", "list", "--json"))
     assert listed[0]["name"] == "alice" and listed[0]["fingerprint"] == fingerprint.strip()
@@ -47,7 +50,7 @@ def test_generate_list_export_sign_delete() -> None:
     assert pem.startswith("-----BEGIN PUBLIC KEY-----")
     assert bytes.fromhex(ok("keys", "export", "alice", "--public", "--format", "hex").strip()).decode() == pem
 
-    signature = ok("sign", TRAIN_HASH, "--key", "alice", "--passphrase-stdin", stdin="pw\n").strip()
+    signature = ok("sign", TRAIN_HASH, "--key", "alice", "--passphrase-stdin", stdin=f"{PW}\n").strip()
     public = serialization.load_pem_public_key(pem.encode())
     public.verify(bytes.fromhex(signature), bytes.fromhex(TRAIN_HASH), padding.PKCS1v15(), hashes.SHA512())
 
@@ -58,9 +61,9 @@ def test_generate_list_export_sign_delete() -> None:
 
 @pytest.mark.keyring
 def test_private_backup_and_reimport_in_another_profile(tmp_path: Path) -> None:
-    ok("keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", stdin="pw\n")
+    ok("keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", stdin=f"{PW}\n")
     backup = tmp_path / "alice-backup.pem"
-    ok("keys", "export", "alice", "--private", "-o", str(backup), "--passphrase-stdin", stdin="pw\nbackup\n")
+    ok("keys", "export", "alice", "--private", "-o", str(backup), "--passphrase-stdin", stdin=f"{PW}\n{BACKUP}\n")
     assert backup.read_text().startswith("-----BEGIN ENCRYPTED PRIVATE KEY-----")
     fails(
         3,
@@ -83,14 +86,14 @@ def test_private_backup_and_reimport_in_another_profile(tmp_path: Path) -> None:
         "--name",
         "alice",
         "--passphrase-stdin",
-        stdin="backup\n",
+        stdin=f"{BACKUP}\n",
     )
     assert json.loads(ok("--profile", "laptop", "keys", "list", "--json"))[0]["name"] == "alice"
 
 
 @pytest.mark.keyring
 def test_paillier_public_export_is_json() -> None:
-    ok("keys", "generate", "homomorphic", "--type", "paillier-2048", "--passphrase-stdin", stdin="pw\n")
+    ok("keys", "generate", "homomorphic", "--type", "paillier-2048", "--passphrase-stdin", stdin=f"{PW}\n")
     public = json.loads(ok("keys", "export", "homomorphic", "--public"))
     assert set(public) == {"n", "g"} and int(public["g"]) == int(public["n"]) + 1
 
@@ -117,7 +120,7 @@ def test_unknown_key_type_is_a_usage_error() -> None:
 
 @pytest.mark.keyring
 def test_wrong_passphrase_ec_key_and_duplicates_change_nothing() -> None:
-    ok("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin="pw\n")
+    ok("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n")
     ok("keys", "generate", "flame", "--type", "ec-p384", "--no-passphrase")
     before = ok("keys", "list", "--json")
     assert "wrong" in fails(3, "sign", TRAIN_HASH, "--key", "alice", "--passphrase-stdin", stdin="nope\n")
@@ -148,6 +151,6 @@ def test_no_keyring_gives_the_remedy_and_file_store_opt_in_works(tmp_path: Path)
     refused = run_cli("keys", "generate", "alice", "--no-passphrase", env=env)
     assert "needs a passphrase" in refused.stderr
     made = run_cli(
-        "keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin="pw\n", env=env
+        "keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n", env=env
     )
     assert made.returncode == 0, made.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,8 @@ from desktop_app.core.protocol.train_config import TrainConfig
 from tests.helpers.cli import run_cli
 from tests.helpers.result_archives import BuiltArchive, build_archive, station_keys
 
+PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
+
 FILES = {
     "model/weights.bin": os.urandom(300_000),
     "summary.csv": b"site,count\nA,10\n",
@@ -28,7 +31,7 @@ FILES = {
 @pytest.fixture
 def researcher(secret_service):
     result = run_cli(
-        "keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin="pw\n"
+        "keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n"
     )
     assert result.returncode == 0, result.stderr
     pem = run_cli("keys", "export", "researcher", "--public").stdout
@@ -40,7 +43,7 @@ def built(tmp_path: Path, researcher) -> BuiltArchive:
     return build_archive(tmp_path / "build", researcher, FILES, station_count=2)
 
 
-def decrypt(archive: Path, out: Path, *extra: str, stdin: str = "pw\n"):
+def decrypt(archive: Path, out: Path, *extra: str, stdin: str = f"{PW}\n"):
     return run_cli("decrypt", str(archive), "--out", str(out), "--passphrase-stdin", *extra, stdin=stdin)
 
 
@@ -372,24 +375,41 @@ def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
 
     built = build_archive(tmp_path / "b", researcher, {"big.bin": os.urandom(128 << 20)})
     out = tmp_path / "new" / "out"
-    process = subprocess.Popen(
-        [str(ENTRY_POINT), "decrypt", str(built.path), "--out", str(out), "--passphrase-stdin"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    process.stdin.write("pw\n")
-    process.stdin.close()
 
     def staging() -> list[Path]:
         return list(out.parent.glob(".pht-decrypt-*")) if out.parent.exists() else []
 
-    deadline = time.monotonic() + 60
-    while not staging() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.002)
-    assert staging(), "the decryption never started"
-    process.send_signal(signal.SIGINT)  # while the staging folder is being filled
+    def start() -> subprocess.Popen:
+        process = subprocess.Popen(
+            [str(ENTRY_POINT), "decrypt", str(built.path), "--out", str(out), "--passphrase-stdin"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        process.stdin.write(f"{PW}\n")
+        process.stdin.close()
+        return process
+
+    # The interrupt must land while the staging folder is being filled, whatever the machine's
+    # speed: the process is frozen (SIGSTOP) as soon as the folder exists, and only if it is
+    # still there while frozen does the SIGINT go in before the process runs on (SIGCONT).
+    # A decryption quick enough to finish between the look and the freeze is run again.
+    for _attempt in range(5):
+        process = start()
+        deadline = time.monotonic() + 60
+        while not staging() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        process.send_signal(signal.SIGSTOP)
+        if staging() and not out.exists():
+            break
+        process.send_signal(signal.SIGCONT)
+        process.wait(timeout=60)
+        shutil.rmtree(tmp_path / "new", ignore_errors=True)
+    else:
+        pytest.fail("the decryption never was caught mid-way")
+    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGCONT)
     process.wait(timeout=60)
     stderr = process.stderr.read()
     assert process.returncode == 130 and "interrupted; nothing was changed" in stderr
@@ -411,7 +431,7 @@ def test_progress_on_a_terminal_is_one_line_erased_at_the_end(tmp_path: Path, re
         stderr=secondary,
     )
     os.close(secondary)
-    process.stdin.write(b"pw\n")
+    process.stdin.write(f"{PW}\n".encode())
     process.stdin.close()
     seen = b""
     while True:

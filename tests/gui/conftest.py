@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QThreadPool
 
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.operations import registry
 
 
 @pytest.fixture
-def context(pht_home) -> AppContext:
-    return AppContext.for_profile("default")
+def context(qtbot, pht_home) -> AppContext:
+    context = AppContext.for_profile("default")
+    qtbot.waitUntil(lambda: context.keys_loaded, timeout=30_000)
+    return context
 
 
 @pytest.fixture
@@ -19,10 +21,13 @@ def window(qtbot, context: AppContext) -> MainWindow:
     main = MainWindow(context)
     qtbot.addWidget(main)
     main.show()
+    wait_idle(qtbot)
     yield main
-    QThreadPool.globalInstance().waitForDone(30_000)
+    registry().cancel_all()
+    qtbot.waitUntil(lambda: not registry().running(), timeout=60_000)
 
 
-def wait_idle(qtbot, widget) -> None:
-    """Wait until the widget's background task (if any) has finished."""
-    qtbot.waitUntil(lambda: widget.task is None, timeout=60_000)
+def wait_idle(qtbot, widget=None) -> None:
+    """Wait until every operation of the app has ended, callbacks included (and the operations
+    those callbacks started, such as reading the key list again)."""
+    qtbot.waitUntil(lambda: not registry().running(), timeout=60_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -82,17 +83,17 @@ def test_generate_then_back_up_from_next_steps(qtbot, window: MainWindow, tmp_pa
 
 
 @pytest.mark.keyring
-def test_weak_passphrase_needs_an_explicit_tick(qtbot, window: MainWindow) -> None:
+def test_weak_passphrase_keeps_generate_disabled(qtbot, window: MainWindow) -> None:
     tab = window.tab("Keys")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     dialog.name.setText("weakling")
     dialog.passphrase.set_passphrase("password1")
-    assert dialog.passphrase.accept_weak.isVisibleTo(dialog) and not ok_button(dialog).isEnabled()
-    dialog.passphrase.accept_weak.setChecked(True)
+    assert not ok_button(dialog).isEnabled() and "common password" in dialog.passphrase.feedback.text()
+    dialog.passphrase.set_passphrase(STRONG)
     assert ok_button(dialog).isEnabled()
     dialog.passphrase.second.setText("password2")
-    assert not ok_button(dialog).isEnabled() and "differ" in dialog.passphrase.verdict.text()
+    assert not ok_button(dialog).isEnabled() and "differ" in dialog.passphrase.feedback.text()
     dialog.name.setText("x")
     assert "not valid" in dialog.name_problem.text()
     dialog.key_type.setCurrentIndex(dialog.key_type.findData(KeyType.EC_P256.value))
@@ -108,7 +109,7 @@ def test_rsa_4096_generation_runs_off_the_gui_thread(qtbot, window: MainWindow) 
     dialog.name.setText("big-key")
     dialog.passphrase.set_passphrase(STRONG)
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    assert tab.task is not None and tab.busy.isVisible() and not tab.generate_button.isEnabled()
+    assert tab.busy and tab.operation_bar.isVisible() and not tab.generate_button.isEnabled()
     wait_idle(qtbot, tab)
     assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "rsa-4096"
 
@@ -191,7 +192,8 @@ def test_sign_tab_signs_and_refuses_clearly(qtbot, window: MainWindow) -> None:
     store = window.context.keystore
     store.generate("signer", KeyType.RSA_2048, STRONG)
     store.generate("flame", KeyType.EC_P256, STRONG)
-    window.context.keys_changed.emit()
+    window.context.reload_keys()
+    wait_idle(qtbot)
     tab = window.tab("Sign")
     window.tabs.setCurrentWidget(tab)
     assert tab.key_choice.currentData() == "signer"
@@ -228,6 +230,7 @@ def test_no_keyring_offers_the_file_store(qtbot, pht_home, monkeypatch) -> None:
     box = tab.opt_in_file_store()
     accept = next(b for b in box.buttons() if b.text() == "Use the encrypted file")
     qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
     assert context.keystore is not None and not tab.use_file_store.isVisible()
     assert tab.generate_button.isEnabled()
 
@@ -237,3 +240,46 @@ def test_no_display_gives_a_one_line_hint() -> None:
     result = subprocess.run([str(ENTRY_POINT)], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "QT_QPA_PLATFORM=offscreen" in result.stderr
+
+
+def _blocking(original, started: threading.Event, go: threading.Event):
+    def wrapper(*args, **kwargs):
+        started.set()
+        go.wait(30)
+        return original(*args, **kwargs)
+
+    return wrapper
+
+
+@pytest.mark.keyring
+def test_cancelling_a_deletion_tells_what_really_happened(qtbot, window: MainWindow, monkeypatch) -> None:
+    """Before the commit point the key stays; after it the message says the key is gone."""
+    from desktop_app.core.keystore import chunked
+
+    store, tab = window.context.keystore, window.tab("Keys")
+    store.generate("kept", KeyType.EC_P256, STRONG)
+    store.generate("gone", KeyType.EC_P256, STRONG)
+    window.context.reload_keys()
+    wait_idle(qtbot)
+
+    started, go = threading.Event(), threading.Event()
+    monkeypatch.setattr(store, "get", _blocking(store.get, started, go))  # before the commit point
+    tab.delete_key("kept")
+    qtbot.waitUntil(started.is_set)
+    qtbot.mouseClick(tab.operation_bar.cancel_button, Qt.MouseButton.LeftButton)
+    go.set()
+    wait_idle(qtbot)
+    monkeypatch.undo()
+    assert window.statusBar().currentMessage() == "Cancelled; nothing was changed."
+    assert store.load_private_key("kept", STRONG) and tab.generate_button.isEnabled()
+
+    started, go = threading.Event(), threading.Event()
+    monkeypatch.setattr(chunked, "delete_secret", _blocking(chunked.delete_secret, started, go))  # after it
+    tab.delete_key("gone")
+    qtbot.waitUntil(started.is_set)
+    qtbot.mouseClick(tab.operation_bar.cancel_button, Qt.MouseButton.LeftButton)
+    go.set()
+    wait_idle(qtbot)
+    assert window.statusBar().currentMessage() == "Too late to cancel: the key gone was already deleted."
+    assert [tab.table.item(row, 0).text() for row in range(tab.table.rowCount())] == ["kept"]
+    assert not tab.busy and tab.generate_button.isEnabled()

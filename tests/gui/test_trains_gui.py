@@ -31,13 +31,13 @@ def connected(qtbot, pht_home, hub) -> MainWindow:
     context = AppContext.for_profile("default")
     ServerProfiles(context.settings).add("local-demo", hub.api_url, hub.auth_url, demo=True)
     context.keystore.generate("researcher", KeyType.RSA_2048, PASS)
+    context.reload_keys()
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
+    wait_idle(qtbot)
     yield window
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone(30_000)
+    wait_idle(qtbot)
 
 
 def sign_in(qtbot, tab) -> None:
@@ -48,7 +48,7 @@ def sign_in(qtbot, tab) -> None:
     box.secret.setText("demo-password")
     qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tab)
-    qtbot.waitUntil(lambda: tab.table.rowCount() > 0 and tab.task is None, timeout=30_000)
+    qtbot.waitUntil(lambda: tab.table.rowCount() > 0 and not tab.busy, timeout=30_000)
 
 
 def test_sign_in_register_sign_and_download_decrypt(qtbot, connected: MainWindow, hub) -> None:
@@ -67,7 +67,7 @@ def test_sign_in_register_sign_and_download_decrypt(qtbot, connected: MainWindow
     connected.tabs.setCurrentWidget(keys)
     keys.select_key("researcher")
     qtbot.mouseClick(keys.register_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: keys.server.task is None and "researcher" in keys.server.statuses, timeout=30_000)
+    qtbot.waitUntil(lambda: not keys.busy and "researcher" in keys.server.statuses, timeout=30_000)
     assert keys.server.statuses["researcher"] == "registered, matches"
     assert keys.table.item(0, 4).text() == "registered, matches"
 
@@ -119,9 +119,13 @@ def test_window_stays_responsive_during_a_slow_download(qtbot, connected: MainWi
     timer.start()
     trains.select_train(FINISHED_TRAIN_ID)
     qtbot.mouseClick(trains.fetch_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "MiB/s" in trains.progress_label.text(), timeout=30_000)
-    qtbot.mouseClick(trains.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "MiB/s" in trains.operation_bar.label.text(), timeout=30_000)
+    qtbot.mouseClick(trains.operation_bar.cancel_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, trains)
     timer.stop()
     assert len(ticks) >= 5  # the event loop kept running while bytes arrived
-    assert not (connected.context.paths.data_dir / "downloads" / f"{FINISHED_TRAIN_ID}.tar").exists()
+    downloads = connected.context.paths.data_dir / "downloads"
+    assert not (downloads / f"{FINISHED_TRAIN_ID}.tar").exists()
+    # The cancel tells what it left: the part downloaded so far, kept to resume.
+    assert "kept to resume" in connected.statusBar().currentMessage()
+    assert (downloads / f"{FINISHED_TRAIN_ID}.tar.part").exists()

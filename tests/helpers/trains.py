@@ -98,6 +98,17 @@ def build_train(
     return BuiltTrain(f"{repository}:latest", config, files)
 
 
+def script_image(engine, script: str, tag: str) -> str:
+    """A bare image whose command is `sh -c SCRIPT` (Podman applies CMD only from `changes`)."""
+    container = engine.client.containers.create("localhost/pht-test/busybox:latest", ["true"])
+    try:
+        repository, version = tag.rsplit(":", 1)
+        container.commit(repository=repository, tag=version, changes=[f"CMD {json.dumps(['sh', '-c', script])}"])
+    finally:
+        container.remove(force=True)
+    return tag
+
+
 def result_archive_of(engine, reference: str, target: Path) -> Path:
     """The image's config and results as the central API serves them: the researcher's result archive."""
     with scratch_container(engine.client, reference) as container:

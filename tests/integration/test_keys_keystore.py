@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from keyring.backends import fail
 
-from desktop_app.core.errors import PHTError
+from desktop_app.core.errors import PHTError, Remedy
 from desktop_app.core.keys import envelope
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import (
@@ -31,6 +31,8 @@ from desktop_app.core.paths import AppPaths
 from desktop_app.core.settings import Settings
 from tests.conftest import require
 from tests.helpers.keyring_backends import FlakyKeyring, MemoryKeyring, WindowsLimitedKeyring
+
+PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
 
 
 def _open(backend=None, profile: str = "default") -> KeyStore:
@@ -76,7 +78,7 @@ def test_single_entry_would_not_fit_windows() -> None:
     """The reason for chunking: a whole RSA-4096 envelope is over the limit."""
     backend = WindowsLimitedKeyring()
     store = _open(backend)
-    store.generate("rsa", KeyType.RSA_4096, "pw")
+    store.generate("rsa", KeyType.RSA_4096, PW)
     whole = "".join(v for (_, k), v in sorted(backend.entries.items()) if "#" in k)
     assert len(whole.encode("utf-16-le")) > 2560
 
@@ -84,7 +86,7 @@ def test_single_entry_would_not_fit_windows() -> None:
 def test_wrong_passphrase_changes_nothing() -> None:
     backend = MemoryKeyring()
     store = _open(backend)
-    store.generate("alice", KeyType.RSA_2048, "right")
+    store.generate("alice", KeyType.RSA_2048, PW)
     before = _snapshot(store, backend)
     with pytest.raises(WrongPassphrase, match="wrong"):
         store.load_private_key("alice", "wrong")
@@ -96,17 +98,17 @@ def test_wrong_passphrase_changes_nothing() -> None:
 def test_missing_chunk_and_corrupted_entry_are_reported() -> None:
     backend = MemoryKeyring()
     store = _open(backend)
-    info = store.generate("alice", KeyType.RSA_2048, "pw")
+    info = store.generate("alice", KeyType.RSA_2048, PW)
     service = "pht-desktop/default"
     saved = backend.entries.pop((service, f"{info.secret_id}#1"))
     with pytest.raises(SecretDamaged, match="part 2 of .* is missing"):
-        store.load_private_key("alice", "pw")
+        store.load_private_key("alice", PW)
     backend.entries[(service, f"{info.secret_id}#1")] = saved[:-4] + "AAAA"
     with pytest.raises(SecretDamaged, match="do not match"):
-        store.load_private_key("alice", "pw")
+        store.load_private_key("alice", PW)
     backend.entries[(service, info.secret_id)] = "garbage"
     with pytest.raises(SecretDamaged, match="manifest"):
-        store.load_private_key("alice", "pw")
+        store.load_private_key("alice", PW)
     assert [k.name for k in store.list_keys()] == ["alice"]
 
 
@@ -123,14 +125,15 @@ def test_write_that_does_not_read_back_stores_nothing() -> None:
 
     backend.set_password = mangling_set  # type: ignore[method-assign]
     with pytest.raises(SecretDamaged, match="did not keep"):
-        store.generate("alice", KeyType.EC_P256, "pw")
+        store.generate("alice", KeyType.EC_P256, PW)
     assert backend.entries == {}
     assert store.list_keys() == []
 
 
 def test_no_keyring_says_so_with_the_remedy() -> None:
-    with pytest.raises(KeyringUnavailable, match="encrypted key file store"):
+    with pytest.raises(KeyringUnavailable, match="keyring is not usable") as caught:
         _open(fail.Keyring())
+    assert caught.value.remedy == Remedy.UNLOCK_KEYRING
 
 
 def test_encrypted_file_store_is_explicit_and_needs_passphrases(pht_home: Path) -> None:
@@ -140,10 +143,10 @@ def test_encrypted_file_store_is_explicit_and_needs_passphrases(pht_home: Path) 
     store = KeyStore.open(paths, settings, backend=fail.Keyring())
     with pytest.raises(KeyStoreError, match="needs a passphrase"):
         store.generate("station", KeyType.RSA_2048, None)
-    info = store.generate("station", KeyType.RSA_2048, "pw")
+    info = store.generate("station", KeyType.RSA_2048, PW)
     assert (paths.data_dir / "encrypted-keys.json").exists()
     assert envelope.is_protected(chunked.read_secret(store.slots, info.secret_id))
-    assert store.load_private_key("station", "pw").key_size == 2048
+    assert store.load_private_key("station", PW).key_size == 2048
     with pytest.raises(KeyStoreError, match="needs the OS keyring"):
         store.set_secret("token", "abc")
 
@@ -157,20 +160,20 @@ def test_duplicates_by_name_and_fingerprint(tmp_path: Path) -> None:
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
     )
-    store.import_key(pem, "first", "pw")
+    store.import_key(pem, "first", PW)
     with pytest.raises(DuplicateKey, match="already in the key store, as 'first'"):
-        store.import_key(pem, "second", "pw")
+        store.import_key(pem, "second", PW)
     with pytest.raises(DuplicateKey, match="exists already"):
-        store.generate("first", KeyType.EC_P256, "pw")
+        store.generate("first", KeyType.EC_P256, PW)
     assert [k.name for k in store.list_keys()] == ["first"]
 
 
 def test_unreadable_file_and_unknown_key(tmp_path: Path) -> None:
     store = _open(MemoryKeyring())
     with pytest.raises(PHTError, match="missing.pem cannot be read"):
-        store.import_key(tmp_path / "missing.pem", "alice", "pw")
+        store.import_key(tmp_path / "missing.pem", "alice", PW)
     with pytest.raises(KeyNotFound, match="no key named 'ghost'"):
-        store.load_private_key("ghost", "pw")
+        store.load_private_key("ghost", PW)
 
 
 def test_generic_secrets_are_chunked_and_deleted() -> None:
@@ -186,7 +189,7 @@ def test_generic_secrets_are_chunked_and_deleted() -> None:
 
 def test_index_lists_public_metadata_only() -> None:
     store = _open(MemoryKeyring())
-    store.generate("alice", KeyType.RSA_2048, "pw", comment="lab laptop")
+    store.generate("alice", KeyType.RSA_2048, PW, comment="lab laptop")
     doc = json.loads(store.index.path.read_text())
     entry = doc["keys"][0]
     assert entry["comment"] == "lab laptop" and "PRIVATE" not in json.dumps(doc)
@@ -200,10 +203,10 @@ def test_full_disk_keeps_index_and_keyring_as_they_were(tmp_path: Path, monkeypa
         monkeypatch.setenv("PHT_DESKTOP_HOME", str(home))
         backend = MemoryKeyring()
         store = _open(backend)
-        store.generate("first", KeyType.EC_P256, "pw")
+        store.generate("first", KeyType.EC_P256, PW)
         before = _snapshot(store, backend)
         fill(home)
         with pytest.raises(KeyStoreError, match="could not be written"):
-            store.generate("second", KeyType.EC_P256, "pw")
+            store.generate("second", KeyType.EC_P256, PW)
         assert _snapshot(store, backend) == before
         assert [k.name for k in store.list_keys()] == ["first"]

@@ -113,7 +113,7 @@ def test_failing_train_and_network_attempt_keep_their_log(engine, registry, rese
     script = b"#!/bin/sh\necho trying\nwget -q -T 3 http://127.0.0.1:9/ || exit 9\n"
     train = build_train(engine, registry.address, "net-train", researcher, station_keys(2), {"entrypoint.sh": script})
     report = runner(engine, 0, cohort).run(train.reference)
-    assert "exit code 9" in report.error and report.exit_code == 9 and report.log[0] == "trying"
+    assert "exit code 9" in report.error and report.exit_code == 9 and report.log_tail[0] == "trying"
     assert {s.name: s.outcome for s in report.steps}["post-run"] == "pending"
 
 
@@ -136,7 +136,7 @@ def test_cancel_during_the_run_leaves_the_train_as_it_was(engine, registry, rese
     train = build_train(engine, registry.address, "cancelled", researcher, station_keys(2), {"entrypoint.sh": script})
     token = CancelToken()
     report = runner(engine, 0, cohort).run(train.reference, on_log=lambda line: token.cancel(), cancel=token)
-    assert "cancelled" in report.error
+    assert report.cancelled and report.failed_step == "run" and "nothing was pushed" in report.error
     assert {s.name: s.outcome for s in report.steps}["run"] == "failed"
     with scratch_container(engine.client, train.reference) as container:
         assert TrainConfig.from_json_bytes(read_file(container, "/opt/train_config.json")).result_hash is None

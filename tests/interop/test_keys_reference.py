@@ -16,11 +16,14 @@ from desktop_app.core.keys.paillier import generate_paillier
 from tests.helpers.cli import run_cli
 from tests.helpers.reference import run_reference
 
+PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
+
 VERIFY_LIKE_A_STATION = """
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.exceptions import InvalidSignature
 from train_lib.security.key_manager import KeyManager
+
 public = KeyManager.load_public_key(data["public_hex"])
 try:
     sig, digest = bytes.fromhex(data["signature"]), bytes.fromhex(data["hash"])
@@ -41,9 +44,9 @@ def _cli(*args: str, stdin: str = "") -> str:
 @pytest.mark.keyring
 @pytest.mark.parametrize("key_type", ["rsa-2048", "rsa-4096"])
 def test_reference_station_accepts_our_train_signature(key_type: str) -> None:
-    _cli("keys", "generate", "researcher", "--type", key_type, "--passphrase-stdin", stdin="pw\n")
+    _cli("keys", "generate", "researcher", "--type", key_type, "--passphrase-stdin", stdin=f"{PW}\n")
     train_hash = hashlib.sha512(b"the train").hexdigest()
-    signature = _cli("sign", train_hash, "--key", "researcher", "--passphrase-stdin", stdin="pw\n")
+    signature = _cli("sign", train_hash, "--key", "researcher", "--passphrase-stdin", stdin=f"{PW}\n")
     public_hex = _cli("keys", "export", "researcher", "--public", "--format", "hex")
     payload = {"public_hex": public_hex, "signature": signature, "hash": train_hash}
     assert run_reference(VERIFY_LIKE_A_STATION, payload) is True

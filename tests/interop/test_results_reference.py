@@ -15,6 +15,9 @@ from tests.helpers.cli import run_cli
 from tests.helpers.reference import run_reference
 from tests.helpers.result_archives import build_archive, new_config, station_keys
 
+PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
+HE_PW = "tidal-quince-lattice-58"
+
 REFERENCE_ROUTE = """
 import io, tarfile, time
 from train_lib.docker_util.docker_ops import result_files_from_archive
@@ -84,8 +87,8 @@ def _cli_ok(*args: str, stdin: str = "") -> str:
 
 @pytest.fixture
 def researcher(secret_service) -> serialization.load_pem_public_key:
-    _cli_ok("keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin="pw\n")
-    _cli_ok("keys", "generate", "homomorphic", "--type", "paillier-2048", "--passphrase-stdin", stdin="hp\n")
+    _cli_ok("keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n")
+    _cli_ok("keys", "generate", "homomorphic", "--type", "paillier-2048", "--passphrase-stdin", stdin=f"{HE_PW}\n")
     return serialization.load_pem_public_key(_cli_ok("keys", "export", "researcher", "--public").encode())
 
 
@@ -132,7 +135,7 @@ def test_reference_archives_decrypt_and_verify(tmp_path: Path, researcher, stati
         "--passphrase-stdin",
         "--report",
         str(tmp_path / "r.json"),
-        stdin="pw\nhp\n",
+        stdin=f"{PW}\n{HE_PW}\n",
     )
     for name, data in plain.items():
         assert (out / name).read_bytes() == data, name

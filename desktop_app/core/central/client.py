@@ -20,6 +20,7 @@ import httpx
 from desktop_app.core.central.errors import CentralError, NotSignedIn
 from desktop_app.core.central.profiles import ServerProfile
 from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
+from desktop_app.core.errors import Remedy
 
 RETRY_STATUSES = {502, 503, 504}
 IDEMPOTENT = {"GET", "HEAD", "DELETE"}
@@ -99,7 +100,7 @@ class CentralClient:
         response = self._send("POST", f"{self.profile.auth_url}/token", data=form, retry=False)
         if response.status_code in (400, 401):
             reason = (_message(response) or "the credentials were refused").rstrip(".")
-            raise NotSignedIn(f"Signing in failed: {reason}.")
+            raise NotSignedIn(f"Signing in failed: {reason}.", remedy=Remedy.NONE)
         body = self._json(self._checked(response))
         if not isinstance(body, dict) or "access_token" not in body:
             raise CentralError("The sign-in server answered without an access token.")
@@ -120,13 +121,11 @@ class CentralClient:
     def _access_token(self, force_refresh: bool = False) -> str:
         tokens = self.tokens.load() if self.tokens else None
         if tokens is None:
-            raise NotSignedIn(f"You are not signed in to {self.profile.label}; sign in first (`pht-desktop login`).")
+            raise NotSignedIn(f"You are not signed in to {self.profile.label}.")
         if force_refresh or tokens.expiring:
             tokens = self._refresh(tokens)
             if tokens is None:
-                raise NotSignedIn(
-                    f"Your session with {self.profile.label} has expired; sign in again (`pht-desktop login`)."
-                )
+                raise NotSignedIn(f"Your session with {self.profile.label} has expired.")
         return tokens.access_token
 
     # -- requests --------------------------------------------------------------------------------
@@ -143,7 +142,7 @@ class CentralClient:
         if response.status_code == 401:
             response = self._send(method, self.url(path), token=self._access_token(force_refresh=True), **kwargs)
             if response.status_code == 401:
-                raise NotSignedIn(f"{self.profile.label} refused the session; sign in again (`pht-desktop login`).")
+                raise NotSignedIn(f"{self.profile.label} refused the session.")
         return response
 
     @contextlib.contextmanager
@@ -165,7 +164,7 @@ class CentralClient:
                 return
             finally:
                 response.close()
-        raise NotSignedIn(f"{self.profile.label} refused the session; sign in again (`pht-desktop login`).")
+        raise NotSignedIn(f"{self.profile.label} refused the session.")
 
     def _send(
         self, method: str, url: str, token: str | None = None, retry: bool | None = None, **kwargs: Any
@@ -199,12 +198,11 @@ class CentralClient:
         except httpx.ConnectError as exc:
             if _is_tls_failure(exc):
                 setting = (
-                    f"the CA bundle {self.profile.ca_bundle}"
-                    if self.profile.ca_bundle
-                    else "the system's trust store; if your network inspects TLS, give its CA with --ca-bundle"
+                    f"the CA bundle {self.profile.ca_bundle}" if self.profile.ca_bundle else "the system's trust store"
                 )
                 raise CentralError(
-                    f"The TLS certificate of {host} is not trusted (checked against {setting})."
+                    f"The TLS certificate of {host} is not trusted (checked against {setting}).",
+                    remedy=Remedy.CHECK_CA_BUNDLE,
                 ) from exc
             self._retryable_error = True
             raise CentralError(f"The central server at {host} cannot be reached ({_reason(exc)}).") from exc
@@ -221,7 +219,7 @@ class CentralClient:
             return response
         message = _message(response)
         if status == 401:
-            raise NotSignedIn(f"{self.profile.label} refused the session; sign in again (`pht-desktop login`).")
+            raise NotSignedIn(f"{self.profile.label} refused the session.")
         if status == 403:
             raise CentralError(f"The server refused this: you lack the permission ({message or 'no details given'}).")
         if status == 404:

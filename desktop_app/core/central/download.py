@@ -12,6 +12,7 @@ import httpx
 
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.errors import CentralError
+from desktop_app.core.errors import Cancelled
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 
 CHUNK = 1 << 20
@@ -82,6 +83,16 @@ def download_result(
             continue
         except OSError as exc:
             raise CentralError(f"The download could not be written to {part}: {exc.strerror or exc}.") from exc
+        except Cancelled:
+            if cancel and cancel.discard_partial:
+                part.unlink(missing_ok=True)
+                raise Cancelled("Cancelled; the partial download was removed.") from None
+            kept = part.stat().st_size if part.exists() else 0
+            raise Cancelled(
+                f"Cancelled; the {kept / (1 << 20):.1f} MiB downloaded so far are kept to resume next time."
+            ) from None
+        if cancel:
+            cancel.commit(f"the download had already finished: {target}.")
         os.replace(part, target)
         return target
     raise AssertionError("unreachable")

@@ -1,6 +1,6 @@
 """Failures talking to the central API, each a sentence a researcher can act on."""
 
-from desktop_app.core.errors import PHTError
+from desktop_app.core.errors import PHTError, Remedy
 
 
 class CentralError(PHTError):
@@ -9,6 +9,8 @@ class CentralError(PHTError):
 
 class NotSignedIn(CentralError):
     """No valid session: sign in (again)."""
+
+    remedy = Remedy.SIGN_IN_AGAIN
 
 
 class HashMismatch(CentralError):
@@ -19,3 +21,5 @@ class HashMismatch(CentralError):
 
 class KeyMismatch(CentralError):
     """The server holds a different key under this name."""
+
+    remedy = Remedy.CONFIRM_REPLACE

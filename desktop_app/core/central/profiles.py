@@ -3,13 +3,20 @@ exist (production, test, the local demo), one is active. Kept in settings; never
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from desktop_app.core.errors import UsageError
+from desktop_app.core.errors import Remedy, UsageError
 from desktop_app.core.keys.names import validate_key_name
-from desktop_app.core.settings import Settings
+from desktop_app.core.settings import (
+    Settings,
+    fields_value,
+    flag_value,
+    optional_text_value,
+    text_value,
+)
 
 SERVERS, ACTIVE = "central.servers", "central.active"
 
@@ -29,6 +36,35 @@ class ServerProfile:
     def to_json(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_json(cls, raw: dict) -> ServerProfile:
+        """From settings; fields a newer version may have added are left out."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in known})
+
+
+_profile_value = fields_value(
+    {
+        "name": text_value,
+        "api_url": text_value,
+        "auth_url": text_value,
+        "ca_bundle": optional_text_value,
+        "demo": flag_value,
+    },
+    required=("name", "api_url", "auth_url"),
+)
+
+
+def _servers_value(value: Any) -> str | None:
+    """The shape `central.servers` must have in settings: profile name → profile."""
+    if not isinstance(value, dict):
+        return "is not a table of server profiles"
+    for raw in value.values():
+        problem = _profile_value(raw)
+        if problem:
+            return f"holds a server profile that {problem}"
+    return None
+
 
 def _check_url(url: str, what: str) -> str:
     parts = urlsplit(url)
@@ -41,15 +77,18 @@ class ServerProfiles:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
+    def _servers(self) -> dict[str, dict]:
+        return self.settings.get(SERVERS, check=_servers_value) or {}
+
     def all(self) -> list[ServerProfile]:
-        return [ServerProfile(**raw) for raw in (self.settings.get(SERVERS) or {}).values()]
+        return [ServerProfile.from_json(raw) for raw in self._servers().values()]
 
     def get(self, name: str) -> ServerProfile:
-        raw = (self.settings.get(SERVERS) or {}).get(name)
+        raw = self._servers().get(name)
         if raw is None:
             known = ", ".join(p.name for p in self.all()) or "none"
             raise UsageError(f"There is no server profile {name!r} (profiles: {known}).")
-        return ServerProfile(**raw)
+        return ServerProfile.from_json(raw)
 
     def add(
         self, name: str, api_url: str, auth_url: str, ca_bundle: str | None = None, demo: bool = False
@@ -64,10 +103,10 @@ class ServerProfiles:
             str(Path(ca_bundle).resolve()) if ca_bundle else None,
             demo,
         )
-        servers = dict(self.settings.get(SERVERS) or {})
+        servers = dict(self._servers())
         servers[name] = profile.to_json()
         self.settings.set(SERVERS, servers)
-        if not self.settings.get(ACTIVE):
+        if not self.settings.get(ACTIVE, check=text_value):
             self.settings.set(ACTIVE, name)
         return profile
 
@@ -77,10 +116,7 @@ class ServerProfiles:
         return profile
 
     def active(self) -> ServerProfile:
-        name = self.settings.get(ACTIVE)
+        name = self.settings.get(ACTIVE, check=text_value)
         if not name:
-            raise UsageError(
-                "No central server is configured: add one with "
-                "`pht-desktop server add NAME --api URL --auth URL`, or try `pht-desktop demo`."
-            )
+            raise UsageError("No central server is configured yet.", remedy=Remedy.ADD_SERVER)
         return self.get(name)

@@ -18,6 +18,7 @@ from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPublicKey
 from desktop_app.core.keys.types import EC_NOT_FOR_PHT
 from desktop_app.core.keystore import KeyInfo
+from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
 
 ABSENT, MATCHES, DIFFERS = "not registered", "registered, matches", "registered, DIFFERENT key"
@@ -56,7 +57,9 @@ def key_status(client: CentralClient, info: KeyInfo) -> ServerKeyStatus:
     return ServerKeyStatus(MATCHES if server == info.fingerprint else DIFFERS, str(secret["id"]), server)
 
 
-def register_key(client: CentralClient, info: KeyInfo, replace: bool = False) -> str:
+def register_key(
+    client: CentralClient, info: KeyInfo, replace: bool = False, cancel: CancelToken | None = None
+) -> str:
     """Register, or confirm, or (only with `replace`) overwrite; returns a sentence."""
     kind, content = secret_content(info)
     status = key_status(client, info)
@@ -67,17 +70,23 @@ def register_key(client: CentralClient, info: KeyInfo, replace: bool = False) ->
             server = group_fingerprint(status.server_fingerprint or "")
             raise KeyMismatch(
                 f"The server holds a different key named {info.name} (server {server}, "
-                f"local {group_fingerprint(info.fingerprint)}); replace it only if you are sure (--replace)."
+                f"local {group_fingerprint(info.fingerprint)})."
             )
+        if cancel:
+            cancel.commit(f"key {info.name} was already sent to replace the server's key.")
         api.replace_secret(client, status.secret_id or "", info.name, kind, content)
         return f"Key {info.name} replaced the different key the server held."
+    if cancel:
+        cancel.commit(f"key {info.name} was already sent to the server.")
     api.create_secret(client, info.name, kind, content)
     return f"Key {info.name} is now registered on the server ({group_fingerprint(info.fingerprint)})."
 
 
-def unregister_key(client: CentralClient, name: str) -> str:
+def unregister_key(client: CentralClient, name: str, cancel: CancelToken | None = None) -> str:
     secret = api.find_secret(client, name)
     if secret is None:
         raise CentralError(f"The server holds no key named {name}.")
+    if cancel:
+        cancel.commit(f"the server's copy of key {name} was already being removed.")
     api.delete_secret(client, str(secret["id"]))
     return f"Removed the server's copy of key {name}; your local key is unchanged."

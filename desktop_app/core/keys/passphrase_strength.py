@@ -1,52 +1,105 @@
-"""A passphrase strength estimate for the strength meter (no Qt here).
+"""How strong a passphrase is, rated as password managers rate it: with zxcvbn.
 
-An estimate, not a guarantee: bits = length × log2(size of the character classes used),
-discounted for repeated characters and for sequences and words that guessers try first.
+zxcvbn (the estimator of Dropbox and KeePassXC) counts how many guesses an attacker who knows
+common passwords, names, keyboard patterns, dates and l33t substitutions would need, and turns
+that into a score from 0 (guessed at once) to 4 (out of reach), a crack-time estimate and
+advice. A new key, a private backup or an export needs `MIN_SCORE`; `require_strong_passphrase`
+raises `WeakPassphrase` (remedy `STRONGER_PASSPHRASE`) with zxcvbn's warning and suggestions.
+Words the user typed elsewhere (the key's name, its comment) go in as `user_inputs`, so a
+passphrase built from them counts as weak.
 """
 
 from __future__ import annotations
 
-import math
 import re
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-_COMMON = ("password", "passwort", "123456", "qwerty", "letmein", "welcome", "admin", "secret", "pht")
-_SEQUENCES = ("0123456789", "abcdefghijklmnopqrstuvwxyz", "qwertyuiop", "asdfghjkl", "zxcvbnm")
-WEAK_BELOW, STRONG_FROM = 50, 75
+from desktop_app.core.errors import Remedy, UsageError
+
+MIN_SCORE = 3
+MAX_SCORE = 4
+# Words anyone attacking a PHT Desktop key would try first.
+APP_WORDS = ("pht", "desktop", "pht-desktop", "personal", "health", "train", "station")
+# zxcvbn refuses longer input (its matching grows quickly with length). The rating of the first
+# 72 characters is a lower bound for the whole: more characters never make it easier to guess.
+_MAX_RATED_CHARS = 72
+# zxcvbn keeps the user inputs in a module-level dictionary during a call, so two calls from
+# different threads (the GUI meter and a worker) must not overlap.
+_ZXCVBN_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
-class Strength:
-    bits: int
-    verdict: str  # "empty", "weak", "fair" or "strong"
+class PassphraseStrength:
+    score: int  # 0..4
+    crack_time: str  # zxcvbn's words ("3 hours", "centuries") for an offline attack on a slow hash
+    warning: str  # zxcvbn's warning, "" when it has none
+    suggestions: tuple[str, ...]
 
     @property
-    def is_weak(self) -> bool:
-        return self.verdict in {"empty", "weak"}
+    def is_strong(self) -> bool:
+        return self.score >= MIN_SCORE
+
+    @property
+    def advice(self) -> str:
+        """zxcvbn's warning and suggestions as sentences, "" when it has nothing to say."""
+        return " ".join(text for text in (self.warning, *self.suggestions) if text)
+
+    @property
+    def guessed_within(self) -> str:
+        """'in about 3 hours', 'in less than a second', 'in centuries'."""
+        if self.crack_time.startswith("less than") or self.crack_time == "centuries":
+            return f"in {self.crack_time}"
+        return f"in about {self.crack_time}"
 
 
-def _pool(text: str) -> int:
-    pool = 0
-    pool += 26 if re.search(r"[a-z]", text) else 0
-    pool += 26 if re.search(r"[A-Z]", text) else 0
-    pool += 10 if re.search(r"[0-9]", text) else 0
-    pool += 33 if re.search(r"[^A-Za-z0-9]", text) else 0
-    return pool or 1
+class WeakPassphrase(UsageError):
+    """The passphrase would be guessed too easily; the message carries zxcvbn's advice."""
+
+    remedy = Remedy.STRONGER_PASSPHRASE
 
 
-def estimate(passphrase: str) -> Strength:
-    if not passphrase:
-        return Strength(0, "empty")
-    lowered = passphrase.lower()
-    effective = len(set(passphrase)) + (len(passphrase) - len(set(passphrase))) / 2
-    for word in _COMMON:
-        if word in lowered:
-            effective -= len(word) - 1
-    for sequence in _SEQUENCES:
-        for size in range(len(sequence), 3, -1):
-            if any(sequence[i : i + size] in lowered for i in range(len(sequence) - size + 1)):
-                effective -= size - 1
-                break
-    bits = max(0, int(max(effective, 1) * math.log2(_pool(passphrase))))
-    verdict = "weak" if bits < WEAK_BELOW else "fair" if bits < STRONG_FROM else "strong"
-    return Strength(bits, verdict)
+def _input_words(user_inputs: Iterable[str]) -> list[str]:
+    """Each input whole and in its parts ('lab-key.2024' also gives 'lab', 'key', '2024')."""
+    words: list[str] = list(APP_WORDS)
+    for text in user_inputs:
+        if text:
+            words.append(text)
+            words.extend(part for part in re.split(r"[\s\-_.@/]+", text) if len(part) > 1)
+    return words
+
+
+def rate_passphrase(passphrase: str, user_inputs: Iterable[str] = ()) -> PassphraseStrength:
+    """zxcvbn's rating of `passphrase`; `user_inputs` are words the user typed nearby."""
+    if not passphrase:  # zxcvbn fails on an empty string
+        return PassphraseStrength(0, "less than a second", "", ("Use a few uncommon words.",))
+    import zxcvbn  # ~50 ms of word lists: loaded when a passphrase is rated, not at every start
+
+    with _ZXCVBN_LOCK:
+        result = zxcvbn.zxcvbn(passphrase[:_MAX_RATED_CHARS], user_inputs=_input_words(user_inputs))
+    feedback = result["feedback"]
+    return PassphraseStrength(
+        score=int(result["score"]),
+        # Keys are sealed with scrypt, so "offline, slow hash" is the attack that fits.
+        crack_time=str(result["crack_times_display"]["offline_slow_hashing_1e4_per_second"]),
+        warning=str(feedback.get("warning") or ""),
+        suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),
+    )
+
+
+def weakness_sentence(strength: PassphraseStrength) -> str:
+    """One explanation of why the passphrase is not accepted, with zxcvbn's advice."""
+    sentence = (
+        f"This passphrase is too weak: it rates {strength.score} of {MAX_SCORE} and at least {MIN_SCORE} "
+        f"is needed; someone holding a copy of the key could guess it {strength.guessed_within}."
+    )
+    return f"{sentence} {strength.advice}".rstrip()
+
+
+def require_strong_passphrase(passphrase: str, user_inputs: Iterable[str] = ()) -> PassphraseStrength:
+    """The rating, or WeakPassphrase when it is below `MIN_SCORE`."""
+    strength = rate_passphrase(passphrase, user_inputs)
+    if not strength.is_strong:
+        raise WeakPassphrase(weakness_sentence(strength))
+    return strength

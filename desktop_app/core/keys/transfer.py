@@ -14,7 +14,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from desktop_app.core.errors import PHTError
+from desktop_app.core.errors import PHTError, Remedy
 from desktop_app.core.keys import envelope
 from desktop_app.core.keys.material import KeyMaterial, KeyMaterialError, key_type_of
 from desktop_app.core.keys.paillier import PaillierKeyError, PaillierPrivateKey, PaillierPublicKey
@@ -50,7 +50,7 @@ def _pem_private(data: bytes, passphrase: str | None) -> rsa.RSAPrivateKey | ec.
     except TypeError as exc:
         if password is None:
             raise envelope.WrongPassphrase(
-                "This key file is encrypted; give its passphrase (--passphrase-stdin)."
+                "This key file is encrypted; its passphrase is needed.", remedy=Remedy.GIVE_PASSPHRASE
             ) from exc
         # A passphrase was given for a file that has none: read it without one.
         key = serialization.load_pem_private_key(data, password=None)
@@ -83,7 +83,7 @@ def _paillier_private(doc: dict, public_data: bytes | None) -> PaillierPrivateKe
             nested = {"n": doc["n"], "g": doc.get("g", "")}
         if nested is None:
             raise KeyImportError(
-                "This Paillier private key file has no public part; give public-he.key with --public-file."
+                "This Paillier private key file has no public part.", remedy=Remedy.GIVE_PUBLIC_FILE
             )
         public = PaillierPublicKey.from_json_dict(nested)
     try:

@@ -1,6 +1,6 @@
 """Errors of the key store; each message is one sentence with the remedy where there is one."""
 
-from desktop_app.core.errors import PHTError, UsageError
+from desktop_app.core.errors import PHTError, Remedy, UsageError
 from desktop_app.core.keys.envelope import WrongPassphrase
 
 __all__ = [
@@ -20,14 +20,10 @@ class KeyStoreError(PHTError):
 class KeyringUnavailable(KeyStoreError):
     """No usable OS keyring."""
 
-    REMEDY = (
-        "start and unlock your system's password manager (on Linux: gnome-keyring or another "
-        "Secret Service), or opt in to the encrypted key file store "
-        "(`pht-desktop keys storage encrypted-file`, or Keys tab → Use encrypted file store)."
-    )
+    remedy = Remedy.UNLOCK_KEYRING
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"The OS keyring is not usable ({detail}); {self.REMEDY}")
+        super().__init__(f"The OS keyring is not usable ({detail}).")
 
 
 class SecretDamaged(KeyStoreError):

@@ -8,6 +8,7 @@ back before the index records it; a failure leaves both as they were.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,17 +16,20 @@ from pathlib import Path
 
 import keyring.backend
 
+from desktop_app.core import state_files
+from desktop_app.core.errors import Remedy
 from desktop_app.core.keys import envelope, transfer
 from desktop_app.core.keys.material import KeyMaterial, PrivateKey, generate_key
 from desktop_app.core.keys.names import validate_key_name
+from desktop_app.core.keys.passphrase_strength import require_strong_passphrase
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import chunked
 from desktop_app.core.keystore.errors import DuplicateKey, KeyNotFound, KeyStoreError
-from desktop_app.core.keystore.index import KeyIndex, KeyInfo
+from desktop_app.core.keystore.index import IndexMirror, KeyIndex, KeyInfo
 from desktop_app.core.keystore.slots import EncryptedFileSlots, OsKeyringSlots
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.progress import CancelToken
-from desktop_app.core.settings import Settings, write_atomically
+from desktop_app.core.settings import Settings, text_value, write_atomically
 
 BACKEND_SETTING = "keystore.backend"
 OS_KEYRING, ENCRYPTED_FILE = "os-keyring", "encrypted-file"
@@ -36,7 +40,9 @@ class KeyStore:
         self.paths = paths
         self.slots = slots
         self.storage = storage
-        self.index = KeyIndex(paths.data_dir / "keys.json")
+        # With the OS keyring, a copy of the index lives beside the keys, to rebuild a damaged keys.json.
+        mirror = IndexMirror(slots, lambda: f"index-{self._store_id()}") if storage == OS_KEYRING else None
+        self.index = KeyIndex(paths.data_dir / "keys.json", mirror, self.where)
 
     @classmethod
     def open(
@@ -47,7 +53,7 @@ class KeyStore:
     ) -> KeyStore:
         """Open the profile's store; raises KeyringUnavailable (with the remedy) when it cannot."""
         paths.ensure()
-        storage = settings.get(BACKEND_SETTING, OS_KEYRING)
+        storage = settings.get(BACKEND_SETTING, OS_KEYRING, check=text_value)
         if storage == ENCRYPTED_FILE:
             return cls(paths, EncryptedFileSlots(paths.data_dir / "encrypted-keys.json"), storage)
         return cls(paths, OsKeyringSlots(f"pht-desktop/{paths.profile}", backend), OS_KEYRING)
@@ -105,7 +111,7 @@ class KeyStore:
         if passphrase is None and self.storage == ENCRYPTED_FILE:
             raise KeyStoreError("The encrypted key file store needs a passphrase for every key.")
         if passphrase == "":
-            raise KeyStoreError("The passphrase is empty; give one, or choose --no-passphrase explicitly.")
+            raise KeyStoreError("The passphrase is empty.", remedy=Remedy.GIVE_PASSPHRASE)
 
     def add(self, name: str, material: KeyMaterial, passphrase: str | None, comment: str = "") -> KeyInfo:
         """Store existing material (generated or imported) under `name`."""
@@ -137,13 +143,17 @@ class KeyStore:
         passphrase: str | None,
         comment: str = "",
         cancel: CancelToken | None = None,
+        allow_weak: bool = False,
     ) -> KeyInfo:
+        """A new key pair; its passphrase must rate as strong unless `allow_weak` (WeakPassphrase)."""
         key_type = KeyType(key_type)
         self._check_passphrase_allowed(passphrase)
         self._check_new(name)
+        if passphrase is not None and not allow_weak:
+            require_strong_passphrase(passphrase, [name, comment])
         material = generate_key(key_type)
         if cancel:
-            cancel.raise_if_cancelled()
+            cancel.commit(f"the key {name} was already created.")
         return self.add(name, material, passphrase, comment)
 
     def import_key(
@@ -153,12 +163,15 @@ class KeyStore:
         passphrase: str | None,
         public_path: Path | None = None,
         comment: str = "",
+        cancel: CancelToken | None = None,
     ) -> KeyInfo:
         """Import a private key file; `passphrase` opens an encrypted file and protects the stored key."""
         self._check_passphrase_allowed(passphrase)
         validate_key_name(name)
         public_data = transfer.read_key_file(public_path) if public_path else None
         material = transfer.parse_private_key(transfer.read_key_file(path), passphrase, public_data)
+        if cancel:
+            cancel.commit(f"the key {name} was already imported.")
         return self.add(name, material, passphrase, comment or f"imported from {path.name}")
 
     def export_public(self, name: str, fmt: str = "pem") -> str:
@@ -168,13 +181,27 @@ class KeyStore:
         return transfer.public_export(info.public_pem, None, fmt)
 
     def export_private_backup(
-        self, name: str, passphrase: str | None, path: Path, backup_passphrase: str | None = None
+        self,
+        name: str,
+        passphrase: str | None,
+        path: Path,
+        backup_passphrase: str | None = None,
+        cancel: CancelToken | None = None,
+        allow_weak: bool = False,
     ) -> None:
-        """Write an encrypted backup, under `backup_passphrase` or else the key's own passphrase."""
+        """Write an encrypted backup, under `backup_passphrase` or else the key's own passphrase.
+
+        That passphrase must rate as strong unless `allow_weak` (WeakPassphrase): the backup is
+        a file that may be copied anywhere, and nothing but the passphrase protects it.
+        """
         material = self.load_material(name, passphrase)
         secret = backup_passphrase or passphrase
         if not secret:
             raise KeyStoreError("A private key backup needs a passphrase to encrypt it.")
+        if not allow_weak:
+            require_strong_passphrase(secret, [name])
+        if cancel:
+            cancel.commit(f"the backup was already written to {path}.")
         try:
             write_atomically(path, transfer.private_backup(material, secret))
         except OSError as exc:
@@ -190,9 +217,11 @@ class KeyStore:
     def _replace(self, info: KeyInfo, **changes: object) -> None:
         self.index.save([replace(k, **changes) if k.name == info.name else k for k in self.index.load()])
 
-    def delete(self, name: str) -> None:
+    def delete(self, name: str, cancel: CancelToken | None = None) -> None:
         """Remove the key's secret and its index entry; nothing of it stays."""
         info = self.get(name)
+        if cancel:
+            cancel.commit(f"the key {name} was already deleted.")
         chunked.delete_secret(self.slots, info.secret_id)
         self.index.save([k for k in self.index.load() if k.name != name])
 
@@ -206,10 +235,20 @@ class KeyStore:
     def _store_id(self) -> str:
         marker = self.paths.data_dir / "store-id"
         try:
-            return marker.read_text("ascii").strip()
+            store_id = marker.read_bytes().decode("ascii").strip()
+            if re.fullmatch(r"[0-9a-f]{32}", store_id):
+                return store_id
+            reason = "not a store id"
         except FileNotFoundError:
-            write_atomically(marker, uuid.uuid4().hex.encode())
-            return marker.read_text("ascii").strip()
+            reason = ""
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "not a store id" if isinstance(exc, UnicodeDecodeError) else str(exc.strerror or exc)
+        if reason:
+            state_files.move_aside(
+                marker, reason, outcome="a new one was made: saved sign-ins and passwords will be asked for again"
+            )
+        write_atomically(marker, uuid.uuid4().hex.encode())
+        return marker.read_text("ascii").strip()
 
     def _require_os_keyring(self) -> None:
         if self.storage == ENCRYPTED_FILE:

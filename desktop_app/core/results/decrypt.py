@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from desktop_app.core.errors import PHTError
+from desktop_app.core.errors import PHTError, Remedy
 from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPrivateKey
 from desktop_app.core.keystore import KeyInfo, KeyStore
@@ -65,7 +65,7 @@ def _check_output(output: Path, force: bool) -> None:
     except OSError as exc:
         raise OutputWriteError(f"The output folder {output} cannot be read ({exc.strerror or exc}).") from exc
     if occupied and not force:
-        raise OutputNotEmpty(f"The output folder {output} is not empty; choose another or use --force.")
+        raise OutputNotEmpty(f"The output folder {output} is not empty.", remedy=Remedy.NEEDS_FORCE)
 
 
 def _check_targets(output: Path, names: list[str]) -> None:
@@ -180,8 +180,8 @@ def decrypt_opened(
             report.notes.append(
                 "Paillier results (*.he.json) stay encrypted: no Paillier key was given or found."
             )
-        if cancel:
-            cancel.raise_if_cancelled()
+        if cancel:  # the commit point: from here on the verified results are written in full
+            cancel.commit(f"the results were already written to {request.output}.")
         _move_into(staging, request.output, [entry.path for entry in report.files])
         moved = True
     except OSError as exc:

@@ -43,7 +43,4 @@ def connect(configured: str | None = None, timeout: int = 120) -> docker.DockerC
         except (docker.errors.DockerException, OSError) as exc:
             tried.append(f"{url} ({str(exc).splitlines()[0][:80]})")
     searched = "; ".join(tried) or "no engine setting, no DOCKER_HOST, and none of the usual sockets exists"
-    raise NoEngine(
-        f"No container engine answered (tried: {searched}); start Docker or Podman's service "
-        "(`podman system service`), or set the engine with --engine URL."
-    )
+    raise NoEngine(f"No container engine answered (tried: {searched}).")  # the front words the remedy

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import logging
 import tarfile
 import tempfile
 import time
@@ -13,7 +15,11 @@ from pathlib import Path
 import docker
 import docker.errors
 
+from desktop_app.core.progress import CancelToken
+from desktop_app.core.station.engine_faults import ENGINE_FAILURES, engine_call
 from desktop_app.core.station.errors import StationError
+
+log = logging.getLogger(__name__)
 
 SPOOL_LIMIT = 8 << 20  # archives larger than this spill to disk, so memory stays flat
 
@@ -25,23 +31,46 @@ def scratch_container(client: docker.DockerClient, image: str) -> Iterator:
     Podman cannot create a container from an image without a command, so one is given.
     """
     try:
-        container = client.containers.create(image, command=["true"])
-    except docker.errors.DockerException as exc:
-        raise StationError(f"No container could be made from {image}: {exc}") from exc
+        with engine_call(f"Making a container of {image}"):
+            container = client.containers.create(image, command=["true"])
+    except StationError as exc:
+        if isinstance(exc.__cause__, docker.errors.ImageNotFound):
+            raise StationError(f"The image {image} is not on the container engine.", details=exc.details) from exc
+        raise
     try:
         yield container
     finally:
+        remove_container(container)
+
+
+def remove_container(container) -> None:
+    """Remove a container, running or not; an engine that fails here does not hide the run's own outcome."""
+    try:
         container.remove(force=True)
+    except docker.errors.NotFound:
+        pass  # already gone
+    except ENGINE_FAILURES as exc:
+        log.warning("Could not remove container %s: %s", container.id, exc)
 
 
-def export_folder(container, path: str) -> tempfile.SpooledTemporaryFile:
+class MissingInContainer(StationError):
+    """A path that should be in a container is not."""
+
+
+def export_folder(container, path: str, cancel: CancelToken | None = None) -> tempfile.SpooledTemporaryFile:
     """`path` (a file or a folder) as a tar, spooled; the member names start with its basename."""
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_LIMIT)  # noqa: SIM115 - the caller closes it
     try:
-        stream, _ = container.get_archive(path)
-        for chunk in stream:
-            spool.write(chunk)
-    except docker.errors.NotFound:
+        with engine_call(f"Copying {path} out of a container"):
+            try:
+                stream, _ = container.get_archive(path)
+            except docker.errors.NotFound as exc:
+                raise MissingInContainer(f"The container has no {path}.") from exc
+            for chunk in stream:
+                spool.write(chunk)
+                if cancel:
+                    cancel.raise_if_cancelled()
+    except BaseException:
         spool.close()
         raise
     spool.seek(0)
@@ -57,7 +86,7 @@ def read_file(container, path: str, limit: int = 16 << 20) -> bytes:
             handle = tar.extractfile(member)
             assert handle is not None
             return handle.read()
-    except (docker.errors.NotFound, StopIteration) as exc:
+    except (MissingInContainer, StopIteration) as exc:
         raise StationError(f"The image has no {path}.") from exc
 
 
@@ -88,7 +117,15 @@ def put_tree(container, destination: str, files: dict[str, Path | bytes]) -> Non
                     with source.open("rb") as handle:
                         tar.addfile(info, handle)
         spool.seek(0)
-        try:
+        with engine_call(f"Writing files into {destination} of a container"):
             container.put_archive(destination, spool)
-        except docker.errors.DockerException as exc:
-            raise StationError(f"Writing into the container failed: {exc}") from exc
+
+
+def commit_image(container, reference: str, command: list[str]) -> None:
+    """Save `container` as the image `reference` (REPOSITORY:TAG) running `command`.
+
+    Podman applies only `changes` on commit, so the command is given there.
+    """
+    repository, tag = reference.rsplit(":", 1)
+    with engine_call(f"Saving the image {reference}"):
+        container.commit(repository=repository, tag=tag, changes=[f"CMD {json.dumps(command)}"])

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 import docker
 import docker.errors
 
+from desktop_app.core.progress import CancelToken
+from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
+from desktop_app.core.station.train_log import clean_line
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,28 @@ def _auth(credentials: RegistryCredentials | None) -> dict | None:
     return credentials.auth_config() if credentials else None
 
 
-def pull(client: docker.DockerClient, reference: str, credentials: RegistryCredentials | None = None):
+def pull(
+    client: docker.DockerClient,
+    reference: str,
+    credentials: RegistryCredentials | None = None,
+    cancel: CancelToken | None = None,
+):
+    """Pull `reference`; the engine's progress stream is read for errors, and a cancel stops waiting for it."""
     repository, tag = split_reference(reference)
-    try:
-        return client.images.pull(repository, tag=tag, auth_config=_auth(credentials))
-    except docker.errors.DockerException as exc:
-        raise StationError(f"Pulling {reference} failed: {_short(exc)}") from exc
+    doing = f"Pulling {reference}"
+    with engine_call(doing):
+        stream = client.api.pull(repository, tag=tag, auth_config=_auth(credentials), stream=True, decode=True)
+        try:
+            for item in stream:
+                _raise_if_refused(item, doing)
+                if cancel:
+                    cancel.raise_if_cancelled()
+        finally:
+            stream.close()  # on a cancel, the connection goes and the engine may finish the pull on its own
+        try:
+            return client.images.get(reference)
+        except docker.errors.ImageNotFound as exc:  # the stream said nothing, but no image came
+            raise StationError(f"{doing} failed: the registry gave no image.") from exc
 
 
 def push(
@@ -51,17 +70,18 @@ def push(
     on_progress: Callable[[str], None] = lambda line: None,
 ) -> None:
     repository, tag = split_reference(reference)
-    try:
+    doing = f"Pushing {reference}"
+    with engine_call(doing):
         stream = client.images.push(repository, tag=tag, auth_config=_auth(credentials), stream=True, decode=True)
         for item in stream:
-            if item.get("error") or item.get("errorDetail"):
-                detail = item.get("error") or item["errorDetail"].get("message", "unknown error")
-                raise StationError(f"Pushing {reference} failed: {detail}")
+            _raise_if_refused(item, doing)
             if item.get("status"):
-                on_progress(str(item["status"]))
-    except docker.errors.DockerException as exc:
-        raise StationError(f"Pushing {reference} failed: {_short(exc)}") from exc
+                on_progress(clean_line(str(item["status"])))
 
 
-def _short(exc: Exception) -> str:
-    return str(exc).splitlines()[0][:300]
+def _raise_if_refused(item: dict, doing: str) -> None:
+    """Podman (and a registry behind it) report a failure as an item of the progress stream."""
+    if item.get("error") or item.get("errorDetail"):
+        detail = item.get("error") or (item.get("errorDetail") or {}).get("message") or "unknown error"
+        first = (str(detail).strip().splitlines() or ["unknown error"])[0]
+        raise StationError(f"{doing} failed: the registry or the engine refused it ({clean_line(first)[:300]}).")

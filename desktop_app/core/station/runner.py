@@ -2,19 +2,25 @@
 
 Each step is reported as it starts and ends, and the cancel token is honoured between and
 within steps. The train's own tag is written only at the very end of the post-run, once
-everything held, so a failed or cancelled run never leaves a half-processed image tagged as
-the train; decrypted files live in a temporary folder that is always removed.
+everything held, and put back on the image that was pulled if the run then fails or is
+cancelled before the push, so a failed or cancelled run never leaves a processed image tagged
+as the train; decrypted files live in a temporary folder that is always removed.
+
+The push is the run's commit point (`CancelToken.commit`): a cancel before it stops the run and
+nothing is pushed; a cancel after it is too late, and the run finishes. No engine error leaves
+`run`: each one ends the run with a sentence in its report (`RunReport.failure()`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
+import logging
 import shutil
 import tempfile
+import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,18 +28,47 @@ import docker
 import docker.errors
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from desktop_app.core.errors import PHTError
+from desktop_app.core.errors import Cancelled, PHTError
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.post_run import folder_sink, station_post_run
 from desktop_app.core.protocol.pre_run import station_pre_run
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.verification import Check
 from desktop_app.core.station.container_run import RunLimits, run_entrypoint
+from desktop_app.core.station.engine_faults import ENGINE_FAILURES, engine_call
 from desktop_app.core.station.errors import StationError, TrainFailed
-from desktop_app.core.station.image_files import export_folder, put_tree, read_file, regular_members, scratch_container
+from desktop_app.core.station.image_files import (
+    MissingInContainer,
+    commit_image,
+    export_folder,
+    put_tree,
+    read_file,
+    regular_members,
+    remove_container,
+    scratch_container,
+)
 from desktop_app.core.station.registry import RegistryCredentials, pull, push, split_reference
+from desktop_app.core.station.report import STEPS, RunReport, StepRecord
 
-STEPS = ("pull", "validate", "pre-run", "run", "post-run", "push")
+__all__ = ["STEPS", "RunReport", "StationRunner", "StationSetup", "StepRecord"]
+
+log = logging.getLogger(__name__)
+
+PUSH_POLL = 0.2  # s between looks, during a push, at whether the app quits
+
+
+class PushInterrupted(StationError):
+    """The app quit during the push; the engine may still finish it."""
+
+# What each step is doing, for the sentence of an engine failure within it.
+DOING = {
+    "pull": "Pulling {reference}",
+    "validate": "Checking {reference}",
+    "pre-run": "Preparing the train to run",
+    "run": "Running the train",
+    "post-run": "Saving the train's encrypted results",
+    "push": "Pushing {reference}",
+}
 
 
 @dataclass
@@ -47,44 +82,30 @@ class StationSetup:
     push: bool = True
     keep_images: bool = False
     allowed_master_images: list[str] = field(default_factory=list)  # empty: any base is accepted
+    log_folder: Path | None = None  # where the train's log file goes; None: the temporary folder
 
 
-@dataclass
-class StepRecord:
-    name: str
-    outcome: str = "pending"  # pending, running, ok, failed, skipped
-    started: float = 0.0
-    finished: float = 0.0
-    detail: str = ""
-
-
-@dataclass
-class RunReport:
-    reference: str
-    train_id: str = ""
-    train_hash: str = ""
-    digest_in: str = ""
-    digest_out: str = ""
-    exit_code: int | None = None
-    steps: list[StepRecord] = field(default_factory=lambda: [StepRecord(name) for name in STEPS])
-    log: list[str] = field(default_factory=list)
-    error: str = ""
-
-    @property
-    def succeeded(self) -> bool:
-        return not self.error and all(step.outcome in ("ok", "skipped") for step in self.steps)
-
-
-def _image_digest(client: docker.DockerClient, reference: str) -> str:
+def _image_id(client: docker.DockerClient, reference: str) -> str:
     try:
         return str(client.images.get(reference).id)
-    except docker.errors.DockerException:
+    except ENGINE_FAILURES:
         return ""
 
 
 def _first_failure(checks: list[Check]) -> str:
     failed = next((c for c in checks if not c.passed), None)
     return f"{failed.name}: {failed.detail}" if failed else ""
+
+
+@contextlib.contextmanager
+def _cleaning(what: str) -> Iterator[None]:
+    """Clean-up after a run: an engine that fails here is noted, and does not hide the run's outcome."""
+    try:
+        yield
+    except docker.errors.NotFound:
+        pass  # already gone
+    except ENGINE_FAILURES as exc:
+        log.warning("Could not remove %s after a station run: %s", what, exc)
 
 
 class StationRunner:
@@ -99,58 +120,73 @@ class StationRunner:
         on_log: Callable[[str], None] = lambda line: None,
         cancel: CancelToken | None = None,
     ) -> RunReport:
+        """Run the train `reference`; the report says how it went (`report.failure()` for a front).
+
+        `on_step` gets each step as it starts and ends, `on_log` each line of the train's log
+        (cleaned of terminal control, at most 64 KiB); both are called from this thread. A
+        cancel (also the one of an app that quits) kills the train's container at once.
+        """
         report = RunReport(reference)
-        repository, _ = split_reference(reference)
         scratch = Path(tempfile.mkdtemp(prefix="pht-station-"))
         prerun_image = f"localhost/pht-station-prerun/{uuid.uuid4().hex}:run"  # a valid, unique reference
         steps = {step.name: step for step in report.steps}
 
         def step(name: str, action: Callable[[], None]) -> None:
             record = steps[name]
-            if cancel:
-                cancel.raise_if_cancelled()
             record.outcome, record.started = "running", time.time()
             on_step(record)
             try:
-                action()
+                if cancel:
+                    cancel.raise_if_cancelled()
+                with engine_call(DOING[name].format(reference=reference)):  # the net under each step
+                    action()
             except BaseException as exc:
-                record.outcome, record.finished, record.detail = "failed", time.time(), str(exc)
+                report.failed_step = name
+                record.outcome, record.finished = "failed", time.time()
+                record.detail = _cancelled_sentence(name) if isinstance(exc, Cancelled) else str(exc)
                 on_step(record)
                 raise
             record.outcome, record.finished = "ok", time.time()
             on_step(record)
 
         state: dict = {}
+        push_in_flight = False
         try:
+            repository, _ = split_reference(reference)
             if self.setup.pull:
-                step("pull", lambda: self._pull(reference, f"{repository}:base"))
+                step("pull", lambda: self._pull(reference, f"{repository}:base", cancel))
             else:
                 steps["pull"].outcome = "skipped"
-            report.digest_in = _image_digest(self.client, reference)
+            report.digest_in = _image_id(self.client, reference)
             step("validate", lambda: state.update(config=self._validate(reference, report)))
             step("pre-run", lambda: self._pre_run(reference, state["config"], scratch, prerun_image, cancel))
             step("run", lambda: self._run(prerun_image, scratch, report, on_log, cancel))
-            step("post-run", lambda: self._post_run(reference, repository, state["config"], scratch, cancel))
-            report.digest_out = _image_digest(self.client, reference)
+            step("post-run", lambda: self._post_run(reference, repository, state["config"], scratch, report, cancel))
             if self.setup.push:
-                step("push", lambda: push(self.client, reference, self.setup.credentials))
+                step("push", lambda: self._push(reference, repository, cancel))
             else:
                 steps["push"].outcome = "skipped"
         except PHTError as exc:
-            report.error = str(exc)
+            push_in_flight = isinstance(exc, PushInterrupted)  # the processed image is still being read
+            report.error, report.remedy, report.details = str(exc), exc.remedy, exc.details
+            if isinstance(exc, Cancelled):
+                report.cancelled, report.error = True, _cancelled_sentence(report.failed_step)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)  # every decrypted file goes with it
+            if report.digest_out and not report.succeeded and not push_in_flight:
+                # Before the pre-run image goes: removing it prunes its parent, the untagged original.
+                self._restore_train(reference, report.digest_in, report.digest_out)
             self._remove_image(prerun_image)
             if not self.setup.keep_images and report.succeeded and self.setup.push:
                 self._remove_image(reference)
-                self._remove_image(f"{repository}:base")
+                self._remove_image(f"{report.reference.rpartition(':')[0]}:base")
         return report
 
     # -- steps -----------------------------------------------------------------------------------
 
-    def _pull(self, reference: str, base: str) -> None:
-        pull(self.client, reference, self.setup.credentials)
-        pull(self.client, base, self.setup.credentials)
+    def _pull(self, reference: str, base: str, cancel: CancelToken | None) -> None:
+        pull(self.client, reference, self.setup.credentials, cancel)
+        pull(self.client, base, self.setup.credentials, cancel)
 
     def _validate(self, reference: str, report: RunReport) -> TrainConfig:
         with scratch_container(self.client, reference) as container:
@@ -188,8 +224,13 @@ class StationRunner:
     def _pre_run(self, reference: str, config: TrainConfig, scratch: Path, prerun_image: str, cancel) -> None:
         train_dir, results_dir = scratch / "train", scratch / "previous"
         with scratch_container(self.client, reference) as container:
-            train_tar = export_folder(container, "/opt/pht_train")
-            results_tar = export_folder(container, "/opt/pht_results") if config.result_hash else None
+            train_tar = export_folder(container, "/opt/pht_train", cancel)
+            try:
+                results_tar = export_folder(container, "/opt/pht_results", cancel) if config.result_hash else None
+            except MissingInContainer as exc:
+                train_tar.close()
+                message = "The train's configuration names earlier results, but its image has no /opt/pht_results."
+                raise StationError(message) from exc
             try:
                 train_files = ((n, tar.extractfile(m)) for n, tar, m in regular_members(train_tar, "pht_train/"))
                 previous = (
@@ -216,29 +257,43 @@ class StationRunner:
             put_tree(container, "/opt/pht_train", {n: train_dir / n for n in outcome.train_files})
             if outcome.results:
                 put_tree(container, "/opt/pht_results", {n: results_dir / n for n in outcome.results})
-            command = self.client.images.get(reference).attrs["Config"].get("Cmd") or []
-            repo, tag = prerun_image.rsplit(":", 1)
-            container.commit(repository=repo, tag=tag, changes=[f"CMD {json.dumps(command)}"])
+            commit_image(container, prerun_image, self._command(reference))
+
+    def _command(self, reference: str) -> list[str]:
+        with engine_call(f"Reading the command of {reference}"):
+            return list(self.client.images.get(reference).attrs["Config"].get("Cmd") or [])
+
+    def _log_path(self) -> Path:
+        name = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}.log"
+        folder = self.setup.log_folder or Path(tempfile.gettempdir()) / "pht-station-logs"
+        return folder / name
 
     def _run(self, image: str, scratch: Path, report: RunReport, on_log, cancel) -> None:
+        log_path = self._log_path()
+        report.log_path = str(log_path)
         try:
             outcome, container = run_entrypoint(
-                self.client, image, self.setup.data, self.setup.limits, on_log, cancel, keep_container=True
+                self.client, image, self.setup.data, self.setup.limits, on_log, cancel, True, log_path
             )
         except TrainFailed as failed:
             if failed.outcome is not None:
-                report.log, report.exit_code = failed.outcome.log, failed.outcome.exit_code
+                report.log_tail, report.exit_code = failed.outcome.tail, failed.outcome.exit_code
             raise
-        report.log, report.exit_code = outcome.log, outcome.exit_code
+        report.log_tail, report.exit_code = outcome.tail, outcome.exit_code
         try:
-            results = export_folder(container, "/opt/pht_results")
-            with (scratch / "results.tar").open("wb") as out:
+            try:
+                results = export_folder(container, "/opt/pht_results", cancel)
+            except MissingInContainer as exc:
+                message = "The train left no /opt/pht_results folder in its container, so there are no results."
+                raise StationError(message) from exc
+            with results, (scratch / "results.tar").open("wb") as out:
                 shutil.copyfileobj(results, out)
-            results.close()
         finally:
-            container.remove(force=True)
+            remove_container(container)
 
-    def _post_run(self, reference: str, repository: str, config: TrainConfig, scratch: Path, cancel) -> None:
+    def _post_run(
+        self, reference: str, repository: str, config: TrainConfig, scratch: Path, report: RunReport, cancel
+    ) -> None:
         enc_results, enc_train = scratch / "enc-results", scratch / "enc-train"
         train_dir = scratch / "train"
         with (scratch / "results.tar").open("rb") as results_tar:
@@ -254,7 +309,7 @@ class StationRunner:
                 folder_sink(enc_train),
                 cancel=cancel,
             )
-        command = self.client.images.get(reference).attrs["Config"].get("Cmd") or []
+        command = self._command(reference)
         with scratch_container(self.client, f"{repository}:base") as container:
             put_tree(
                 container,
@@ -268,9 +323,55 @@ class StationRunner:
             put_tree(container, "/opt/pht_results", {f.name: enc_results / f.name for f in outcome.results})
             if cancel:
                 cancel.raise_if_cancelled()
-            repo, tag = split_reference(reference)
-            container.commit(repository=repo, tag=tag, changes=[f"CMD {json.dumps(command)}"])
+            commit_image(container, reference, command)
+        report.digest_out = _image_id(self.client, reference)
+
+    def _push(self, reference: str, repository: str, cancel: CancelToken | None) -> None:
+        if cancel is None:
+            push(self.client, reference, self.setup.credentials)
+            return
+        # The point of no return: from here on, the run finishes whatever the user asks...
+        cancel.commit(f"The processed train was pushed to {repository}.")
+        # ...except when the app quits: then this thread must return at once, and the push goes
+        # on in the engine, or not, when this process ends.
+        done, failure = threading.Event(), []
+
+        def pushing() -> None:
+            try:
+                push(self.client, reference, self.setup.credentials)
+            except BaseException as exc:  # handed to the run's thread below
+                failure.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=pushing, name="train-push", daemon=True).start()
+        while not done.wait(PUSH_POLL):
+            if cancel.discard_partial:
+                raise PushInterrupted(
+                    f"The app quit while the processed train was being pushed to {repository}; "
+                    "whether the registry has it is not known."
+                )
+        if failure:
+            raise failure[0]
 
     def _remove_image(self, reference: str) -> None:
-        with contextlib.suppress(docker.errors.NotFound):  # already gone
+        with _cleaning(f"the image {reference}"):
             self.client.images.remove(reference, force=True)
+
+    def _restore_train(self, reference: str, original: str, processed: str) -> None:
+        """Put the train's tag back on the image it had before the post-run, and drop the processed one."""
+        if not original or original == processed:
+            return
+        repository, tag = split_reference(reference)
+        try:
+            self.client.api.tag(original, repository, tag, force=True)
+        except ENGINE_FAILURES as exc:
+            log.warning("Could not put the tag %s back on %s after a station run: %s", reference, original, exc)
+            return  # the processed image keeps the tag rather than leaving the train without one
+        with _cleaning(f"the processed image of {reference}"):
+            self.client.images.remove(processed, force=True)
+
+
+def _cancelled_sentence(step: str) -> str:
+    where = f" during the {step} step" if step else ""
+    return f"Cancelled{where}; nothing was pushed, and the train's image is as it was."

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.settings import Settings
+from desktop_app.core.settings import (
+    Settings,
+    fields_value,
+    optional_number_value,
+    optional_whole_number_value,
+    text_list_value,
+    text_value,
+    whole_number_value,
+)
 
 if TYPE_CHECKING:  # the engine's SDK loads with the runner, not with the settings
     from desktop_app.core.keystore import KeyStore
@@ -31,7 +39,7 @@ class StationSettings:
 
     @classmethod
     def load(cls, settings: Settings) -> StationSettings:
-        raw = settings.get("station") or {}
+        raw = settings.get("station", check=_station_value) or {}
         return cls(**{k: v for k, v in raw.items() if k in cls.__dataclass_fields__})
 
     def save(self, settings: Settings) -> None:
@@ -50,3 +58,16 @@ class StationSettings:
 
         password = store.get_secret(REGISTRY_SECRET) if self.registry_user else None
         return RegistryCredentials(self.registry_user, password) if password else None
+
+
+# The shape `station` must have in settings; a value of another type means the file is damaged.
+_station_value = fields_value(
+    {
+        **dict.fromkeys(("station_id", "key_name", "engine", "registry", "registry_user"), text_value),
+        "data": text_list_value,
+        "allowed_master_images": text_list_value,
+        "memory_mib": optional_whole_number_value,
+        "cpus": optional_number_value,
+        "wall_clock_seconds": whole_number_value,
+    }
+)

@@ -45,6 +45,8 @@ class GenerateKeyDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # The name first: the meter must rate the passphrase against it before OK is decided.
+        self.name.textChanged.connect(lambda name: self.passphrase.set_user_inputs([name]))
         self.name.textChanged.connect(self._validate)
         self.key_type.currentIndexChanged.connect(self._validate)
         self.passphrase.changed.connect(self._validate)

@@ -63,6 +63,7 @@ class ImportKeyDialog(QDialog):
         layout.addWidget(QLabel("The imported key is stored under this passphrase:"))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.buttons)
+        self.name.textChanged.connect(lambda name: self.passphrase.set_user_inputs([name]))
         for signal in (self.file.textChanged, self.name.textChanged, self.passphrase.changed):
             signal.connect(self._validate)
         self._validate()
@@ -102,6 +103,7 @@ class ExportKeyDialog(QDialog):
         self.key_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.key_passphrase.setPlaceholderText("the key's current passphrase")
         self.backup_passphrase = PassphraseFields(self, "Backup passphrase")
+        self.backup_passphrase.set_user_inputs([info.name])
         form = QFormLayout()
         form.addRow("Key:", QLabel(f"{info.name} · {info.grouped_fingerprint}", wordWrap=True))
         form.addRow("Export:", self.form_choice)

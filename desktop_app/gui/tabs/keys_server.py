@@ -3,56 +3,62 @@ register / unregister with explicit confirmation before replacing a different ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.central.errors import KeyMismatch
 from desktop_app.core.central.registration import key_status, register_key, unregister_key
 from desktop_app.core.central.session import open_client
+from desktop_app.core.errors import PHTError
 from desktop_app.core.keystore import KeyInfo
 from desktop_app.gui.context import AppContext
-from desktop_app.gui.workers import run_in_background
+from desktop_app.gui.error_display import error_text
+from desktop_app.gui.operations import CancelOutcome, run_operation
 
 
 class KeyServerActions:
-    """Runs the server side of the Keys tab off the GUI thread; `statuses` maps key name → state."""
+    """The server side of the Keys tab; `statuses` maps key name → state on the active server."""
 
-    def __init__(self, tab: QWidget, context: AppContext, on_change) -> None:
+    def __init__(self, tab: QWidget, context: AppContext, on_change: Callable[[], None]) -> None:
         self.tab, self.context, self.on_change = tab, context, on_change
         self.statuses: dict[str, str] = {}
-        self.task = None
         self.prompt: QMessageBox | None = None
 
-    def _run(self, work, on_success) -> None:
+    def _run(self, label: str, work, on_success) -> None:
         settings, store = self.context.settings, self.context.keystore
 
         def with_client(progress, cancel):
             with open_client(settings, store) as client:  # type: ignore[arg-type]
-                return work(client)
+                return work(client, cancel)
 
         def done(result) -> None:
-            self.task = None
             on_success(result)
             self.on_change()
 
-        def failed(message: str) -> None:
-            error = self.task.error if self.task else None
-            self.task = None
-            if isinstance(error, KeyMismatch):
-                self._confirm_replace(message)
-            else:
-                self.context.status_message.emit(message)
-            self.on_change()
+        run_operation(self.tab, label, with_client, done, self._failed, self._cancelled)
 
-        self.task = run_in_background(with_client, done, failed, parent=self.tab)
+    def _failed(self, error: PHTError) -> None:
+        if isinstance(error, KeyMismatch):
+            self._confirm_replace(error)
+        else:
+            self.context.status_message.emit(error_text(error))
+        self.on_change()
+
+    def _cancelled(self, outcome: CancelOutcome) -> None:
+        self.context.status_message.emit(outcome.sentence)
+        if outcome.committed:  # the server changed anyway: show what it holds now
+            self.check(list(self.context.keys))
         self.on_change()
 
     def check(self, keys: list[KeyInfo]) -> None:
         candidates = [k for k in keys if not k.type.is_ec]
 
-        def work(client):
+        def work(client, cancel):
             return {k.name: key_status(client, k).state for k in candidates}
 
-        self._run(work, self.statuses.update)
+        self._run("Checking the server's keys", work, self.statuses.update)
 
     def register(self, info: KeyInfo, replace: bool = False) -> None:
         self._pending = info
@@ -61,10 +67,13 @@ class KeyServerActions:
             self.context.status_message.emit(message)
             self.check([info])
 
-        self._run(lambda client: register_key(client, info, replace), done)
+        label = f"Registering {info.name}"
+        self._run(label, lambda client, cancel: register_key(client, info, replace, cancel), done)
 
-    def _confirm_replace(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "A different key is registered", message, parent=self.tab)
+    def _confirm_replace(self, error: PHTError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "A different key is registered", "", parent=self.tab)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(error_text(error))
         replace = box.addButton("Replace the server's key", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         replace.clicked.connect(lambda: self.register(self._pending, replace=True))
@@ -76,4 +85,4 @@ class KeyServerActions:
             self.context.status_message.emit(message)
             self.statuses[info.name] = "not registered"
 
-        self._run(lambda client: unregister_key(client, info.name), done)
+        self._run(f"Unregistering {info.name}", lambda client, cancel: unregister_key(client, info.name, cancel), done)

@@ -6,65 +6,64 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
+from desktop_app.core.errors import PHTError
+from desktop_app.core.keys.transfer import public_export
 from desktop_app.core.keystore import ENCRYPTED_FILE, KeyInfo, KeyStore, set_storage
+from desktop_app.core.log_file import remember_secret
 from desktop_app.core.settings import write_atomically
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.generate_key_dialog import GenerateKeyDialog
 from desktop_app.gui.dialogs.key_file_dialogs import DeleteKeyDialog, ExportKeyDialog, ImportKeyDialog
+from desktop_app.gui.error_display import show_error
+from desktop_app.gui.operations import CancelOutcome, OperationBar, is_busy, registry, run_operation
 from desktop_app.gui.tabs.keys_server import KeyServerActions
 from desktop_app.gui.widgets.tables import row_table
-from desktop_app.gui.workers import BackgroundTask, run_in_background
 
 COLUMNS = ("Name", "Type", "Fingerprint", "Created", "Active server")
+
+
+def public_text(info: KeyInfo) -> str:
+    """The public key as PEM (Paillier: its JSON), from what the key list holds."""
+    if info.type.is_paillier:
+        return public_export(None, info.public, "pem")
+    return public_export(info.public_pem, None, "pem")
 
 
 class KeysTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.task: BackgroundTask | None = None
         self.dialog: QWidget | None = None  # the dialog or prompt currently open, for tests and focus
+        self._select_next: str | None = None  # a key to select once the list is read again
 
         self.unavailable = QLabel(wordWrap=True, styleSheet="color: #b00020;")
+        self.unavailable.setTextFormat(Qt.TextFormat.PlainText)
         self.use_file_store = QPushButton("Use encrypted key file store…")
         self.use_file_store.clicked.connect(self.opt_in_file_store)
         self.table = row_table(COLUMNS, stretch_column=2)
+        self.table.setAccessibleName("Your keys")
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.generate_button = QPushButton("Generate…")
-        self.import_button = QPushButton("Import…")
-        self.export_button = QPushButton("Export…")
-        self.copy_button = QPushButton("Copy public key")
-        self.delete_button = QPushButton("Delete…")
+        self.generate_button = QPushButton("&Generate…")
+        self.import_button = QPushButton("&Import…")
+        self.export_button = QPushButton("E&xport…")
+        self.copy_button = QPushButton("&Copy public key")
+        self.delete_button = QPushButton("&Delete…")
         self.server = KeyServerActions(self, context, self._update_and_show_server)
         self.check_button = QPushButton("Check server")
-        self.register_button = QPushButton("Register")
+        self.register_button = QPushButton("&Register")
         self.unregister_button = QPushButton("Unregister")
-        self.check_button.clicked.connect(lambda: self.store and self.server.check(self.store.list_keys()))
-        self.register_button.clicked.connect(lambda: self.selected_key() and self.server.register(self.selected_key()))
-        self.unregister_button.clicked.connect(
-            lambda: self.selected_key() and self.server.unregister(self.selected_key())
-        )
+        self.check_button.clicked.connect(lambda: self.server.check(list(self.context.keys)))
+        self.register_button.clicked.connect(lambda: self._with_selected(self.server.register))
+        self.unregister_button.clicked.connect(lambda: self._with_selected(self.server.unregister))
         self.generate_button.clicked.connect(self.open_generate)
         self.import_button.clicked.connect(self.open_import)
         self.export_button.clicked.connect(self.open_export)
         self.copy_button.clicked.connect(self.copy_public_key)
         self.delete_button.clicked.connect(self.open_delete)
-        self.busy = QProgressBar(maximum=0, textVisible=False)  # an indeterminate busy indicator
-        self.busy_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(lambda: self.task and self.task.cancel())
+        self.operation_bar = OperationBar(self)
 
         buttons = QHBoxLayout()
         for button in (self.generate_button, self.import_button, self.export_button, self.copy_button):
@@ -73,18 +72,14 @@ class KeysTab(QWidget):
         for button in (self.check_button, self.register_button, self.unregister_button):
             buttons.addWidget(button)
         buttons.addWidget(self.delete_button)
-        busy_row = QHBoxLayout()
-        busy_row.addWidget(self.busy_label)
-        busy_row.addWidget(self.busy, 1)
-        busy_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.unavailable)
         layout.addWidget(self.use_file_store, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
-        layout.addLayout(busy_row)
+        layout.addWidget(self.operation_bar)
         layout.addLayout(buttons)
-        self._set_busy("")
         context.keys_changed.connect(self.refresh)
+        registry().changed.connect(self._update_buttons)
         self.refresh()
 
     # -- state -----------------------------------------------------------------------------
@@ -93,11 +88,16 @@ class KeysTab(QWidget):
     def store(self) -> KeyStore | None:
         return self.context.keystore
 
+    @property
+    def busy(self) -> bool:
+        return is_busy(self)
+
     def refresh(self) -> None:
         self.unavailable.setText(self.context.keystore_error)
         self.unavailable.setVisible(bool(self.context.keystore_error))
         self.use_file_store.setVisible(self.store is None)
-        keys = self.store.list_keys() if self.store else []
+        selected = self.selected_key()
+        keys = self.context.keys
         self.table.setRowCount(len(keys))
         for row, info in enumerate(keys):
             type_text = info.type.value + ("" if info.protected else " (no passphrase)")
@@ -110,15 +110,21 @@ class KeysTab(QWidget):
                     item.setToolTip("EC key: FLAME only, cannot be used for PHT trains")
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        wanted = self._select_next or (selected.name if selected else None)
+        self._select_next = None
+        if wanted:
+            self.select_key(wanted)
         self._update_buttons()
 
     def selected_key(self) -> KeyInfo | None:
         rows = self.table.selectionModel().selectedRows()
         item = self.table.item(rows[0].row(), 0) if rows else None
-        if item is None or not self.store:
-            return None
-        name = item.data(Qt.ItemDataRole.UserRole)
-        return next((k for k in self.store.list_keys() if k.name == name), None)  # None once deleted
+        return self.context.key(item.data(Qt.ItemDataRole.UserRole)) if item else None  # None once deleted
+
+    def _with_selected(self, action) -> None:
+        info = self.selected_key()
+        if info:
+            action(info)
 
     def select_key(self, name: str) -> None:
         for row in range(self.table.rowCount()):
@@ -126,60 +132,43 @@ class KeysTab(QWidget):
                 self.table.selectRow(row)
 
     def _update_buttons(self) -> None:
-        idle = self.task is None
+        idle = not self.busy
         has_store = self.store is not None
         selected = has_store and bool(self.table.selectionModel().selectedRows())
         self.generate_button.setEnabled(idle and has_store)
         self.import_button.setEnabled(idle and has_store)
         for button in (self.export_button, self.copy_button, self.delete_button):
             button.setEnabled(idle and selected)
-        has_server = bool(self.context.settings.get("central.active")) and self.server.task is None
+        has_server = bool(self.context.active_server)
         self.check_button.setEnabled(idle and has_store and has_server)
         info = self.selected_key() if selected else None
         for button in (self.register_button, self.unregister_button):
             button.setEnabled(idle and has_server and bool(info and not info.type.is_ec))
 
     def _update_and_show_server(self) -> None:
-        selected = self.selected_key()
         self.refresh()
-        if selected:
-            self.select_key(selected.name)
 
-    def _set_busy(self, text: str) -> None:
-        for widget in (self.busy, self.busy_label, self.cancel_button):
-            widget.setVisible(bool(text))
-        self.busy_label.setText(text)
-        self._update_buttons()
+    def _run(self, label: str, work, on_success, on_cancelled=None) -> None:
+        run_operation(self, label, work, on_success, self._show_error, on_cancelled)
 
-    def _error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "PHT Desktop", message, parent=self)
-        box.open()
-        self.dialog = box
+    def _show_error(self, error: PHTError) -> None:
+        self.dialog = show_error(self, error)
 
-    def _run(self, label: str, work, on_success) -> None:
-        def done(result: object) -> None:
-            self.task = None
-            self._set_busy("")
-            on_success(result)
+    def _keys_changed_anyway(self, outcome: CancelOutcome) -> None:
+        """A cancel's truth in the status bar; a cancel that came too late still changed the keys."""
+        self.context.status_message.emit(outcome.sentence)
+        if outcome.committed:
+            self.context.reload_keys()
 
-        def failed(message: str) -> None:
-            self.task = None
-            self._set_busy("")
-            self._error(message)
-
-        def cancelled() -> None:
-            self.task = None
-            self._set_busy("")
-            self.context.status_message.emit("Cancelled; nothing was changed.")
-
-        self.task = run_in_background(work, done, failed, on_cancel=cancelled, parent=self)
-        self._set_busy(label)
+    def _keys_written(self, name: str | None, message: str) -> None:
+        self._select_next = name
+        self.context.reload_keys()
+        self.context.status_message.emit(message)
 
     # -- generate ----------------------------------------------------------------------------
 
     def open_generate(self) -> GenerateKeyDialog:
-        taken = {k.name for k in self.store.list_keys()} if self.store else set()
-        dialog = GenerateKeyDialog(taken, self)
+        dialog = GenerateKeyDialog({k.name for k in self.context.keys}, self)
         dialog.accepted.connect(
             lambda: self.generate(dialog.name.text(), dialog.selected_type(), dialog.passphrase.passphrase())
         )
@@ -190,15 +179,16 @@ class KeysTab(QWidget):
     def generate(self, name: str, key_type, passphrase: str) -> None:
         store = self.store
         assert store is not None
-
-        def work(progress, cancel):
-            return store.generate(name, key_type, passphrase, cancel=cancel)
-
-        self._run(f"Generating {key_type.value} key “{name}”…", work, self._generated)
+        remember_secret(passphrase)
+        self._run(
+            f"Generating {key_type.value} key “{name}”",
+            lambda progress, cancel: store.generate(name, key_type, passphrase, cancel=cancel),
+            self._generated,
+            self._keys_changed_anyway,
+        )
 
     def _generated(self, info: KeyInfo) -> None:
-        self.context.keys_changed.emit()
-        self.select_key(info.name)
+        self._keys_written(info.name, f"Created key {info.name} ({info.grouped_fingerprint}).")
         prompt = QMessageBox(QMessageBox.Icon.Information, "Key created", "", parent=self)
         prompt.setText(
             f"<p>Key <b>{info.name}</b> is ready.<br>Fingerprint {info.grouped_fingerprint}</p>"
@@ -208,7 +198,7 @@ class KeysTab(QWidget):
         )
         backup = prompt.addButton("Back up now…", QMessageBox.ButtonRole.AcceptRole)
         prompt.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-        backup.clicked.connect(lambda: self.open_export("private-backup"))
+        backup.clicked.connect(lambda: self.open_export("private-backup", info))
         prompt.open()
         self.dialog = prompt
 
@@ -227,22 +217,24 @@ class KeysTab(QWidget):
         path, name = Path(dialog.file.text()), dialog.name.text()
         public = Path(dialog.public_file.text()) if dialog.public_file.text() else None
         file_pass, new_pass = dialog.file_passphrase.text() or None, dialog.passphrase.passphrase()
+        remember_secret(file_pass)
+        remember_secret(new_pass)
 
         def work(progress, cancel):
-            info = store.import_key(path, name, file_pass or new_pass, public)
+            info = store.import_key(path, name, file_pass or new_pass, public, cancel=cancel)
             if file_pass and file_pass != new_pass:
                 store.change_passphrase(name, file_pass, new_pass)
             return info
 
-        def imported(info: KeyInfo) -> None:
-            self.context.keys_changed.emit()
-            self.select_key(info.name)
-            self.context.status_message.emit(f"Imported {info.name} ({info.grouped_fingerprint}).")
+        self._run(
+            f"Importing {path.name}",
+            work,
+            lambda info: self._keys_written(info.name, f"Imported {info.name} ({info.grouped_fingerprint})."),
+            self._keys_changed_anyway,
+        )
 
-        self._run(f"Importing {path.name}…", work, imported)
-
-    def open_export(self, form: str | None = None) -> ExportKeyDialog | None:
-        info = self.selected_key()
+    def open_export(self, form: str | None = None, info: KeyInfo | None = None) -> ExportKeyDialog | None:
+        info = info or self.selected_key()
         if info is None:
             return None
         dialog = ExportKeyDialog(info, self)
@@ -259,25 +251,28 @@ class KeysTab(QWidget):
         info, form, path = dialog.info, dialog.chosen_form(), Path(dialog.path.text())
         key_pass = dialog.key_passphrase.text() if info.protected else None
         backup_pass = dialog.backup_passphrase.passphrase()
+        remember_secret(key_pass)
+        remember_secret(backup_pass)
 
         def work(progress, cancel):
             if form == "private-backup":
-                store.export_private_backup(info.name, key_pass, path, backup_pass)
+                store.export_private_backup(info.name, key_pass, path, backup_pass, cancel=cancel)
             else:
                 text = store.export_public(info.name, "hex" if form == "public-hex" else "pem")
+                cancel.commit(f"the public key was already written to {path}.")
                 write_atomically(path, text.encode(), mode=0o644)
             return path
 
         self._run(
-            f"Exporting {info.name}…",
+            f"Exporting {info.name}",
             work,
             lambda written: self.context.status_message.emit(f"Exported {info.name} to {written}."),
         )
 
     def copy_public_key(self) -> None:
         info = self.selected_key()
-        if info and self.store:
-            QGuiApplication.clipboard().setText(self.store.export_public(info.name, "pem"))
+        if info:  # the public key is in the list already: no keyring or disk read
+            QGuiApplication.clipboard().setText(public_text(info))
             self.context.status_message.emit(f"Public key of {info.name} copied to the clipboard.")
 
     def open_delete(self) -> DeleteKeyDialog | None:
@@ -293,22 +288,22 @@ class KeysTab(QWidget):
     def delete_key(self, name: str) -> None:
         store = self.store
         assert store is not None
-
-        def deleted(_: object) -> None:
-            self.context.keys_changed.emit()
-            self.context.status_message.emit(f"Deleted key {name}.")
-
-        self._run(f"Deleting {name}…", lambda progress, cancel: store.delete(name), deleted)
+        self._run(
+            f"Deleting {name}",
+            lambda progress, cancel: store.delete(name, cancel=cancel),
+            lambda _: self._keys_written(None, f"Deleted key {name}."),
+            self._keys_changed_anyway,
+        )
 
     # -- no keyring ---------------------------------------------------------------------------
 
     def opt_in_file_store(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Question, "Use the encrypted key file store?", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            "<p>No OS keyring is usable, so PHT Desktop can keep private keys in an encrypted "
-            f"file in {self.context.paths.data_dir} instead.</p><p>Every key then needs a "
-            "passphrase, and sign-in tokens are not remembered. You can switch back with "
-            "<code>pht-desktop keys storage os-keyring</code>.</p>"
+            "No OS keyring is usable, so PHT Desktop can keep private keys in an encrypted "
+            f"file in {self.context.paths.data_dir} instead.\n\nEvery key then needs a "
+            "passphrase, and sign-in tokens are not remembered."
         )
         use = box.addButton("Use the encrypted file", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -11,20 +12,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.core.errors import PHTError
 from desktop_app.core.keys.fingerprint import group_fingerprint
-from desktop_app.core.progress import Progress
+from desktop_app.core.log_file import remember_secret
 from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
 from desktop_app.core.results.errors import VerificationFailed
 from desktop_app.core.results.inspect import ArchiveSummary, inspect_archive
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.error_display import error_text
+from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
 from desktop_app.gui.widgets.result_view import RED, ResultView, human_size
-from desktop_app.gui.workers import BackgroundTask, run_in_background
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz")
 
@@ -37,27 +39,32 @@ class ResultsTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.task: BackgroundTask | None = None
-        self.decrypting = False
         self.summary: ArchiveSummary | None = None
+        self.inspection: Operation | None = None
+        self.decryption: Operation | None = None
 
-        self.open_button = QPushButton("Open archive…")
+        self.open_button = QPushButton("&Open archive…")
         self.open_button.clicked.connect(self._choose_archive)
         self.hint = QLabel("Drop a result archive (.tar) on the window, or open one.")
         self.about = QLabel(wordWrap=True)
+        self.about.setTextFormat(Qt.TextFormat.PlainText)  # every field here comes from the archive
+        self.about.setAccessibleName("About the archive")
+        self.key_fit = QLabel(wordWrap=True)
+        self.key_fit.setTextFormat(Qt.TextFormat.PlainText)
         self.output = QLineEdit()
-        browse = QPushButton("Browse…")
+        self.output.setAccessibleName("Output folder")
+        browse = QPushButton("&Browse…")
+        browse.setAccessibleName("Choose the output folder")
         browse.clicked.connect(self._choose_output)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Key passphrase")
         self.he_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.he_passphrase.setAccessibleName("Paillier key passphrase")
         self.force = QCheckBox("Write into a folder that is not empty")
         self.skip_verify = QCheckBox("Skip verification (old trains without result signatures)")
-        self.decrypt_button = QPushButton("Decrypt")
+        self.decrypt_button = QPushButton("&Decrypt")
         self.decrypt_button.clicked.connect(self.decrypt)
-        self.progress = QProgressBar()
-        self.progress_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(lambda: self.task and self.task.cancel())
+        self.operation_bar = OperationBar(self)
         self.result_view = ResultView(self)
 
         top = QHBoxLayout()
@@ -68,26 +75,32 @@ class ResultsTab(QWidget):
         out_row.addWidget(browse)
         self.form = QFormLayout()
         self.form.addRow("Archive:", self.about)
+        self.form.addRow("", self.key_fit)
         self.form.addRow("Output folder:", out_row)
         self.form.addRow("Key passphrase:", self.passphrase)
         self.form.addRow("Paillier key passphrase:", self.he_passphrase)
         self.form.addRow("", self.force)
         self.form.addRow("", self.skip_verify)
-        busy = QHBoxLayout()
-        busy.addWidget(self.decrypt_button)
-        busy.addWidget(self.progress, 1)
-        busy.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.form)
-        layout.addLayout(busy)
-        layout.addWidget(self.progress_label)
+        layout.addWidget(self.decrypt_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.operation_bar)
         layout.addWidget(self.result_view, 1)
         for widget in (self.output, self.passphrase):
             widget.textChanged.connect(self._update)
         for field in (self.passphrase, self.he_passphrase):
             field.returnPressed.connect(self.decrypt)  # decrypt() ignores it unless ready
+        registry().changed.connect(self._update)
         self._update()
+
+    @property
+    def busy(self) -> bool:
+        return is_busy(self)
+
+    @property
+    def decrypting(self) -> bool:
+        return self.decryption is not None
 
     # -- archive -----------------------------------------------------------------------------
 
@@ -113,49 +126,58 @@ class ResultsTab(QWidget):
         if self.decrypting:
             self.context.status_message.emit(f"Not opening {path.name}: finish or cancel the running decryption first.")
             return False
+        if self.inspection:
+            self.inspection.cancel()  # a later archive replaces this one
         self.summary = None
         self.result_view.clear()
         self.about.setText(f"Reading {path.name}…")
         self.about.setStyleSheet("")
+        self.key_fit.clear()
         store = self.context.keystore
-        task: BackgroundTask | None = None
 
         def done(summary: ArchiveSummary) -> None:
-            if self.task is task:  # a later archive replaced this one: its answer is stale
-                self.task = None
+            if self.inspection is operation:
+                self.inspection = None
                 self.show_summary(summary)
 
-        def failed(message: str) -> None:
-            if self.task is task:
-                self.task = None
-                self.about.setText(f"{path.name}: {message}")
+        def failed(error: PHTError) -> None:
+            if self.inspection is operation:
+                self.inspection = None
+                self.about.setText(f"{path.name}: {error_text(error)}")
                 self.about.setStyleSheet(f"color: {RED};")
-                self._update()
 
-        task = self.task = run_in_background(
-            lambda progress, cancel: inspect_archive(path, store), done, failed, parent=self
+        def cancelled(outcome: CancelOutcome) -> None:
+            if self.inspection is operation:
+                self.inspection = None
+                self.about.setText(f"{path.name}: not read (cancelled).")
+
+        operation = run_operation(
+            self, f"Reading {path.name}", lambda progress, cancel: inspect_archive(path, store), done, failed, cancelled
         )
-        self._update()
+        self.inspection = operation
         return True
 
     def show_summary(self, summary: ArchiveSummary) -> None:
         self.summary = summary
-        if summary.key_name:
-            key = f"your key <b>{summary.key_name}</b> fits"
-        elif self.context.keystore is None:
-            key = f"<span style='color:{RED}'>no key storage is available, so no key can open it</span>"
-        else:
-            key = f"<span style='color:{RED}'>none of your keys fits (import it in the Keys tab)</span>"
-        he = ""
+        lines = [
+            f"{summary.path.name} · train {summary.train_id or '(no id)'}",
+            f"{summary.file_count} files, {human_size(summary.total_bytes)}",
+            f"Signed by {', '.join(summary.signed_by) or 'no station'} (route: {', '.join(summary.route)})",
+            f"Encrypted for {group_fingerprint(summary.needed_fingerprint)}",
+        ]
         if summary.has_paillier_results:
-            he = f"<br>Paillier results: key {summary.paillier_key_name or 'not found (they stay encrypted)'}"
-        self.about.setText(
-            f"<b>{summary.path.name}</b> · train {summary.train_id or '(no id)'}<br>"
-            f"{summary.file_count} files, {human_size(summary.total_bytes)} · signed by "
-            f"{', '.join(summary.signed_by) or 'no station'} (route: {', '.join(summary.route)})<br>"
-            f"Encrypted for {group_fingerprint(summary.needed_fingerprint)}: {key}{he}"
-        )
+            lines.append(f"Paillier results: key {summary.paillier_key_name or 'not found (they stay encrypted)'}")
+        self.about.setText("\n".join(lines))
         self.about.setStyleSheet("")
+        if summary.key_name:
+            self.key_fit.setText(f"Your key {summary.key_name} fits.")
+            self.key_fit.setStyleSheet("")
+        else:
+            none = "No key storage is available, so no key can open it." if self.context.keystore is None else (
+                "None of your keys fits; import the right one in the Keys tab."
+            )
+            self.key_fit.setText(none)
+            self.key_fit.setStyleSheet(f"color: {RED};")
         if not self.output.text():
             stem = summary.path.name.split(".")[0]
             self.output.setText(str(summary.path.with_name(f"{stem}-results")))
@@ -164,15 +186,13 @@ class ResultsTab(QWidget):
     # -- decrypt -----------------------------------------------------------------------------
 
     def _update(self) -> None:
-        busy = self.task is not None
+        busy = self.busy
         summary = self.summary
         self.passphrase.setEnabled(bool(summary and summary.key_protected))
         self.he_passphrase.setEnabled(bool(summary and summary.paillier_key_protected))
         ready = bool(summary and summary.key_name and self.output.text()) and not busy
         self.decrypt_button.setEnabled(ready)
-        self.open_button.setEnabled(not busy)
-        self.cancel_button.setVisible(busy)
-        self.progress.setVisible(busy)
+        self.open_button.setEnabled(not self.decrypting)
 
     def decrypt(self) -> None:
         summary, store = self.summary, self.context.keystore
@@ -188,42 +208,33 @@ class ResultsTab(QWidget):
             summary.key_name: self.passphrase.text(),
             summary.paillier_key_name: self.he_passphrase.text(),
         }
+        for secret in passphrases.values():
+            remember_secret(secret)
+        self.passphrase.clear()
+        self.he_passphrase.clear()
 
         def work(progress, cancel):
             return decrypt_archive(request, store, lambda info: passphrases.get(info.name) or None, progress, cancel)
 
         self.result_view.clear()
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(0)
-        self.decrypting = True
-        self.task = run_in_background(
-            work, self._decrypted, self._failed, self._progressed, self._cancelled, parent=self
+        self.decryption = run_operation(
+            self, f"Decrypting {summary.path.name}", work, self._decrypted, self._failed, self._cancelled
         )
-        self._update()
-
-    def _progressed(self, progress: Progress) -> None:
-        self.progress.setValue(int(progress.fraction * 1000))
-        self.progress_label.setText(f"{progress.label} — {human_size(progress.done)} of {human_size(progress.total)}")
-
-    def _finish(self) -> None:
-        self.task = None
-        self.decrypting = False
-        self.progress_label.clear()
-        self.passphrase.clear()
-        self.he_passphrase.clear()
-        self._update()
 
     def _decrypted(self, report) -> None:
-        self._finish()
+        self.decryption = None
         self.result_view.show_report(report)
         self.context.status_message.emit(f"Decrypted {len(report.files)} files into {report.output}.")
 
-    def _failed(self, message: str) -> None:
-        error = self.task.error if self.task else None
-        self._finish()
-        self.result_view.show_failure(message, error.report if isinstance(error, VerificationFailed) else None)
+    def _failed(self, error: PHTError) -> None:
+        self.decryption = None
+        report = error.report if isinstance(error, VerificationFailed) else None
+        self.result_view.show_failure(error_text(error), report)
 
-    def _cancelled(self) -> None:
-        self._finish()
-        self.result_view.show_failure("Cancelled.")
-        self.result_view.summary.setStyleSheet("")
+    def _cancelled(self, outcome: CancelOutcome) -> None:
+        self.decryption = None
+        if outcome.committed and outcome.result is not None:
+            self.result_view.show_report(outcome.result)
+            self.context.status_message.emit(outcome.sentence)
+        else:
+            self.result_view.show_cancelled(outcome.sentence)

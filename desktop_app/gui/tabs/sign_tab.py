@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,28 +19,37 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import UsageError
 from desktop_app.core.keys.train_signing import parse_train_hash, sign_train_hash_hex
 from desktop_app.core.keys.types import EC_NOT_FOR_PHT
+from desktop_app.core.log_file import remember_secret
 from desktop_app.gui.context import AppContext
-from desktop_app.gui.workers import BackgroundTask, run_in_background
+from desktop_app.gui.error_display import error_text
+from desktop_app.gui.operations import OperationBar, is_busy, registry, run_operation
 
 
 class SignTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.task: BackgroundTask | None = None
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.hash_input = QPlainTextEdit(placeholderText="Paste the train hash shown by the central server")
         self.hash_input.setFont(mono)
         self.hash_input.setMaximumHeight(80)
+        self.hash_input.setTabChangesFocus(True)
+        self.hash_input.setAccessibleName("Train hash")
         self.hash_status = QLabel()
         self.key_choice = QComboBox()
+        self.key_choice.setAccessibleName("Signing key")
         self.key_note = QLabel(wordWrap=True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.sign_button = QPushButton("Sign")
+        self.passphrase.setAccessibleName("Key passphrase")
+        self.sign_button = QPushButton("&Sign")
         self.signature = QLineEdit(readOnly=True)
         self.signature.setFont(mono)
-        self.copy_button = QPushButton("Copy")
+        self.signature.setAccessibleName("Signature")
+        self.copy_button = QPushButton("&Copy")
+        self.copy_button.setAccessibleName("Copy the signature")
         self.error = QLabel(wordWrap=True, styleSheet="color: #b00020;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.operation_bar = OperationBar(self)
 
         form = QFormLayout()
         form.addRow("Train hash:", self.hash_input)
@@ -54,6 +64,7 @@ class SignTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.sign_button)
+        layout.addWidget(self.operation_bar)
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -63,15 +74,15 @@ class SignTab(QWidget):
         self.copy_button.clicked.connect(self.copy_signature)
         self.passphrase.returnPressed.connect(self.sign)
         context.keys_changed.connect(self.refresh_keys)
+        registry().changed.connect(self._validate)
         self.refresh_keys()
 
     def refresh_keys(self) -> None:
         current = self.key_choice.currentData()
         self.key_choice.clear()
-        store = self.context.keystore
         model = self.key_choice.model()
         assert isinstance(model, QStandardItemModel)
-        for info in store.list_keys() if store else []:
+        for info in self.context.keys:
             self.key_choice.addItem(f"{info.name} — {info.type.value} — {info.grouped_fingerprint[:19]}…", info.name)
             if not info.is_rsa:
                 item = model.item(self.key_choice.count() - 1)
@@ -85,18 +96,21 @@ class SignTab(QWidget):
         )
         self._validate()
 
-    def _hash_problem(self) -> str:
+    def _hash_problem(self) -> str | None:
+        """None for a valid hash, "" for an empty field, else the sentence saying what is wrong."""
+        text = self.hash_input.toPlainText()
         try:
-            parse_train_hash(self.hash_input.toPlainText())
+            parse_train_hash(text)
         except UsageError as exc:
-            return str(exc) if self.hash_input.toPlainText().strip() else " "
-        return ""
+            return str(exc) if text.strip() else ""
+        return None
 
     def _validate(self) -> None:
         problem = self._hash_problem()
-        self.hash_status.setText(problem.strip() or "✓ a 64-byte SHA-512 hash")
-        self.hash_status.setStyleSheet("color: #b00020;" if problem.strip() else "color: #1b7f3b;")
-        ready = not problem and self.key_choice.currentIndex() >= 0 and self.task is None
+        # A check mark only for a valid hash; nothing at all for an empty field.
+        self.hash_status.setText("✓ a 64-byte SHA-512 hash" if problem is None else problem)
+        self.hash_status.setStyleSheet("color: #1b7f3b;" if problem is None else "color: #b00020;")
+        ready = problem is None and self.key_choice.currentIndex() >= 0 and not is_busy(self)
         self.sign_button.setEnabled(ready)
         self.copy_button.setEnabled(bool(self.signature.text()))
 
@@ -104,10 +118,12 @@ class SignTab(QWidget):
         if not self.sign_button.isEnabled():
             return
         store = self.context.keystore
-        assert store is not None
-        name, text = self.key_choice.currentData(), self.hash_input.toPlainText()
-        info = store.get(name)
+        info = self.context.key(self.key_choice.currentData())
+        if store is None or info is None:
+            return
+        name, text = info.name, self.hash_input.toPlainText()
         passphrase = self.passphrase.text() if info.protected else None
+        remember_secret(passphrase)
         self.signature.clear()
         self.error.clear()
 
@@ -115,19 +131,12 @@ class SignTab(QWidget):
             return sign_train_hash_hex(store.load_private_key(name, passphrase), text)
 
         def done(signature: str) -> None:
-            self.task = None
             self.signature.setText(signature)
             self.passphrase.clear()
             self._validate()
             self.context.status_message.emit(f"Signed with {name}.")
 
-        def failed(message: str) -> None:
-            self.task = None
-            self.error.setText(message)
-            self._validate()
-
-        self.task = run_in_background(work, done, failed, parent=self)
-        self._validate()
+        run_operation(self, f"Signing with {name}", work, done, lambda error: self.error.setText(error_text(error)))
 
     def copy_signature(self) -> None:
         QGuiApplication.clipboard().setText(self.signature.text())

@@ -8,14 +8,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,31 +28,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import PHTError
+from desktop_app.core.log_file import remember_secret
 from desktop_app.core.station.engine import connect
-from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.records import RunRecords
-from desktop_app.core.station.runner import STEPS, StationRunner, StationSetup, StepRecord
+from desktop_app.core.station.report import STEPS, StepRecord
+from desktop_app.core.station.runner import StationRunner, StationSetup
 from desktop_app.core.station.settings import StationSettings
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.error_display import error_text
+from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
 from desktop_app.gui.widgets.tables import row_table
-from desktop_app.gui.workers import BackgroundTask, run_in_background
 
 MARKS = {"pending": "○", "running": "…", "ok": "✔", "failed": "✘", "skipped": "–"}
-
-
-class _RunSignals(QObject):
-    step = Signal(object)
-    line = Signal(str)
+RED, GREEN = "#b00020", "#1b7f3b"
 
 
 class StationTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.task: BackgroundTask | None = None
-        self.signals = _RunSignals(self)
-        self.signals.step.connect(self._show_step)
-        self.signals.line.connect(lambda line: self.log.appendPlainText(line))
+        self.run: Operation | None = None
+        self.runs: list[dict] = []
 
         self.station_id = QLineEdit()
         self.key_choice = QComboBox()
@@ -77,20 +73,19 @@ class StationTab(QWidget):
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.push = QCheckBox("Push the processed train back to the registry")
         self.push.setChecked(True)
-        self.run_button = QPushButton("Run train")
+        self.run_button = QPushButton("&Run train")
         self.run_button.clicked.connect(self.run_train)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(lambda: self.task and self.task.cancel())
+        self.operation_bar = OperationBar(self)
+        self.cancel_button = self.operation_bar.cancel_button
         self.result = QLabel(wordWrap=True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
         run_box = QGroupBox("Run a train")
         run_form = QFormLayout(run_box)
         run_form.addRow("Image:", self.reference)
         run_form.addRow("Key passphrase:", self.passphrase)
         run_form.addRow("", self.push)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.cancel_button)
-        run_form.addRow("", buttons)
+        run_form.addRow("", self.run_button)
+        run_form.addRow("", self.operation_bar)
         run_form.addRow("", self.result)
 
         self.steps = QListWidget()
@@ -123,7 +118,23 @@ class StationTab(QWidget):
         layout.addWidget(scroll)
         for field in (self.reference, self.station_id):
             field.textChanged.connect(self._update)
-        context.keys_changed.connect(self._load)
+        for field, name in (
+            (self.station_id, "Station id"),
+            (self.key_choice, "Station key"),
+            (self.engine, "Engine"),
+            (self.data, "Data folders"),
+            (self.time_limit, "Time limit"),
+            (self.memory, "Memory limit"),
+            (self.reference, "Train image"),
+            (self.passphrase, "Key passphrase"),
+            (self.steps, "Steps"),
+            (self.log, "Log"),
+            (self.history, "History"),
+        ):
+            field.setAccessibleName(name)
+        # New keys refresh the key choice only: a live run's checklist and log stay as they are.
+        context.keys_changed.connect(self._load_keys)
+        registry().changed.connect(self._update)
         self._load()
 
     # -- settings --------------------------------------------------------------------------------
@@ -131,18 +142,22 @@ class StationTab(QWidget):
     def _load(self) -> None:
         saved = StationSettings.load(self.context.settings)
         self.station_id.setText(saved.station_id)
-        self.key_choice.clear()
-        store = self.context.keystore
-        for info in store.list_keys() if store else []:
-            if info.is_rsa:
-                self.key_choice.addItem(f"{info.name} — {info.grouped_fingerprint[:19]}…", info.name)
-        self.key_choice.setCurrentIndex(max(0, self.key_choice.findData(saved.key_name)))
+        self._load_keys()
         self.engine.setText(saved.engine)
         self.data.setText(";".join(saved.data))
         self.time_limit.setValue(saved.wall_clock_seconds)
         self.memory.setValue(saved.memory_mib or 0)
         self._reset_steps()
         self.refresh_history()
+        self._update()
+
+    def _load_keys(self) -> None:
+        chosen = self.key_choice.currentData() or StationSettings.load(self.context.settings).key_name
+        self.key_choice.clear()
+        for info in self.context.keys:
+            if info.is_rsa:
+                self.key_choice.addItem(f"{info.name} — {info.grouped_fingerprint[:19]}…", info.name)
+        self.key_choice.setCurrentIndex(max(0, self.key_choice.findData(chosen)))
         self._update()
 
     def current_settings(self) -> StationSettings:
@@ -158,21 +173,29 @@ class StationTab(QWidget):
         )
 
     def save_settings(self) -> None:
-        settings = self.current_settings()
-        missing = [p for p in settings.data if not Path(p).is_dir()]
-        if missing:
-            self.result.setText(f"Data folders that do not exist: {', '.join(missing)}.")
-            return
-        settings.save(self.context.settings)
-        self.context.status_message.emit("Station settings saved.")
+        settings, store = self.current_settings(), self.context.settings
+
+        def work(progress, cancel) -> list[str]:  # a data folder may sit on a slow network share
+            missing = [p for p in settings.data if not Path(p).is_dir()]
+            if not missing:
+                settings.save(store)
+            return missing
+
+        def checked(missing: list[str]) -> None:
+            if missing:
+                self.result.setText(f"Data folders that do not exist: {', '.join(missing)}.")
+            else:
+                self.context.status_message.emit("Station settings saved.")
+
+        run_operation(self, "Saving the station settings", work, checked)
 
     # -- a run -----------------------------------------------------------------------------------
 
     def _update(self) -> None:
-        idle = self.task is None
+        idle = not is_busy(self)
         ready = bool(self.reference.text().strip() and self.station_id.text().strip() and self.key_choice.count())
         self.run_button.setEnabled(idle and ready and self.context.keystore is not None)
-        self.cancel_button.setEnabled(not idle)
+        self.save_button.setEnabled(idle)
 
     def _reset_steps(self) -> None:
         self.steps.clear()
@@ -188,15 +211,16 @@ class StationTab(QWidget):
     def run_train(self) -> None:
         store = self.context.keystore
         settings = self.current_settings()
-        if store is None or not self.run_button.isEnabled():
+        info = self.context.key(settings.key_name)
+        if store is None or info is None or not self.run_button.isEnabled():
             return
-        info = store.get(settings.key_name)
         passphrase = self.passphrase.text() if info.protected else None
+        remember_secret(passphrase)
         self.passphrase.clear()
-        reference, push, signals = self.reference.text().strip(), self.push.isChecked(), self.signals
+        reference, push = self.reference.text().strip(), self.push.isChecked()
         records = RunRecords(self.context.paths.data_dir)
 
-        def work(progress, cancel):
+        def work(report, cancel):
             key = store.load_private_key(settings.key_name, passphrase)
             setup = StationSetup(
                 settings.station_id,
@@ -207,36 +231,50 @@ class StationTab(QWidget):
                 push=push,
             )
             runner = StationRunner(connect(settings.engine or None), setup)
-            report = runner.run(reference, lambda r: signals.step.emit(copy.copy(r)), signals.line.emit, cancel)
-            run_id = records.add(report)
-            if not report.succeeded:
-                raise StationError(f"Run {run_id} failed: {report.error}")
+            outcome = runner.run(reference, lambda step: report(copy.copy(step)), report, cancel)
+            run_id = records.add(outcome)  # every run is recorded: succeeded, failed or cancelled
+            failure = outcome.failure(run_id)
+            if failure:
+                raise failure
             return run_id
-
-        def finished(run_id: int) -> None:
-            self.task = None
-            self.result.setText(f"Run {run_id} succeeded: the train was processed{' and pushed' if push else ''}.")
-            self.result.setStyleSheet("color: #1b7f3b;")
-            self.refresh_history()
-            self._update()
-
-        def failed(message: str) -> None:
-            self.task = None
-            self.result.setText(message)
-            self.result.setStyleSheet("color: #b00020;")
-            self.refresh_history()
-            self._update()
 
         self._reset_steps()
         self.log.clear()
         self.result.clear()
-        self.task = run_in_background(work, finished, failed, on_cancel=lambda: failed("Cancelled."), parent=self)
-        self._update()
+        self.run = run_operation(
+            self, f"Running {reference}", work, self._succeeded, self._failed, self._cancelled, self._followed
+        )
+
+    def _followed(self, event: object) -> None:
+        if isinstance(event, StepRecord):
+            self._show_step(event)
+        elif isinstance(event, str):
+            self.log.appendPlainText(event)
+
+    def _show_result(self, text: str, color: str = "") -> None:
+        self.run = None
+        self.result.setText(text)
+        self.result.setStyleSheet(f"color: {color};" if color else "")
+        self.refresh_history()
+
+    def _succeeded(self, run_id: int) -> None:
+        pushed = " and pushed" if self.push.isChecked() else ""
+        self._show_result(f"Run {run_id} succeeded: the train was processed{pushed}.", GREEN)
+
+    def _failed(self, error: PHTError) -> None:
+        self._show_result(error_text(error), RED)
+
+    def _cancelled(self, outcome: CancelOutcome) -> None:
+        self._show_result(outcome.sentence)
 
     # -- history ---------------------------------------------------------------------------------
 
     def refresh_history(self) -> None:
-        self.runs = RunRecords(self.context.paths.data_dir).history()
+        folder = self.context.paths.data_dir
+        run_operation(self, "Reading the run history", lambda p, c: RunRecords(folder).history(), self._show_history)
+
+    def _show_history(self, runs: list[dict]) -> None:
+        self.runs = runs
         self.history.setRowCount(len(self.runs))
         for row, run in enumerate(self.runs):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run["started"]))
@@ -253,10 +291,15 @@ class StationTab(QWidget):
 
     def _show_history_log(self) -> None:
         rows = self.history.selectionModel().selectedRows()
-        if rows and self.task is None:
+        if rows and self.run is None:
             run = self.runs[rows[0].row()]
-            try:
-                text = Path(run["log_path"]).read_text("utf-8")
-            except OSError as exc:
-                text = f"The log of run {run['id']} cannot be read: {exc.strerror or exc}"
-            self.log.setPlainText(text + (f"\n{run['error']}" if run["error"] else ""))
+            label = f"Reading the log of run {run['id']}"
+            run_operation(self, label, lambda p, c: _read_log(run), self.log.setPlainText)
+
+
+def _read_log(run: dict) -> str:
+    try:
+        text = Path(run["log_path"]).read_text("utf-8", errors="replace")
+    except OSError as exc:
+        text = f"The log of run {run['id']} cannot be read: {exc.strerror or exc}"
+    return text + (f"\n{run['error']}" if run["error"] else "")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,13 +22,16 @@ from desktop_app.core.central.errors import NotSignedIn
 from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.central.session import open_client
 from desktop_app.core.central.train_review import review_train, sign_reviewed
-from desktop_app.core.progress import Progress
+from desktop_app.core.errors import PHTError
+from desktop_app.core.log_file import remember_secret
+from desktop_app.core.paths import safe_file_name
 from desktop_app.gui.context import AppContext
-from desktop_app.gui.widgets.result_view import human_size
+from desktop_app.gui.dialogs.server_dialog import AddServerDialog
+from desktop_app.gui.error_display import error_text
+from desktop_app.gui.operations import CancelOutcome, OperationBar, is_busy, registry, run_operation
 from desktop_app.gui.widgets.sign_in_box import SignInBox
 from desktop_app.gui.widgets.tables import row_table
 from desktop_app.gui.widgets.train_review_box import TrainReviewBox
-from desktop_app.gui.workers import BackgroundTask, run_in_background
 
 COLUMNS = ("Name", "Id", "Build", "Run", "Result", "Updated")
 
@@ -40,42 +42,48 @@ class TrainsTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.task: BackgroundTask | None = None
         self.trains: list[api.Train] = []
         self.last_error = ""  # the latest failure's sentence (also shown in the status bar)
+        self.dialog: QWidget | None = None
 
         self.server = QComboBox()
+        self.server.setAccessibleName("Server")
         self.server.currentIndexChanged.connect(self._server_chosen)
-        self.session = QLabel()
-        self.sign_out_button = QPushButton("Sign out")
+        self.add_server_button = QPushButton("&Add server…")
+        self.add_server_button.clicked.connect(self.open_add_server)
+        self.session = QLabel(wordWrap=True)
+        self.session.setTextFormat(Qt.TextFormat.PlainText)
+        self.sign_out_button = QPushButton("Sign &out")
         self.sign_out_button.clicked.connect(self.sign_out)
         self.sign_in_box = SignInBox(self)
         self.sign_in_box.submitted.connect(self.sign_in)
         self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show trains")
         self.status_filter.addItem("All trains", None)
         for status in api.RESULT_STATUSES:
             self.status_filter.addItem(f"Result {status}", status)
         self.status_filter.currentIndexChanged.connect(self.refresh)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton("Re&fresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.table = row_table(COLUMNS, stretch_column=1)
+        self.table.setAccessibleName("Your trains")
         self.table.itemSelectionChanged.connect(self._update)
-        self.review_button = QPushButton("Review and sign…")
+        self.review_button = QPushButton("&Review and sign…")
         self.review_button.clicked.connect(self.review_selected)
-        self.download_button = QPushButton("Download…")
+        self.download_button = QPushButton("&Download…")
         self.download_button.clicked.connect(self._choose_download)
-        self.fetch_button = QPushButton("Download and decrypt")
+        self.fetch_button = QPushButton("Download and de&crypt")
         self.fetch_button.clicked.connect(self.download_and_decrypt)
-        self.progress = QProgressBar()
-        self.progress_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(lambda: self.task and self.task.cancel())
+        self.operation_bar = OperationBar(self)
         self.review_box = TrainReviewBox(self)
         self.review_box.sign_button.clicked.connect(self.sign_reviewed)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Server:"))
+        server_label = QLabel("&Server:")
+        server_label.setBuddy(self.server)
+        top.addWidget(server_label)
         top.addWidget(self.server)
+        top.addWidget(self.add_server_button)
         top.addWidget(self.session, 1)
         top.addWidget(self.sign_out_button)
         filters = QHBoxLayout()
@@ -85,52 +93,74 @@ class TrainsTab(QWidget):
         actions = QHBoxLayout()
         for button in (self.review_button, self.download_button, self.fetch_button):
             actions.addWidget(button)
-        actions.addWidget(self.progress, 1)
-        actions.addWidget(self.progress_label)
-        actions.addWidget(self.cancel_button)
+        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.sign_in_box)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.operation_bar)
         layout.addWidget(self.review_box)
-        context.keys_changed.connect(lambda: self.review_box.set_keys(context.keystore))
-        self.review_box.set_keys(context.keystore)
+        context.keys_changed.connect(lambda: self.review_box.set_keys(self._rsa_keys()))
+        context.session_changed.connect(self._show_session)
+        registry().changed.connect(self._update)
+        self.review_box.set_keys(self._rsa_keys())
         self.reload_servers()
 
     # -- state -----------------------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        return is_busy(self)
+
+    def _rsa_keys(self):
+        return [info for info in self.context.keys if info.is_rsa]
+
     def reload_servers(self) -> None:
         profiles = ServerProfiles(self.context.settings)
-        active = self.context.settings.get("central.active")
+        active = self.context.active_server
         self.server.blockSignals(True)
         self.server.clear()
         for profile in profiles.all():
             self.server.addItem(profile.label, profile.name)
         self.server.setCurrentIndex(max(0, self.server.findData(active)))
         self.server.blockSignals(False)
+        if self.server.currentData():
+            self.context.check_session(self.server.currentData())
         self._show_session()
 
+    def open_add_server(self) -> AddServerDialog:
+        dialog = AddServerDialog(self.context.settings, self)
+        dialog.accepted.connect(self.reload_servers)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
     def _server_chosen(self) -> None:
-        if self.server.currentData():
-            ServerProfiles(self.context.settings).use(self.server.currentData())
+        name = self.server.currentData()
+        if name:
+            ServerProfiles(self.context.settings).use(name)
             self.trains = []
             self._fill_table()
+            self.context.check_session(name)
             self._show_session()
 
     def _signed_in(self) -> bool:
-        store, name = self.context.keystore, self.server.currentData()
-        return bool(store and name and store.get_secret(f"central.tokens.{name}"))
+        name = self.server.currentData()
+        return bool(name and self.context.signed_in.get(name))
 
     def _show_session(self, message: str = "") -> None:
         name = self.server.currentData()
+        known = name in self.context.signed_in
         signed_in = self._signed_in()
         if not name:
-            self.session.setText("No server profile: add one with `pht-desktop server add`, or run `pht-desktop demo`.")
+            self.session.setText("No server yet: add your PHT server with Add server….")
+        elif not known:
+            self.session.setText("Checking the session…")
         else:
             self.session.setText("Signed in." if signed_in else "Not signed in.")
-        self.sign_in_box.setVisible(bool(name) and not signed_in)
+        self.sign_in_box.setVisible(bool(name) and known and not signed_in)
         self.sign_in_box.message.setText(message)
         self.sign_out_button.setVisible(signed_in)
         self._update()
@@ -145,13 +175,13 @@ class TrainsTab(QWidget):
                 self.table.selectRow(row)
 
     def _update(self) -> None:
-        idle, train, signed_in = self.task is None, self.selected_train(), self._signed_in()
+        idle, train, signed_in = not self.busy, self.selected_train(), self._signed_in()
         self.refresh_button.setEnabled(idle and signed_in)
         self.review_button.setEnabled(idle and bool(train and train.awaits_signature))
         for button in (self.download_button, self.fetch_button):
             button.setEnabled(idle and bool(train and train.result_ready))
-        for widget in (self.progress, self.progress_label, self.cancel_button):
-            widget.setVisible(not idle)
+        self.sign_in_box.button.setEnabled(idle)
+        self.server.setEnabled(idle)
 
     # -- background work -------------------------------------------------------------------------
 
@@ -162,54 +192,50 @@ class TrainsTab(QWidget):
             with open_client(settings, store) as client:  # type: ignore[arg-type]
                 return work(client, progress, cancel)
 
-        def finished(result) -> None:
-            self.task = None
-            self._update()
-            on_success(result)
-
-        def failed(message: str) -> None:
-            error = self.task.error if self.task else None
-            self.task = None
-            if isinstance(error, NotSignedIn):
-                self._show_session(message)  # the session is gone: ask to sign in again
-            else:
-                self.context.status_message.emit(message)
-                self.progress_label.setText("")
-            self._update()
-            self.last_error = message
-
-        def cancelled() -> None:
-            self.task = None
-            self._update()
-            self.context.status_message.emit("Cancelled; a partial download is kept as .part to resume.")
-
         self.last_error = ""
-        self.progress.setRange(0, 0)
-        self.progress_label.setText(label)
-        self.task = run_in_background(with_client, finished, failed, on_progress, cancelled, parent=self)
-        self._update()
+        run_operation(self, label, with_client, on_success, self._failed, self._cancelled, on_progress)
+
+    def _failed(self, error: PHTError) -> None:
+        message = error_text(error)
+        self.last_error = message
+        if isinstance(error, NotSignedIn):  # the session is gone: ask to sign in again
+            name = self.server.currentData()
+            if name:
+                self.context.set_signed_in(name, False)
+            self._show_session(error.message)
+        else:
+            self.context.status_message.emit(message)
+
+    def _cancelled(self, outcome: CancelOutcome) -> None:
+        self.context.status_message.emit(outcome.sentence)
 
     def sign_in(self, credentials, remember: bool) -> None:
-        def work(client, progress, cancel):
-            return client.sign_in(credentials, remember)
+        remember_secret(credentials.secret)
+        name = self.server.currentData()
 
-        self._run("Signing in…", work, lambda _: (self._show_session(), self.refresh()))
+        def signed_in(_) -> None:
+            self.context.set_signed_in(name, True)
+            self.refresh()
+
+        self._run("Signing in", lambda client, p, c: client.sign_in(credentials, remember), signed_in)
 
     def sign_out(self) -> None:
-        self._run("Signing out…", lambda client, p, c: client.sign_out(), lambda _: self._show_session())
+        name = self.server.currentData()
+        self._run(
+            "Signing out", lambda client, p, c: client.sign_out(), lambda _: self.context.set_signed_in(name, False)
+        )
         self.trains = []
         self._fill_table()
 
     def refresh(self) -> None:
-        if not self._signed_in():
+        if not self._signed_in() or self.busy:
             return
         status = self.status_filter.currentData()
-        self._run("Loading trains…", lambda client, p, c: api.list_trains(client, status), self._show_trains)
+        self._run("Loading trains", lambda client, p, c: api.list_trains(client, status), self._show_trains)
 
     def _show_trains(self, trains: list[api.Train]) -> None:
         self.trains = trains
         self._fill_table()
-        self.progress_label.setText("")
 
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.trains))
@@ -235,66 +261,61 @@ class TrainsTab(QWidget):
         train = self.selected_train()
         if train:
             self._run(
-                f"Downloading and hashing the files of {train.name}…",
+                f"Downloading and hashing the files of {train.name}",
                 lambda client, p, c: review_train(client, train.id),
                 self._reviewed,
             )
 
     def _reviewed(self, review) -> None:
-        self.progress_label.setText("")
-        self.review_box.set_keys(self.context.keystore)
+        self.review_box.set_keys(self._rsa_keys())
         self.review_box.show_review(review)
 
     def sign_reviewed(self) -> None:
         review, store = self.review_box.review, self.context.keystore
-        name = self.review_box.key_choice.currentData()
-        if not review or not store or not name:
+        info = self.context.key(self.review_box.key_choice.currentData())
+        if not review or not store or not info:
             return
-        passphrase = self.review_box.passphrase.text() if store.get(name).protected else None
+        passphrase = self.review_box.passphrase.text() if info.protected else None
+        remember_secret(passphrase)
         self.review_box.passphrase.clear()
 
         def work(client, progress, cancel):
-            return sign_reviewed(client, review, store.load_private_key(name, passphrase))
+            key = store.load_private_key(info.name, passphrase)
+            cancel.commit(f"the signature for {review.train.name} was already being submitted.")
+            return sign_reviewed(client, review, key)
 
         def signed(train: api.Train) -> None:
             self.review_box.show_review(None)
-            self.context.status_message.emit(f"Signed {train.name} with {name}; the signature was submitted.")
+            self.context.status_message.emit(f"Signed {train.name} with {info.name}; the signature was submitted.")
             self.refresh()
 
-        self._run("Signing…", work, signed)
+        self._run("Signing", work, signed)
 
     # -- results ---------------------------------------------------------------------------------
 
     def _choose_download(self) -> None:
         train = self.selected_train()
         if train:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save the result archive", f"{train.name}-results.tar")
+            suggested = f"{safe_file_name(train.name)}-results.tar"
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save the result archive", suggested)
             if chosen:
                 self.download_to(train, Path(chosen))
 
-    def _progressed(self, progress: Progress) -> None:
-        if progress.total:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(progress.fraction * 1000))
-        total = f" of {human_size(progress.total)}" if progress.total else ""
-        self.progress_label.setText(f"{human_size(progress.done)}{total} · {progress.label}")
-
     def download_to(self, train: api.Train, target: Path, then=None) -> None:
         def done(path: Path) -> None:
-            self.progress_label.setText("")
             self.context.status_message.emit(f"Downloaded the results of {train.name} to {path}.")
             if then:
                 then(path)
 
         self._run(
-            f"Downloading the results of {train.name}…",
+            f"Downloading the results of {train.name}",
             lambda client, progress, cancel: download_result(client, train.id, target, progress, cancel),
             done,
-            self._progressed,
         )
 
     def download_and_decrypt(self) -> None:
         train = self.selected_train()
         if train:
-            target = self.context.paths.data_dir / "downloads" / f"{train.id}.tar"
+            # The id comes from the server: reduced to a plain file name, it cannot leave the folder.
+            target = self.context.paths.data_dir / "downloads" / f"{safe_file_name(train.id)}.tar"
             self.download_to(train, target, self.archive_downloaded.emit)

@@ -1,13 +1,24 @@
-"""A new passphrase, typed twice, with a strength meter; weak ones need an explicit tick."""
+"""A new passphrase, typed twice, with zxcvbn's strength meter: score, crack time, advice.
+
+Acceptable only when both fields match and the passphrase rates at least `MIN_SCORE` of 4, the
+same rule the core applies to a new key or a backup; the dialogs keep their OK disabled until then.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from collections.abc import Iterable
 
-from desktop_app.core.keys.passphrase_strength import STRONG_FROM, estimate
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
-_COLORS = {"empty": "#b00020", "weak": "#b00020", "fair": "#b26a00", "strong": "#1b7f3b"}
+from desktop_app.core.keys.passphrase_strength import MAX_SCORE, MIN_SCORE, PassphraseStrength, rate_passphrase
+
+_RED, _AMBER, _GREEN = "#b00020", "#b26a00", "#1b7f3b"
+_VERDICTS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+
+
+def _color(strength: PassphraseStrength) -> str:
+    return _GREEN if strength.is_strong else _AMBER if strength.score == MIN_SCORE - 1 else _RED
 
 
 class PassphraseFields(QWidget):
@@ -15,41 +26,60 @@ class PassphraseFields(QWidget):
 
     def __init__(self, parent: QWidget | None = None, label: str = "Passphrase") -> None:
         super().__init__(parent)
+        self._user_inputs: tuple[str, ...] = ()
+        self._strength = rate_passphrase("")
         self.first = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.second = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.meter = QProgressBar(maximum=STRONG_FROM + 25, textVisible=False)
+        self.meter = QProgressBar(minimum=0, maximum=MAX_SCORE + 1, textVisible=False)
         self.meter.setFixedHeight(8)
-        self.verdict = QLabel()
-        self.accept_weak = QCheckBox("Use this weak passphrase anyway")
-        self.accept_weak.setVisible(False)
+        # zxcvbn's words are plain text: never let a suggestion be read as markup.
+        self.verdict = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.feedback = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(f"{label}:", self.first)
         form.addRow("Repeat:", self.second)
         form.addRow("Strength:", self.meter)
         form.addRow("", self.verdict)
-        form.addRow("", self.accept_weak)
+        form.addRow("", self.feedback)
         for widget in (self.first, self.second):
             widget.textChanged.connect(self._update)
-        self.accept_weak.toggled.connect(self.changed)
         self._update()
 
+    def set_user_inputs(self, words: Iterable[str]) -> None:
+        """Words typed elsewhere in the dialog (the key's name): a passphrase made of them is weak."""
+        self._user_inputs = tuple(w for w in words if w)
+        self._update()
+
+    def strength(self) -> PassphraseStrength:
+        """The rating of what is typed now (kept from the last change: one zxcvbn run per keystroke)."""
+        return self._strength
+
     def _update(self) -> None:
-        strength = estimate(self.first.text())
-        self.meter.setValue(min(strength.bits, self.meter.maximum()))
-        color = _COLORS[strength.verdict]
+        text = self.first.text()
+        strength = self._strength = rate_passphrase(text, self._user_inputs)
+        color = _color(strength)
+        # One step more than the score, so a typed but very weak passphrase still shows a sliver.
+        self.meter.setValue(strength.score + 1 if text else 0)
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
-        if self.second.text() and self.second.text() != self.first.text():
-            message = "The two passphrases differ."
-        elif strength.verdict == "empty":
-            message = "A passphrase protects the key if someone copies your keyring."
+        if not text:
+            verdict = "A passphrase protects the key if someone copies your keyring or the backup."
+            advice, color = "", ""
         else:
-            message = f"{strength.verdict.capitalize()} (about {strength.bits} bits)."
-        self.verdict.setText(message)
-        self.verdict.setStyleSheet(f"color: {color};" if strength.is_weak or "differ" in message else "")
-        self.accept_weak.setVisible(strength.verdict == "weak")
-        if strength.verdict != "weak":
-            self.accept_weak.setChecked(False)
+            verdict = (
+                f"{_VERDICTS[strength.score]} ({strength.score} of {MAX_SCORE}): it would be guessed "
+                f"{strength.guessed_within} by someone holding a copy."
+            )
+            advice = strength.advice
+            if not strength.is_strong:
+                advice = f"{advice} At least {MIN_SCORE} of {MAX_SCORE} is needed.".lstrip()
+        if self.second.text() and self.second.text() != text:
+            advice = f"The two passphrases differ. {advice}".rstrip()
+            color = _RED
+        self.verdict.setText(verdict)
+        self.verdict.setStyleSheet(f"color: {color};" if color else "")
+        self.feedback.setText(advice)
+        self.feedback.setVisible(bool(advice))
         self.changed.emit()
 
     def set_passphrase(self, text: str) -> None:
@@ -60,6 +90,5 @@ class PassphraseFields(QWidget):
         return self.first.text()
 
     def is_acceptable(self) -> bool:
-        strength = estimate(self.first.text())
-        matches = self.first.text() == self.second.text()
-        return matches and strength.verdict != "empty" and (not strength.is_weak or self.accept_weak.isChecked())
+        text = self.first.text()
+        return bool(text) and text == self.second.text() and self.strength().is_strong

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -20,29 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.progress import human_size
 from desktop_app.core.results.report import DecryptionReport
+from desktop_app.gui.operations import run_operation
 
 PREVIEW_SUFFIXES = {".txt", ".csv", ".tsv", ".json", ".log", ".md", ".yaml", ".yml"}
 PREVIEW_MAX_BYTES = 256 * 1024
 GREEN, RED, AMBER = "#1b7f3b", "#b00020", "#b26a00"
 
 
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
-
-
 class ResultView(QWidget):
+    """Everything here is plain text: file names, station names and check details come from the archive."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: DecryptionReport | None = None
         self.summary = QLabel(wordWrap=True)
-        self.checks = QLabel(wordWrap=True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName("Decryption outcome")
+        self.checks = QListWidget()
+        self.checks.setAccessibleName("Verification checks")
+        self.checks.setMaximumHeight(120)
         self.files = QTableWidget(0, 2)
+        self.files.setAccessibleName("Decrypted files")
         self.files.setHorizontalHeaderLabels(["File", "Size"])
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,9 +52,10 @@ class ResultView(QWidget):
         self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.files.itemSelectionChanged.connect(self._preview_selected)
         self.preview = QPlainTextEdit(readOnly=True)
+        self.preview.setAccessibleName("Preview")
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.preview.setPlaceholderText("Select a small text, CSV or JSON file to preview it.")
-        self.open_folder = QPushButton("Open folder")
+        self.open_folder = QPushButton("Open &folder")
         self.open_folder.clicked.connect(self.open_output_folder)
         split = QSplitter()
         split.addWidget(self.files)
@@ -70,27 +73,33 @@ class ResultView(QWidget):
     def clear(self) -> None:
         self.report = None
         self.summary.clear()
+        self.summary.setStyleSheet("")
         self.checks.clear()
+        self.checks.hide()
         self.files.setRowCount(0)
         self.preview.clear()
         self.open_folder.setEnabled(False)
 
     def show_failure(self, message: str, report: DecryptionReport | None = None) -> None:
         self.clear()
-        self.summary.setText(f"<b>Not decrypted.</b> {message}<br>Nothing was written to the output folder.")
+        self.summary.setText(f"Not decrypted. {message}\nNothing was written to the output folder.")
         self.summary.setStyleSheet(f"color: {RED};")
         if report:
             self._show_checks(report)
 
+    def show_cancelled(self, sentence: str) -> None:
+        self.clear()
+        self.summary.setText(sentence)
+
     def _show_checks(self, report: DecryptionReport) -> None:
-        lines = [
-            f"<span style='color:{GREEN if c.passed else RED}'>{'✔' if c.passed else '✘'}</span> {c.detail}"
-            for c in report.checks
-        ]
+        for check in report.checks:
+            item = QListWidgetItem(f"{'✔' if check.passed else '✘'} {check.detail}")
+            item.setForeground(QColor(GREEN if check.passed else RED))
+            self.checks.addItem(item)
         if report.station_keys:  # from the archive itself: to compare with the central API's list
             keys = ", ".join(f"{name} {fp[:16]}…" for name, fp in report.station_keys.items())
-            lines.append(f"<small>Station keys as the archive states them: {keys}</small>")
-        self.checks.setText("<br>".join(lines))
+            self.checks.addItem(f"Station keys as the archive states them: {keys}")
+        self.checks.setVisible(self.checks.count() > 0)
 
     def show_report(self, report: DecryptionReport) -> None:
         self.clear()
@@ -103,7 +112,7 @@ class ResultView(QWidget):
         else:
             stations = ", ".join(report.signed_by)
             text, color = f"Verified: every check held (signed by {stations}).", GREEN
-        self.summary.setText(f"<b>{text}</b><br>{len(report.files)} files in {report.output}")
+        self.summary.setText(f"{text}\n{len(report.files)} files in {report.output}")
         self.summary.setStyleSheet(f"color: {color};")
         self._show_checks(report)
         self.files.setRowCount(len(report.files))
@@ -119,7 +128,7 @@ class ResultView(QWidget):
         if not rows or self.report is None:
             return
         path = Path(self.report.output) / self.files.item(rows[0].row(), 0).text()
-        self.preview.setPlainText(self.preview_text(path))
+        run_operation(self, f"Reading {path.name}", lambda p, c: self.preview_text(path), self.preview.setPlainText)
 
     @staticmethod
     def preview_text(path: Path) -> str:

@@ -3,11 +3,12 @@ a Sign button that exists only for a match."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop_app.core.central.train_review import TrainReview
-from desktop_app.core.keystore import KeyStore
+from desktop_app.core.keystore import KeyInfo
 from desktop_app.gui.widgets.result_view import GREEN, RED, human_size
 
 
@@ -15,13 +16,21 @@ class TrainReviewBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Review and sign", parent)
         self.review: TrainReview | None = None
+        # Plain text throughout: file names come from the server, and markup in one must not
+        # hide the files after it from the person about to sign.
         self.files = QLabel(wordWrap=True)
+        self.files.setTextFormat(Qt.TextFormat.PlainText)
+        self.files.setAccessibleName("The train's files")
         self.hashes = QLabel(wordWrap=True)
+        self.hashes.setTextFormat(Qt.TextFormat.PlainText)
         self.hashes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.verdict = QLabel(wordWrap=True)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.key_choice = QComboBox()
+        self.key_choice.setAccessibleName("Signing key")
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.sign_button = QPushButton("Sign and submit")
+        self.passphrase.setAccessibleName("Key passphrase")
+        self.sign_button = QPushButton("&Sign and submit")
         form = QFormLayout(self)
         form.addRow("Files:", self.files)
         form.addRow("Hashes:", self.hashes)
@@ -31,9 +40,9 @@ class TrainReviewBox(QGroupBox):
         form.addRow("", self.sign_button)
         self.show_review(None)
 
-    def set_keys(self, store: KeyStore | None) -> None:
+    def set_keys(self, keys: list[KeyInfo]) -> None:
         self.key_choice.clear()
-        for info in store.list_keys() if store else []:
+        for info in keys:
             if info.is_rsa:
                 self.key_choice.addItem(f"{info.name} — {info.grouped_fingerprint[:19]}…", info.name)
 
@@ -42,8 +51,8 @@ class TrainReviewBox(QGroupBox):
         self.setVisible(review is not None)
         if review is None:
             return
-        self.files.setText("<br>".join(f"{path} ({human_size(size)})" for path, size in review.files) or "none")
-        self.hashes.setText(f"server:     {review.server_hash[:64]}…<br>recomputed: {review.computed_hash[:64]}…")
+        self.files.setText("\n".join(f"{path} ({human_size(size)})" for path, size in review.files) or "none")
+        self.hashes.setText(f"server:     {review.server_hash[:64]}…\nrecomputed: {review.computed_hash[:64]}…")
         if review.matches:
             self.verdict.setText("The train's files hash to exactly what the server shows: you may sign it.")
             self.verdict.setStyleSheet(f"color: {GREEN};")

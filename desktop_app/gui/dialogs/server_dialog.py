@@ -1,0 +1,84 @@
+"""Add a central server profile: a name, the API and auth URLs, and an optional CA bundle."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.central.profiles import ServerProfile, ServerProfiles
+from desktop_app.core.errors import PHTError
+from desktop_app.core.settings import Settings
+from desktop_app.gui.error_display import error_text
+
+
+class AddServerDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.profile: ServerProfile | None = None
+        self.setWindowTitle("Add your PHT server")
+        self.name = QLineEdit(placeholderText="e.g. pht-central")
+        self.api_url = QLineEdit(placeholderText="https://central.example.org/api")
+        self.auth_url = QLineEdit(placeholderText="https://central.example.org/auth")
+        self.ca_bundle = QLineEdit(placeholderText="only if your network inspects TLS")
+        browse = QPushButton("&Browse…")
+        browse.setAccessibleName("Choose a CA bundle file")
+        browse.clicked.connect(self._browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(browse)
+        self.problem = QLabel(wordWrap=True, styleSheet="color: #b00020;")
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&API URL:", self.api_url)
+        form.addRow("A&uth URL:", self.auth_url)
+        form.addRow("&CA bundle:", ca_row)
+        for label, field in (("Name", self.name), ("API URL", self.api_url), ("Auth URL", self.auth_url)):
+            field.setAccessibleName(label)
+        self.ca_bundle.setAccessibleName("CA bundle")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add server")
+        self.buttons.accepted.connect(self._add)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Your PHT administrator gives you these addresses.", wordWrap=True))
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        for field in (self.name, self.api_url, self.auth_url):
+            field.textChanged.connect(self._validate)
+        self._validate()
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a CA bundle", "", "Certificates (*.pem *.crt);;All (*)")
+        if chosen:
+            self.ca_bundle.setText(chosen)
+
+    def _validate(self) -> None:
+        ready = all(field.text().strip() for field in (self.name, self.api_url, self.auth_url))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
+
+    def _add(self) -> None:
+        profiles = ServerProfiles(self.settings)
+        try:
+            self.profile = profiles.add(
+                self.name.text().strip(),
+                self.api_url.text().strip(),
+                self.auth_url.text().strip(),
+                self.ca_bundle.text().strip() or None,
+            )
+            profiles.use(self.profile.name)
+        except PHTError as exc:
+            self.problem.setText(error_text(exc))
+            return
+        self.accept()

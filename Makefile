@@ -33,9 +33,10 @@ test: system-deps $(BIN)/.installed $(REFVENV)/.installed lint
 	PHT_REFERENCE_PYTHON=$(abspath $(REFVENV))/bin/python scripts/with-test-services $(BIN)/pytest
 
 # The frozen app, .deb and tar.gz in dist/, smoke-tested (not part of `make test`: CI time).
+# build.sh freezes from its own venv installed from requirements/frozen.lock; .venv runs the
+# smoke test's helpers and the source app it is compared with.
 package: system-deps $(BIN)/.installed
-	$(BIN)/python -m pip install -q -e '.[package]'
-	packaging/build.sh
+	PYTHON=$(PYTHON) packaging/build.sh
 
 clean:
 	rm -rf $(VENV) $(REFVENV) build dist .pytest_cache .ruff_cache

@@ -16,8 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._measure import fastest, run_child  # noqa: E402
-from desktop_app.core.central.demo_hub import DemoHub  # noqa: E402
-from desktop_app.core.central.demo_hub.state import FINISHED_TRAIN_ID  # noqa: E402
 from desktop_app.core.central.profiles import ServerProfiles  # noqa: E402
 from desktop_app.core.central.registration import register_key  # noqa: E402
 from desktop_app.core.central.session import open_client  # noqa: E402
@@ -25,6 +23,8 @@ from desktop_app.core.keys.types import KeyType  # noqa: E402
 from desktop_app.core.keystore import KeyStore  # noqa: E402
 from desktop_app.core.paths import AppPaths  # noqa: E402
 from desktop_app.core.settings import Settings  # noqa: E402
+from desktop_app.demo_hub import DemoHub  # noqa: E402
+from desktop_app.demo_hub.state import FINISHED_TRAIN_ID  # noqa: E402
 from tests.helpers.central import DEMO_LOGIN  # noqa: E402
 
 CLI = Path(sys.executable).parent / "pht-desktop"

@@ -22,10 +22,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = cli.build_parser().parse_args(argv)
     if args.command is None:
+        return GuiLauncher().open(args.profile)
+    return cli.run_command(args, window=GuiLauncher())
+
+
+class GuiLauncher:
+    """The GUI, opened from here and handed to the CLI: the entry point is the one place that
+    knows both fronts, so `desktop_app.cli` never imports `desktop_app.gui` (an import-linter
+    contract). Qt loads only when the window really opens."""
+
+    def can_open(self) -> bool:
+        from desktop_app.gui.app import has_display
+
+        return has_display()
+
+    def open(self, profile: str) -> int:
         from desktop_app.gui.app import run_gui
 
-        return run_gui(args.profile)
-    return cli.run_command(args)
+        return run_gui(profile)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,16 @@
 # Usage: packaging/build.sh [--no-smoke]   (make package runs it with the smoke test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PY:-.venv/bin/python}
+
+# The bundle is frozen from the lock file only (requirements/frozen.lock; docs/install.md says
+# how it is made): every package pinned and hash-checked, in a venv made afresh for the build.
+# The project itself comes from this checkout, built with the locked setuptools.
+venv=build/frozen-venv
+"${PYTHON:-python3}" -m venv --clear "$venv"
+PY=$venv/bin/python
+"$PY" -m pip install -q --require-hashes -r requirements/frozen.lock
+"$PY" -m pip install -q --no-deps --no-build-isolation -e .
+
 version=$("$PY" -c 'from importlib.metadata import version; print(version("pht-desktop"))')
 arch=$(dpkg --print-architecture)
 dist=dist

@@ -51,11 +51,13 @@ def _announce_recovery(recovery: state_files.Recovery) -> None:
     print(f"pht-desktop: {recovery.sentence}", file=sys.stderr)
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """Run the parsed command; turn expected failures into one line on stderr."""
+def run_command(args: argparse.Namespace, window: _context.MainWindowLauncher | None = None) -> int:
+    """Run the parsed command; turn expected failures into one line on stderr.
+
+    `window` opens the main window for the commands that offer it (`demo`)."""
     state_files.add_listener(_announce_recovery)
     try:
-        ctx = _context.CliContext.create(args.profile)
+        ctx = _context.CliContext.create(args.profile, window)
         return int(args.handler(args, ctx) or 0)
     except PHTError as exc:
         print(f"pht-desktop: {remedies.render(exc)}", file=sys.stderr)

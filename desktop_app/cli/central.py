@@ -76,24 +76,6 @@ def _logout(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def key_register(args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop_app.core.central.registration import register_key
-    from desktop_app.core.central.session import open_client
-
-    store = open_store(ctx)
-    with open_client(ctx.settings, store) as client:
-        print(register_key(client, store.get(args.name), replace=args.replace))
-    return 0
-
-
-def key_unregister(args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop_app.core.central.registration import unregister_key
-
-    with _client(ctx) as client:
-        print(unregister_key(client, args.name))
-    return 0
-
-
 # -- trains -------------------------------------------------------------------------------------
 
 

@@ -1,24 +1,35 @@
-"""What every CLI command gets: the profile's paths and settings, and stdin helpers."""
+"""What every CLI command gets: the profile's paths and settings, stdin helpers, and the window."""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from typing import Protocol
 
 from desktop_app.core.errors import UsageError
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.settings import Settings
 
 
+class MainWindowLauncher(Protocol):
+    """Opens the main window. The entry point (`desktop_app.__main__`) hands one to the CLI, so
+    that the CLI never imports the GUI: `demo` is the one command that opens the window."""
+
+    def can_open(self) -> bool: ...
+
+    def open(self, profile: str) -> int: ...
+
+
 @dataclass
 class CliContext:
     paths: AppPaths
     settings: Settings
+    window: MainWindowLauncher | None = None  # None: no window can be opened (the CLI used as a library)
 
     @classmethod
-    def create(cls, profile: str) -> CliContext:
+    def create(cls, profile: str, window: MainWindowLauncher | None = None) -> CliContext:
         paths = AppPaths.for_profile(profile).ensure()
-        return cls(paths, Settings(paths))
+        return cls(paths, Settings(paths), window)
 
     _stdin_lines: list[str] | None = None
 

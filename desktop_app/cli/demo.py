@@ -13,8 +13,8 @@ PROFILE = "local-demo"
 
 
 def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop_app.core.central.demo_hub import DemoHub
-    from desktop_app.core.central.demo_hub.state import DEMO_ROBOT, DEMO_USER, FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
+    from desktop_app.demo_hub import DemoHub
+    from desktop_app.demo_hub.state import DEMO_ROBOT, DEMO_USER, FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 
     hub = DemoHub(port=args.port).start()
     profiles = ServerProfiles(ctx.settings)
@@ -31,10 +31,8 @@ def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     try:
         if not args.no_gui:
-            from desktop_app.gui.app import has_display, run_gui
-
-            if has_display():
-                return run_gui(ctx.paths.profile)
+            if ctx.window is not None and ctx.window.can_open():
+                return ctx.window.open(ctx.paths.profile)
             print("No display: serving until Ctrl+C (use the CLI in another terminal).", file=sys.stderr)
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -144,10 +144,29 @@ def _storage(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _central():
-    from desktop_app.cli import central  # the central API's client loads only when used
+# `keys register|unregister` talk to the central server, but live here rather than in
+# cli/central.py: that module uses this one's passphrase and key store helpers, so the
+# reverse import would be a cycle (an import-linter contract keeps it out). The HTTP client
+# (httpx) loads only when one of them runs.
 
-    return central
+
+def _register(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.central.registration import register_key
+    from desktop_app.core.central.session import open_client
+
+    store = open_store(ctx)
+    with open_client(ctx.settings, store) as client:
+        print(register_key(client, store.get(args.name), replace=args.replace))
+    return 0
+
+
+def _unregister(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.central.registration import unregister_key
+    from desktop_app.core.central.session import open_client
+
+    with open_client(ctx.settings, open_store(ctx)) as client:
+        print(unregister_key(client, args.name))
+    return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -204,10 +223,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     reg = sub.add_parser("register", help="register the public key with the active central server")
     reg.add_argument("name")
     reg.add_argument("--replace", action="store_true", help="replace a different key the server holds under this name")
-    reg.set_defaults(handler=lambda args, ctx: _central().key_register(args, ctx))
+    reg.set_defaults(handler=_register)
     unreg = sub.add_parser("unregister", help="delete the server's copy of the key (the local key stays)")
     unreg.add_argument("name")
-    unreg.set_defaults(handler=lambda args, ctx: _central().key_unregister(args, ctx))
+    unreg.set_defaults(handler=_unregister)
 
     sto = sub.add_parser("storage", help="show or choose where private keys are stored")
     sto.add_argument(

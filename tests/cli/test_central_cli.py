@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from desktop_app.core.central.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
+from desktop_app.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 from tests.helpers.cli import ENTRY_POINT, run_cli
+
+pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
 
 PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
 
@@ -91,3 +94,28 @@ def test_server_profiles_and_bad_input(pht_home: Path) -> None:
     listing = ok("server", "list")
     assert "* test" in listing and "  prod" in listing
     assert "secret" not in (pht_home / "config" / "default" / "settings.json").read_text()
+
+
+def test_demo_opens_the_main_window_through_the_entry_point(pht_home: Path) -> None:
+    """`pht-desktop demo` opens the real window (offscreen Qt), handed to the CLI by the entry
+    point; SIGTERM closes it and stops the hub."""
+    process = subprocess.Popen(
+        [str(ENTRY_POINT), "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PHT_DESKTOP_LOG": "info"},
+    )
+    try:
+        assert "LOCAL DEMO" in process.stdout.readline()
+        seen = []
+        for line in process.stderr:  # the GUI logs this once its event loop shows the window
+            seen.append(line)
+            if "main window shown" in line or "serving until Ctrl+C" in line:
+                break
+        assert "main window shown" in seen[-1], "".join(seen)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+    finally:
+        process.kill()
+        process.communicate()

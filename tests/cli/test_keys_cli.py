@@ -38,6 +38,7 @@ def test_version_and_help() -> None:
     assert "station automation" in ok("keys", "generate", "--help")
 
 
+@pytest.mark.keyring
 def test_generate_list_export_sign_delete() -> None:
     fingerprint = ok("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n")
     assert len(fingerprint.strip()) == 64
@@ -58,6 +59,7 @@ def test_generate_list_export_sign_delete() -> None:
     assert json.loads(ok("keys", "list", "--json")) == []
 
 
+@pytest.mark.keyring
 def test_private_backup_and_reimport_in_another_profile(tmp_path: Path) -> None:
     ok("keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", stdin=f"{PW}\n")
     backup = tmp_path / "alice-backup.pem"
@@ -89,6 +91,7 @@ def test_private_backup_and_reimport_in_another_profile(tmp_path: Path) -> None:
     assert json.loads(ok("--profile", "laptop", "keys", "list", "--json"))[0]["name"] == "alice"
 
 
+@pytest.mark.keyring
 def test_paillier_public_export_is_json() -> None:
     ok("keys", "generate", "homomorphic", "--type", "paillier-2048", "--passphrase-stdin", stdin=f"{PW}\n")
     public = json.loads(ok("keys", "export", "homomorphic", "--public"))
@@ -105,6 +108,7 @@ def test_paillier_public_export_is_json() -> None:
         (2, ["keys", "export", "ghost", "--private"], "", "-o FILE"),
     ],
 )
+@pytest.mark.keyring
 def test_bad_requests(code: int, args: list[str], stdin: str, says: str) -> None:
     assert says in fails(code, *args, stdin=stdin)
 
@@ -114,6 +118,7 @@ def test_unknown_key_type_is_a_usage_error() -> None:
     assert result.returncode == 2 and "invalid choice" in result.stderr
 
 
+@pytest.mark.keyring
 def test_wrong_passphrase_ec_key_and_duplicates_change_nothing() -> None:
     ok("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n")
     ok("keys", "generate", "flame", "--type", "ec-p384", "--no-passphrase")
@@ -124,6 +129,7 @@ def test_wrong_passphrase_ec_key_and_duplicates_change_nothing() -> None:
     assert ok("keys", "list", "--json") == before
 
 
+@pytest.mark.keyring
 def test_import_refusals(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.pem"
     garbage.write_bytes(b"not a key at all")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives import serialization
 
 from tests.helpers.cli import run_cli
@@ -18,6 +19,7 @@ def _keys() -> list[str]:
     return [k["name"] for k in json.loads(run_cli("keys", "list", "--json").stdout)]
 
 
+@pytest.mark.keyring
 def test_generate_refuses_a_weak_passphrase_with_the_advice() -> None:
     refused = run_cli("keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", stdin=f"{WEAK}\n")
     assert refused.returncode == 2 and refused.stdout == ""
@@ -29,6 +31,7 @@ def test_generate_refuses_a_weak_passphrase_with_the_advice() -> None:
     assert _keys() == []
 
 
+@pytest.mark.keyring
 def test_allow_weak_passphrase_generates_with_a_warning() -> None:
     result = run_cli(
         "keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", "--allow-weak-passphrase",
@@ -41,11 +44,13 @@ def test_allow_weak_passphrase_generates_with_a_warning() -> None:
     assert _keys() == ["alice"]
 
 
+@pytest.mark.keyring
 def test_a_strong_passphrase_needs_no_flag_and_gets_no_warning() -> None:
     result = run_cli("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{STRONG}\n")
     assert result.returncode == 0 and result.stderr == ""
 
 
+@pytest.mark.keyring
 def test_the_key_name_counts_against_the_passphrase() -> None:
     refused = run_cli(
         "keys", "generate", "kestrelwing", "--type", "ec-p256", "--passphrase-stdin", stdin="kestrelwing-2024\n"
@@ -53,6 +58,7 @@ def test_the_key_name_counts_against_the_passphrase() -> None:
     assert refused.returncode == 2 and "too weak" in refused.stderr
 
 
+@pytest.mark.keyring
 def test_private_export_refuses_a_weak_backup_passphrase(tmp_path: Path) -> None:
     assert run_cli(
         "keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", stdin=f"{STRONG}\n"

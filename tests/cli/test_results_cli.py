@@ -29,7 +29,7 @@ FILES = {
 
 
 @pytest.fixture
-def researcher():
+def researcher(secret_service):
     result = run_cli(
         "keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n"
     )
@@ -275,6 +275,7 @@ def test_truncated_tar_exits_5(tmp_path: Path, built: BuiltArchive) -> None:
     assert decrypt(garbage, tmp_path / "out").returncode == 5
 
 
+@pytest.mark.keyring
 def test_missing_archive_or_folder_is_a_usage_error(tmp_path: Path) -> None:
     missing = decrypt(tmp_path / "nowhere.tar", tmp_path / "out")
     assert missing.returncode == 2 and "does not exist" in missing.stderr

@@ -11,6 +11,8 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import require
 from tests.helpers.cli import ENTRY_POINT, run_cli
 
@@ -60,6 +62,7 @@ def test_settings_json_of_the_wrong_shape(pht_home: Path) -> None:
     assert json.loads(result.stdout)["wall_clock_seconds"] == 3600  # the default
 
 
+@pytest.mark.keyring
 def test_damaged_keys_json_keeps_the_keys(pht_home: Path) -> None:
     assert run_cli("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin",
                    stdin=f"{PW}\n").returncode == 0

@@ -16,7 +16,7 @@ from tests.helpers.cli import ENTRY_POINT, run_cli
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import build_train
 
-pytestmark = pytest.mark.engine
+pytestmark = [pytest.mark.engine, pytest.mark.keyring]
 ENTRYPOINT = b"#!/bin/sh\ncat /opt/train_data/cohort/patients.csv > /opt/pht_results/copy.csv\necho copied\n"
 
 

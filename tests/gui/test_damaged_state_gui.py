@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktop_app.core import state_files
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import KeyStore
@@ -15,6 +17,7 @@ from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
 
 
+@pytest.mark.keyring
 def test_window_opens_over_damaged_settings_index_and_run_history(qtbot, pht_home: Path) -> None:
     paths = AppPaths.for_profile("default").ensure()
     KeyStore.open(paths, Settings(paths)).generate("researcher", KeyType.EC_P256, "lantern-oyster-gravel-19")

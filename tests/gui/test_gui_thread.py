@@ -64,7 +64,7 @@ def slow_keyring():
 
 
 def test_the_journey_never_touches_the_keyring_on_the_gui_thread(qtbot, pht_home, slow_keyring, tmp_path) -> None:
-    from desktop_app.core.central.demo_hub import DemoHub
+    from desktop_app.demo_hub import DemoHub
 
     hub = DemoHub().start()
     try:

@@ -8,6 +8,7 @@ import subprocess
 import threading
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from keyring.backends import fail
@@ -59,6 +60,7 @@ def test_window_has_working_tabs_about_and_remembers_geometry(qtbot, window: Mai
     assert (again.width(), again.height()) == (790, 470)
 
 
+@pytest.mark.keyring
 def test_generate_then_back_up_from_next_steps(qtbot, window: MainWindow, tmp_path: Path) -> None:
     tab = window.tab("Keys")
     generate_through_dialog(qtbot, tab, "researcher", KeyType.RSA_2048)
@@ -80,6 +82,7 @@ def test_generate_then_back_up_from_next_steps(qtbot, window: MainWindow, tmp_pa
     assert key.key_size == 2048
 
 
+@pytest.mark.keyring
 def test_weak_passphrase_keeps_generate_disabled(qtbot, window: MainWindow) -> None:
     tab = window.tab("Keys")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
@@ -98,6 +101,7 @@ def test_weak_passphrase_keeps_generate_disabled(qtbot, window: MainWindow) -> N
     dialog.reject()
 
 
+@pytest.mark.keyring
 def test_rsa_4096_generation_runs_off_the_gui_thread(qtbot, window: MainWindow) -> None:
     tab = window.tab("Keys")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
@@ -110,6 +114,7 @@ def test_rsa_4096_generation_runs_off_the_gui_thread(qtbot, window: MainWindow) 
     assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "rsa-4096"
 
 
+@pytest.mark.keyring
 def test_import_export_copy_delete(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     tab = window.tab("Keys")
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -159,6 +164,7 @@ def test_import_export_copy_delete(qtbot, window: MainWindow, tmp_path: Path, mo
     assert tab.table.rowCount() == 0 and window.context.keystore.list_keys() == []
 
 
+@pytest.mark.keyring
 def test_import_with_wrong_file_passphrase_shows_the_sentence(qtbot, window: MainWindow, tmp_path: Path) -> None:
     tab = window.tab("Keys")
     source = tmp_path / "enc.pem"
@@ -181,6 +187,7 @@ def test_import_with_wrong_file_passphrase_shows_the_sentence(qtbot, window: Mai
     assert tab.table.rowCount() == 0
 
 
+@pytest.mark.keyring
 def test_sign_tab_signs_and_refuses_clearly(qtbot, window: MainWindow) -> None:
     store = window.context.keystore
     store.generate("signer", KeyType.RSA_2048, STRONG)
@@ -244,6 +251,7 @@ def _blocking(original, started: threading.Event, go: threading.Event):
     return wrapper
 
 
+@pytest.mark.keyring
 def test_cancelling_a_deletion_tells_what_really_happened(qtbot, window: MainWindow, monkeypatch) -> None:
     """Before the commit point the key stays; after it the message says the key is gone."""
     from desktop_app.core.keystore import chunked

@@ -14,6 +14,8 @@ from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
 from tests.helpers.result_archives import build_archive
 
+pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
+
 PASS = "results-tab-passphrase"
 
 

@@ -17,7 +17,7 @@ from tests.gui.conftest import wait_idle
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import build_train
 
-pytestmark = pytest.mark.engine
+pytestmark = [pytest.mark.engine, pytest.mark.keyring]
 ENTRYPOINT = b"#!/bin/sh\necho 'hello from the train'\nls /opt/train_data/cohort > /opt/pht_results/listing.txt\n"
 
 

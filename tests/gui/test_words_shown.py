@@ -28,6 +28,7 @@ FILE_MARKUP = "<img src=x onerror=alert(1)><b>big<i>"  # no slash: one file name
 CLI_WORDS = re.compile(r"pht-desktop |`|(?<![\w-])--[a-z]")
 
 
+@pytest.mark.keyring
 def test_archive_names_are_shown_as_plain_text(qtbot, window: MainWindow, tmp_path: Path) -> None:
     store = window.context.keystore
     store.generate("researcher", KeyType.RSA_2048, "plain-text-passphrase")
@@ -76,6 +77,7 @@ def visible_words(root: QWidget) -> list[str]:
     return [word for word in words if word]
 
 
+@pytest.mark.keyring
 def test_no_window_text_names_a_command_or_a_flag(qtbot, window: MainWindow, monkeypatch) -> None:
     """Every tab, the dialogs they open, and an error dialog for every remedy."""
     keys, trains = window.tab("Keys"), window.tab("Trains")

@@ -7,6 +7,7 @@ alters entries to show that damage is reported, not used.
 
 from __future__ import annotations
 
+from jaraco.classes.properties import classproperty
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError, PasswordSetError
 
@@ -14,7 +15,12 @@ WINDOWS_MAX_SECRET_BYTES = 2560
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @classproperty
+    def priority(cls) -> float:
+        # Not viable for discovery: keyring would otherwise chain these backends in as soon as
+        # this module is imported, and keyring tests would pass on memory instead of the real
+        # Secret Service. A test uses one only by handing it over.
+        raise RuntimeError("a test backend, used only when a test passes it explicitly")
 
     def __init__(self) -> None:
         super().__init__()

@@ -15,8 +15,6 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from desktop_app.core.central.demo_hub import DemoHub
-from desktop_app.core.central.demo_hub.state import FINISHED_TRAIN_ID
 from desktop_app.core.central.download import download_result, part_path
 from desktop_app.core.central.registration import ABSENT, MATCHES, key_status, register_key, unregister_key
 from desktop_app.core.errors import Cancelled
@@ -27,6 +25,8 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decrypt_opened
 from desktop_app.core.settings import Settings
+from desktop_app.demo_hub import DemoHub
+from desktop_app.demo_hub.state import FINISHED_TRAIN_ID
 from tests.helpers.central import DEMO_LOGIN, client_for
 from tests.helpers.result_archives import build_archive
 

@@ -11,8 +11,6 @@ import pytest
 
 from desktop_app.core.central import api
 from desktop_app.core.central.client import CentralClient
-from desktop_app.core.central.demo_hub import DemoHub
-from desktop_app.core.central.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 from desktop_app.core.central.download import download_result, part_path
 from desktop_app.core.central.errors import CentralError, HashMismatch, KeyMismatch, NotSignedIn
 from desktop_app.core.central.registration import MATCHES, key_status, register_key, unregister_key
@@ -26,7 +24,11 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.signatures import verify_train_hash
 from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.settings import Settings
+from desktop_app.demo_hub import DemoHub
+from desktop_app.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 from tests.helpers.central import DEMO_LOGIN, client_for, self_signed_certificate
+
+pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
 
 PW = "lantern-oyster-gravel-19"  # rates 4 of 4: new keys need a strong passphrase
 

@@ -41,6 +41,7 @@ def _cli(*args: str, stdin: str = "") -> str:
 
 
 @pytest.mark.interop
+@pytest.mark.keyring
 @pytest.mark.parametrize("key_type", ["rsa-2048", "rsa-4096"])
 def test_reference_station_accepts_our_train_signature(key_type: str) -> None:
     _cli("keys", "generate", "researcher", "--type", key_type, "--passphrase-stdin", stdin=f"{PW}\n")
@@ -87,6 +88,7 @@ def _electron_files(folder: Path, passphrase: str) -> rsa.RSAPrivateKey:
 
 
 @pytest.mark.interop
+@pytest.mark.keyring
 def test_old_electron_app_rsa_files_import(tmp_path: Path) -> None:
     _electron_files(tmp_path, "old app pass")
     encrypted = (tmp_path / "private.pem").read_bytes()
@@ -106,6 +108,7 @@ def test_old_electron_app_rsa_files_import(tmp_path: Path) -> None:
 
 
 @pytest.mark.interop
+@pytest.mark.keyring
 def test_old_electron_app_paillier_files_import(tmp_path: Path) -> None:
     key = generate_paillier(2048)
     (tmp_path / "public-he.key").write_text(json.dumps({"n": str(key.public.n), "g": str(key.public.g)}))

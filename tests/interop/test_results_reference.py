@@ -86,7 +86,7 @@ def _cli_ok(*args: str, stdin: str = "") -> str:
 
 
 @pytest.fixture
-def researcher() -> serialization.load_pem_public_key:
+def researcher(secret_service) -> serialization.load_pem_public_key:
     _cli_ok("keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n")
     _cli_ok("keys", "generate", "homomorphic", "--type", "paillier-2048", "--passphrase-stdin", stdin=f"{HE_PW}\n")
     return serialization.load_pem_public_key(_cli_ok("keys", "export", "researcher", "--public").encode())

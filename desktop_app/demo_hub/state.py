@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import secrets
 import tarfile
@@ -15,10 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
-from desktop_app.core.protocol.post_run import PlainFile, post_run
-from desktop_app.core.protocol.train_config import TrainConfig
-from desktop_app.core.results.archive_writer import write_result_archive
+from desktop_app.demo_hub.result_archives import build_result_archive
 
 DEMO_USER = {"id": "demo-user-0001", "name": "demo", "password": "demo-password"}
 DEMO_ROBOT = {"id": "demo-robot-0001", "secret": "demo-robot-secret"}
@@ -162,7 +158,7 @@ class HubState:
                 return train.result_archive
             folder = self.work_dir / train.id
             folder.mkdir(parents=True, exist_ok=True)
-            archive = _build_result_archive(folder, train, public_hex)
+            archive = build_result_archive(folder, train, public_hex, DEMO_USER["id"])
             train.result_archive, train.result_key_fingerprint = archive, public_hex
             return archive
 
@@ -174,62 +170,3 @@ class HubState:
                 info.size = len(data)
                 tar.addfile(info, io.BytesIO(data))
         return buffer.getvalue()
-
-
-_STATION_KEYS: list = []
-
-
-def _station_keys():
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
-    while len(_STATION_KEYS) < 2:
-        _STATION_KEYS.append(rsa.generate_private_key(public_exponent=65537, key_size=2048))
-    return _STATION_KEYS
-
-
-def _build_result_archive(folder: Path, train: Train, creator_public_hex: str) -> Path:
-    from desktop_app.core.protocol.hexpem import public_key_to_hex_pem
-
-    creator = load_hex_pem_public_key(creator_public_hex, "registered key")
-    stations = _station_keys()
-    config = TrainConfig(
-        {
-            "@id": train.id,
-            "@context": {},
-            "proposal_id": "demo-proposal",
-            "source": {"type": "docker_repository", "address": "demo.local/pht/train", "tag": "latest"},
-            "creator": {"id": DEMO_USER["id"], "rsa_public_key": public_key_to_hex_pem(creator)},
-            "build": {"signature": "00", "rsa_public_key": public_key_to_hex_pem(stations[0].public_key())},
-            "session_id": train.session_id.hex(),
-            "route": [
-                {
-                    "station": f"demo-station-{i}",
-                    "eco_system": "tue",
-                    "index": i,
-                    "rsa_public_key": public_key_to_hex_pem(k.public_key()),
-                }
-                for i, k in enumerate(stations)
-            ],
-            "file_list": [name for name, _ in train.files],
-            "hash": train.server_hash(DEMO_USER["id"]),
-            "signature": "00",
-        }
-    )
-    plain_dir = folder / "plain"
-    results = {
-        "summary.csv": b"station,patients,mean_age\ndemo-station-0,412,57.3\ndemo-station-1,388,61.0\n",
-        "model/coefficients.json": json.dumps({"intercept": -2.1, "age": 0.034}).encode(),
-        "report.txt": b"Demo results made by the PHT Desktop demo hub. Nothing here is real.\n",
-        # A model of a realistic size, so that downloads show progress (deterministic bytes).
-        "model/weights.bin": hashlib.shake_256(train.id.encode()).digest(3 << 20),
-    }
-    plain = []
-    for name, data in results.items():
-        path = plain_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        plain.append(PlainFile(name, path))
-    encrypted: list[PlainFile] = []
-    for index, key in enumerate(stations):
-        _, encrypted = post_run(config, f"demo-station-{index}", key, plain, folder / f"enc-{index}")
-    return write_result_archive(folder / "result.tar", config, encrypted)

@@ -1,0 +1,52 @@
+"""Fault injection for the tests: the demo hub is also the test suite's central server.
+
+Every switch is off by default and `pht-desktop demo` never turns one on; a test sets them on
+`DemoHub.faults` to make the server down, slow, broken or stingy, and the request handler
+asks this object at the few points where a fault can strike.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+GARBAGE_JSON = b"{this is not json"
+
+
+@dataclass
+class Faults:
+    fail_next: list[int] = field(default_factory=list)  # statuses to answer next, one per request
+    json_errors: bool = True  # False: error bodies are plain text (HTML), as a proxy in front would send
+    garbage_json: bool = False  # every JSON body becomes unparsable
+    delay: float = 0.0  # seconds before every answer
+    drop_download_after: int | None = None  # close the result stream after this many bytes (once)
+    ranges: bool = True  # honour Range requests
+    throttle_bytes_per_second: int | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def before_answer(self) -> int | None:
+        """Wait the delay; then the injected status this request gets instead of an answer, if any."""
+        if self.delay:
+            time.sleep(self.delay)
+        return self.fail_next.pop(0) if self.fail_next else None
+
+    def json_body(self, data: bytes) -> bytes:
+        return GARBAGE_JSON if self.garbage_json else data
+
+    def stream_chunk_size(self, normal: int) -> int:
+        return normal if not self.throttle_bytes_per_second else 16384
+
+    def claim_drop(self) -> int | None:
+        """The drop point for a result stream that starts now, if one is armed.
+
+        Claimed by one stream only, when it starts, so that the resumed download succeeds, and so
+        that a stream still running from an earlier request (say, one the client cancelled)
+        cannot take a drop that the test armed for the next download."""
+        with self._lock:
+            drop, self.drop_download_after = self.drop_download_after, None
+            return drop
+
+    def pace(self, chunk: int) -> None:
+        if self.throttle_bytes_per_second:
+            time.sleep(chunk / self.throttle_bytes_per_second)

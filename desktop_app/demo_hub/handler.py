@@ -1,0 +1,127 @@
+"""The demo hub's HTTP plumbing: read a request, find its route, write the reply or the error.
+
+One handler class serves every route (`routes.py`); it knows the wire (JSON bodies, error
+bodies, streaming a file with or without a Range), the routes know the API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+from desktop_app.demo_hub.exchange import FileReply, HubError, Request
+from desktop_app.demo_hub.routes import find_route
+
+if TYPE_CHECKING:
+    from desktop_app.demo_hub.faults import Faults
+    from desktop_app.demo_hub.state import HubState
+
+CHUNK = 1 << 20
+
+
+class HubRequestHandler(BaseHTTPRequestHandler):
+    """Subclassed per hub (`for_hub`) so that each server carries its own state and faults."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "PHT-Demo-Hub/1"
+    state: ClassVar[HubState]
+    faults: ClassVar[Faults]
+
+    @classmethod
+    def for_hub(cls, state: HubState, faults: Faults) -> type[HubRequestHandler]:
+        return type("BoundHubRequestHandler", (cls,), {"state": state, "faults": faults})
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet: no request log on stderr
+        pass
+
+    def do_GET(self) -> None:
+        self._answer("GET")
+
+    def do_POST(self) -> None:
+        self._answer("POST")
+
+    def do_DELETE(self) -> None:
+        self._answer("DELETE")
+
+    def _answer(self, method: str) -> None:
+        # Read the whole body first: on a kept-alive connection, unread bytes would be taken
+        # for the next request.
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        injected = self.faults.before_answer()
+        if injected is not None:
+            return self._send_error(injected, f"Injected failure {injected}.")
+        url = urlsplit(self.path)
+        request = Request(method, url.path, {k: v[-1] for k, v in parse_qs(url.query).items()}, self.headers, body)
+        try:
+            found = find_route(method, url.path)
+            if found is None:
+                raise HubError(404, f"No route {method} {url.path}.")
+            route, ids = found
+            reply = route.answer(self.state, request, *ids)
+        except HubError as error:
+            return self._send_error(error.status, error.message)
+        if isinstance(reply, FileReply):
+            return self._stream_file(reply)
+        return self._send(reply.status, reply.body, reply.content_type)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def _send(self, status: int, body: Any, content_type: str = "application/json") -> None:
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        if content_type == "application/json":
+            data = self.faults.json_body(data)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _send_error(self, status: int, message: str) -> None:
+        if self.faults.json_errors:
+            self._send(status, {"statusCode": status, "code": "error", "message": message})
+        else:
+            self._send(status, f"<html><body>{status} {message}</body></html>".encode(), "text/html")
+
+    def _stream_file(self, reply: FileReply) -> None:
+        """The file from `Range: bytes=N-` on (206) when ranges are honoured, else all of it (200)."""
+        drop_after = self.faults.claim_drop()
+        size = reply.path.stat().st_size
+        start = 0
+        wanted = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
+        if wanted and self.faults.ranges and int(wanted.group(1)) < size:
+            start = int(wanted.group(1))
+            self.send_response(206)
+            self.send_header("Content-Range", f"bytes {start}-{size - 1}/{size}")
+        else:
+            self.send_response(200)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Length", str(size - start))
+        if self.faults.ranges:
+            self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        self._copy_from(reply.path, start, drop_after)
+
+    def _copy_from(self, path: Path, start: int, drop_after: int | None) -> None:
+        sent = 0
+        with path.open("rb") as handle:
+            handle.seek(start)
+            while chunk := handle.read(self.faults.stream_chunk_size(CHUNK)):
+                if drop_after is not None and sent + len(chunk) > drop_after:
+                    return self._drop_connection_after(chunk[: drop_after - sent])
+                self.wfile.write(chunk)
+                sent += len(chunk)
+                self.faults.pace(len(chunk))
+
+    def _drop_connection_after(self, last: bytes) -> None:
+        self.wfile.write(last)
+        self.wfile.flush()
+        time.sleep(0.2)  # let the bytes sent so far arrive before the connection drops
+        self.close_connection = True
+        with contextlib.suppress(OSError):  # the client may have gone already
+            self.connection.shutdown(2)

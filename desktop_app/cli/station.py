@@ -151,6 +151,13 @@ def _config(args: argparse.Namespace, ctx: CliContext) -> int:
         "allowed_master_images": args.allowed_master_image,
     }
     changes = {k: v for k, v in changes.items() if v is not None}
+    if args.registry:
+        from desktop_app.core.station.registry_host import configured_registry
+
+        try:
+            configured_registry(args.registry)
+        except ValueError as exc:
+            raise UsageError(f"The registry {args.registry!r} names no registry host ({exc}).") from exc
     if args.data is not None:
         missing = [str(p) for p in args.data if not p.is_dir()]
         if missing:
@@ -188,7 +195,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     config.add_argument("--station-id")
     config.add_argument("--key")
     config.add_argument("--engine")
-    config.add_argument("--registry")
+    config.add_argument(
+        "--registry", help="the registry host[:port] the registry password is for; no other host is sent it"
+    )
     config.add_argument("--registry-user")
     config.add_argument("--registry-password-stdin", action="store_true", help="store the password in the OS keyring")
     config.add_argument("--data", type=Path, nargs="*")

@@ -95,3 +95,14 @@ def test_no_engine_is_one_sentence(monkeypatch) -> None:
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
     assert "No container engine answered" in result.stderr and "unix:///nope.sock" in result.stderr
     assert "--engine URL" in result.stderr  # the remedy, in this front's words
+
+
+def test_a_registry_setting_must_name_a_host() -> None:
+    refused = run_cli("station", "config", "--registry", "ftp://harbor.example.org")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == (
+        "pht-desktop: The registry 'ftp://harbor.example.org' names no registry host "
+        "(only https:// or http:// registries are known)."
+    )
+    accepted = run_cli("station", "config", "--registry", "https://Harbor.example.org/")
+    assert accepted.returncode == 0 and json.loads(accepted.stdout)["registry"] == "https://Harbor.example.org/"

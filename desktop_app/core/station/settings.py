@@ -57,7 +57,8 @@ class StationSettings:
         from desktop_app.core.station.registry import RegistryCredentials
 
         password = store.get_secret(REGISTRY_SECRET) if self.registry_user else None
-        return RegistryCredentials(self.registry_user, password) if password else None
+        # Tied to the configured registry: a reference to any other host gets no credentials.
+        return RegistryCredentials(self.registry, self.registry_user, password) if password else None
 
 
 # The shape `station` must have in settings; a value of another type means the file is damaged.

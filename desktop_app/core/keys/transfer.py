@@ -68,7 +68,7 @@ def _load_public(data: bytes):
         if data.lstrip().startswith(b"{"):
             return PaillierPublicKey.from_json_dict(json.loads(data))
         return serialization.load_pem_public_key(data)
-    except (ValueError, PaillierKeyError) as exc:
+    except (ValueError, PaillierKeyError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
         raise KeyImportError("The public key file holds no readable public key.") from exc
 
 
@@ -118,7 +118,7 @@ def parse_private_key(data: bytes, passphrase: str | None, public_data: bytes | 
         else:
             raise KeyImportError(NOT_A_KEY)
         material = KeyMaterial(key_type_of(private), private)  # type: ignore[arg-type]
-    except (ValueError, KeyError, PaillierKeyError, KeyMaterialError) as exc:
+    except (ValueError, KeyError, PaillierKeyError, KeyMaterialError, RecursionError) as exc:  # JSON nested too deeply
         if isinstance(exc, PHTError):
             raise KeyImportError(str(exc)) from exc
         raise KeyImportError("The file is damaged and holds no readable key.") from exc

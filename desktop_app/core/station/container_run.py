@@ -9,10 +9,9 @@ every byte in order.
 
 The log stream alone cannot be trusted to end: a watchdog thread stops the train on cancel, at
 its wall-clock limit or when its writable layer outgrows the disk limit (by killing it, not by
-waiting for it), and notices when the engine
-loses the container (removed or killed outside this app, the engine stopped or restarted), so
-that a run never waits forever. The container is removed whatever happens, unless the caller
-keeps a successful one to copy its results out.
+waiting for it), and notices when the engine loses the container (removed or killed outside
+this app, the engine stopped or restarted), so that a run never waits forever. The container
+is removed whatever happens, unless the caller keeps a successful one to copy its results out.
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ def put_tree(
     if owner is not None:
         parent, _, base = destination.rstrip("/").rpartition("/")
         names = {f"{base}/{name}": source for name, source in files.items()}
-        folders = [base, *_folders_of(list(names))]
+        folders = list(dict.fromkeys([base, *_folders_of(list(names))]))
         destination, files = parent or "/", names
     else:
         folders = []
@@ -166,6 +166,10 @@ def put_tree(
                     info.size = source.stat().st_size
                     with source.open("rb") as handle:
                         tar.addfile(info, handle)
+        # Without the zeros tarfile pads a record with after the end-of-archive marker: Podman's
+        # extracting process stops reading at the marker, and writing it the rest raced its exit
+        # ("write |1: broken pipe", seen in 2 of 300 uploads).
+        spool.truncate(tar.offset)
         spool.seek(0)
         with engine_call(f"Writing files into {destination} of a container"):
             container.put_archive(destination, spool)

@@ -78,14 +78,28 @@ class LocalRegistry:
 
 
 class PodmanService:
-    def __init__(self, folder: Path, registry: LocalRegistry | None = None, more: list | None = None) -> None:
+    """Podman's API service with its own image and container storage in `storage` (default: inside
+    `folder`), so that what other test runs and programs on the machine do to theirs (removing
+    images while this one lists them) cannot break it; a second service may share a storage."""
+
+    def __init__(
+        self, folder: Path, registry: LocalRegistry | None = None, more: list | None = None, storage: Path | None = None
+    ) -> None:
         require(shutil.which("podman") is not None, "podman is not installed")
         self.folder = folder
+        self.storage = storage or folder / "storage"
         self.conf = folder / "containers.conf"
-        self.conf.write_text(CONTAINERS_CONF)
+        self.conf.write_text(CONTAINERS_CONF + f'tmp_dir = "{self.storage / "tmp"}"\n')
+        storage_conf = folder / "storage.conf"
+        root, run = self.storage / "root", self.storage / "run"
+        storage_conf.write_text(f'[storage]\ndriver = "overlay"\ngraphroot = "{root}"\nrunroot = "{run}"\n')
         self.socket = folder / "engine.sock"
         self.url = f"unix://{self.socket}"
-        self.env = {"CONTAINERS_CONF": str(self.conf), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
+        self.env = {
+            "CONTAINERS_CONF": str(self.conf),
+            "CONTAINERS_STORAGE_CONF": str(storage_conf),
+            "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+        }
         registries = [r for r in [registry, *(more or [])] if r]
         if registries:  # the engine may talk plain HTTP to the loopback registries only
             conf = folder / "registries.conf"
@@ -132,3 +146,7 @@ class PodmanService:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        overlay = self.storage / "root" / "overlay"
+        if self.storage.is_relative_to(self.folder) and str(overlay) in Path("/proc/mounts").read_text():
+            # The overlay driver mounts its folder onto itself; undone, the test run's folder can go.
+            subprocess.run(["umount", "--lazy", str(overlay)], check=False, capture_output=True)

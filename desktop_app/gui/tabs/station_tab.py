@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.station.engine import connect
-from desktop_app.core.station.records import RunRecords
+from desktop_app.core.station.records import RunRecords, log_folder
 from desktop_app.core.station.report import STEPS, StepRecord
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from desktop_app.core.station.settings import StationSettings
+from desktop_app.core.station.train_log import read_log_tail
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
@@ -218,7 +219,8 @@ class StationTab(QWidget):
         remember_secret(passphrase)
         self.passphrase.clear()
         reference, push = self.reference.text().strip(), self.push.isChecked()
-        records = RunRecords(self.context.paths.data_dir)
+        data_dir = self.context.paths.data_dir
+        records = RunRecords(data_dir)
 
         def work(report, cancel):
             key = store.load_private_key(settings.key_name, passphrase)
@@ -229,6 +231,7 @@ class StationTab(QWidget):
                 settings.limits(),  # type: ignore[arg-type]
                 settings.credentials(store),
                 push=push,
+                log_folder=log_folder(data_dir),
             )
             runner = StationRunner(connect(settings.engine or None), setup)
             outcome = runner.run(reference, lambda step: report(copy.copy(step)), report, cancel)
@@ -280,7 +283,7 @@ class StationTab(QWidget):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run["started"]))
             values = (
                 str(run["id"]),
-                "ok" if run["succeeded"] else "failed",
+                "ok" if run["succeeded"] else "cancelled" if run["cancelled"] else "failed",
                 run["reference"],
                 run["train_id"] or "—",
                 when,
@@ -298,8 +301,12 @@ class StationTab(QWidget):
 
 
 def _read_log(run: dict) -> str:
+    """The end of a run's kept log (a train may have printed gigabytes), then how it ended."""
     try:
-        text = Path(run["log_path"]).read_text("utf-8", errors="replace")
+        text = read_log_tail(Path(run["log_path"])) if run["log_path"] else "(the train never ran)"
     except OSError as exc:
         text = f"The log of run {run['id']} cannot be read: {exc.strerror or exc}"
-    return text + (f"\n{run['error']}" if run["error"] else "")
+    if run["error"]:
+        step = f" at its {run['failed_step']} step" if run.get("failed_step") else ""
+        text += f"\n{'Cancelled' if run.get('cancelled') else 'Failed'}{step}: {run['error']}"
+    return text

@@ -100,6 +100,9 @@ def regular_members(spool, strip: str) -> Iterator[tuple[str, tarfile.TarFile, t
                     yield name, tar, member
 
 
+UPLOAD_ATTEMPTS = 3
+
+
 def put_tree(container, destination: str, files: dict[str, Path | bytes]) -> None:
     """Write files (name below `destination` → path or bytes) into the container."""
     # A real file, so the upload has a Content-Length: Podman sometimes breaks the pipe on a chunked one.
@@ -116,9 +119,18 @@ def put_tree(container, destination: str, files: dict[str, Path | bytes]) -> Non
                     info.size = source.stat().st_size
                     with source.open("rb") as handle:
                         tar.addfile(info, handle)
-        spool.seek(0)
         with engine_call(f"Writing files into {destination} of a container"):
-            container.put_archive(destination, spool)
+            for attempt in range(UPLOAD_ATTEMPTS):
+                spool.seek(0)
+                try:
+                    container.put_archive(destination, spool)
+                    return
+                except docker.errors.APIError as exc:
+                    # Podman 4.3, under load, sometimes loses the helper process it feeds the upload
+                    # to ("passing bulk input to subprocess: … broken pipe"); writing the same files
+                    # into the not yet started container again is harmless.
+                    if "broken pipe" not in str(exc) or attempt == UPLOAD_ATTEMPTS - 1:
+                        raise
 
 
 def commit_image(container, reference: str, command: list[str]) -> None:

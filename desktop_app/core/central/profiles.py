@@ -120,3 +120,13 @@ class ServerProfiles:
         if not name:
             raise UsageError("No central server is configured yet.", remedy=Remedy.ADD_SERVER)
         return self.get(name)
+
+    def remove(self, name: str) -> None:
+        """Forget a profile (its session in the keyring is the caller's to forget); if it was
+        active, another one (or none) becomes active."""
+        servers = dict(self._servers())
+        if servers.pop(name, None) is None:
+            return
+        self.settings.set(SERVERS, servers)
+        if self.settings.get(ACTIVE, check=text_value) == name:
+            self.settings.set(ACTIVE, next(iter(servers), None))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.station.engine import connect
+from desktop_app.core.station.environment import EnvironmentCheck, check_environment
 from desktop_app.core.station.records import RunRecords, log_folder
 from desktop_app.core.station.report import STEPS, StepRecord
 from desktop_app.core.station.runner import StationRunner, StationSetup
@@ -95,7 +96,20 @@ class StationTab(QWidget):
         self.history = row_table(("Run", "Outcome", "Image", "Train", "When"), stretch_column=2)
         self.history.itemSelectionChanged.connect(self._show_history_log)
 
+        # Before the first run: is this computer ready? One line per need, each with its fix.
+        self.environment_box = QGroupBox("Is this computer ready to run trains?")
+        environment_layout = QVBoxLayout(self.environment_box)
+        self.environment_lines = QLabel("Not checked yet.", wordWrap=True)
+        self.environment_lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.environment_lines.setAccessibleName("Station environment")
+        self.check_button = QPushButton("C&heck again")
+        self.check_button.clicked.connect(self.check_environment)
+        environment_layout.addWidget(self.environment_lines)
+        environment_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.environment: list[EnvironmentCheck] = []
+        self._checked_once = False
         left = QVBoxLayout()
+        left.addWidget(self.environment_box)
         left.addWidget(settings_box)
         left.addWidget(run_box)
         left.addWidget(QLabel("Steps:"))
@@ -139,6 +153,33 @@ class StationTab(QWidget):
         self._load()
 
     # -- settings --------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._checked_once:  # first shown: look before anyone tries a run
+            self._checked_once = True
+            self.check_environment()
+
+    def check_environment(self) -> None:
+        settings = self.current_settings()
+        names = {info.name for info in self.context.keys if info.is_rsa}
+        self.environment_lines.setText("Checking…")
+        run_operation(
+            self,
+            "Checking the station's environment",
+            lambda progress, cancel: check_environment(settings, names),
+            self._show_environment,
+        )
+
+    def _show_environment(self, checks: list[EnvironmentCheck]) -> None:
+        self.environment = checks
+        lines = []
+        for check in checks:
+            fix = f" — {check.fix}" if check.fix and not check.ok else ""
+            lines.append(f"{'✔' if check.ok else '✘'} {check.what}: {check.detail}{fix}")
+        self.environment_lines.setText("\n".join(lines))
+        ready = all(check.ok for check in checks)
+        self.environment_lines.setStyleSheet("" if ready else f"color: {RED};")
 
     def _load(self) -> None:
         saved = StationSettings.load(self.context.settings)
@@ -187,6 +228,7 @@ class StationTab(QWidget):
                 self.result.setText(f"Data folders that do not exist: {', '.join(missing)}.")
             else:
                 self.context.status_message.emit("Station settings saved.")
+                self.check_environment()
 
         run_operation(self, "Saving the station settings", work, checked)
 

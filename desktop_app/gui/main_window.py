@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         """Show an archive in the Results tab (dropped, or downloaded by another tab)."""
         results = self.tab("Results")
         self.tabs.setCurrentWidget(results)
+        log.info("opening %s in the Results tab", path)
         results.open_archive(path)  # type: ignore[attr-defined]
 
     def _dropped_archive(self, event: QDragEnterEvent | QDropEvent) -> Path | None:

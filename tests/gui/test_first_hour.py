@@ -117,3 +117,35 @@ def test_try_the_demo_from_the_window_end_to_end(qtbot, window: MainWindow) -> N
     except httpx.TransportError:
         reached = False
     assert not reached  # the demo's server is gone with it
+
+
+def test_a_double_clicked_archive_opens_in_the_results_tab(pht_home, tmp_path) -> None:
+    """The desktop file runs `pht-desktop --open %f`; from the menu, without a file, `--open` alone."""
+    import os
+    import signal
+    import subprocess
+
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from tests.helpers.cli import ENTRY_POINT
+    from tests.helpers.result_archives import build_archive
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    archive = build_archive(tmp_path / "b", key.public_key(), {"a.txt": b"a"}).path
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PHT_DESKTOP_LOG": "info"}
+    for argv, expected in (([str(archive)], f"opening {archive}"), ([], "main window shown")):
+        process = subprocess.Popen(
+            [str(ENTRY_POINT), "--open", *argv], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env
+        )
+        try:
+            seen = []
+            for line in process.stderr:
+                seen.append(line)
+                if expected in line or "Traceback" in line:
+                    break
+            assert expected in seen[-1], "".join(seen)
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=10) == 0
+        finally:
+            process.kill()
+            process.communicate()

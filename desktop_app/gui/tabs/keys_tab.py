@@ -19,7 +19,7 @@ from desktop_app.gui.dialogs.key_file_dialogs import DeleteKeyDialog, ExportKeyD
 from desktop_app.gui.error_display import show_error
 from desktop_app.gui.operations import CancelOutcome, OperationBar, is_busy, registry, run_operation
 from desktop_app.gui.tabs.keys_server import KeyServerActions
-from desktop_app.gui.tabs.welcome_tab import BACKED_UP, keys_without_backup
+from desktop_app.gui.tabs.welcome_tab import BACKED_UP, keys_without_backup, no_backup_sentence
 from desktop_app.gui.widgets.tables import row_table
 
 COLUMNS = ("Name", "Type", "Fingerprint", "Created", "Active server")
@@ -126,8 +126,7 @@ class KeysTab(QWidget):
         self.reminder.setVisible(bool(unsaved))
         if unsaved:
             self.reminder_text.setText(
-                f"{', '.join(unsaved)} has no backup yet: without one, a lost key means its results can never "
-                "be read."
+                f"{no_backup_sentence(unsaved)}: without one, a lost key means its results can never be read."
             )
         wanted = self._select_next or (selected.name if selected else None)
         self._select_next = None

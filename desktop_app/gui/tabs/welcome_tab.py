@@ -25,6 +25,11 @@ class WelcomeActions:
     try_demo: Callable[[], object]
 
 
+def no_backup_sentence(names: list[str]) -> str:
+    """"lab has no backup yet" / "lab, home have no backup yet"."""
+    return f"{', '.join(names)} {'has' if len(names) == 1 else 'have'} no backup yet"
+
+
 def keys_without_backup(context: AppContext) -> list[str]:
     backed_up = set(context.settings.get(BACKED_UP) or [])
     return [info.name for info in context.keys if info.name not in backed_up]
@@ -108,7 +113,7 @@ class WelcomeTab(QWidget):
         elif unsaved:
             self.backup_step.show_state(
                 False,
-                f"{', '.join(unsaved)} has no backup yet. A lost key means results encrypted for it can "
+                f"{no_backup_sentence(unsaved)}. A lost key means results encrypted for it can "
                 "never be read: write an encrypted backup file and keep it somewhere safe.",
             )
         else:

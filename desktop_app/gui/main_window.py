@@ -18,6 +18,7 @@ from desktop_app.core.settings import text_value
 from desktop_app.gui import remedies
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.demo_session import DemoSession
+from desktop_app.gui.dialogs.preferences_dialog import PreferencesDialog
 from desktop_app.gui.operations import registry
 from desktop_app.gui.recovery_notice import RecoveryNotices
 from desktop_app.gui.tabs.keys_tab import KeysTab
@@ -105,6 +106,12 @@ class MainWindow(QMainWindow):
         if self.welcome.is_first_start():
             self.tabs.setCurrentWidget(self.welcome)
 
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.context, self)
+        dialog.open()
+        self.preferences = dialog
+        return dialog
+
     def try_demo(self) -> None:
         self.tabs.setCurrentWidget(self.tab("Trains"))
         self.demo.start()
@@ -161,6 +168,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        preferences = QAction("&Preferences…", self, shortcut=QKeySequence.StandardKey.Preferences)
+        preferences.triggered.connect(self.open_preferences)
+        file_menu.addAction(preferences)
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)

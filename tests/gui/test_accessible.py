@@ -58,6 +58,7 @@ def test_every_control_of_every_tab_and_dialog_has_a_name(qtbot, window: MainWin
         keys.open_export("private-backup"),
         keys.open_delete(),
         trains.open_add_server(),
+        window.open_preferences(),
     ]
     missing = unnamed_controls(window) + [m for dialog in dialogs for m in unnamed_controls(dialog)]
     for dialog in dialogs:

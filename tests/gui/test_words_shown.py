@@ -92,6 +92,7 @@ def test_no_window_text_names_a_command_or_a_flag(qtbot, window: MainWindow, mon
         keys.open_delete(),
         keys.opt_in_file_store(),
         trains.open_add_server(),
+        window.open_preferences(),
         window.show_about(),
     ]
     for remedy in Remedy:

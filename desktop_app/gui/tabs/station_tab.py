@@ -149,6 +149,7 @@ class StationTab(QWidget):
             field.setAccessibleName(name)
         # New keys refresh the key choice only: a live run's checklist and log stay as they are.
         context.keys_changed.connect(self._load_keys)
+        context.preferences_changed.connect(self._load_settings)
         registry().changed.connect(self._update)
         self._load()
 
@@ -182,6 +183,12 @@ class StationTab(QWidget):
         self.environment_lines.setStyleSheet("" if ready else f"color: {RED};")
 
     def _load(self) -> None:
+        self._load_settings()
+        self._reset_steps()
+        self.refresh_history()
+        self._update()
+
+    def _load_settings(self) -> None:
         saved = StationSettings.load(self.context.settings)
         self.station_id.setText(saved.station_id)
         self._load_keys()
@@ -189,9 +196,6 @@ class StationTab(QWidget):
         self.data.setText(";".join(saved.data))
         self.time_limit.setValue(saved.wall_clock_seconds)
         self.memory.setValue(saved.memory_mib or 0)
-        self._reset_steps()
-        self.refresh_history()
-        self._update()
 
     def _load_keys(self) -> None:
         chosen = self.key_choice.currentData() or StationSettings.load(self.context.settings).key_name

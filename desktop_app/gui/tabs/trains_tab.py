@@ -26,6 +26,7 @@ from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.paths import safe_file_name
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.dialogs.preferences_dialog import DEFAULT_KEY
 from desktop_app.gui.dialogs.server_dialog import AddServerDialog
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, OperationBar, is_busy, registry, run_operation
@@ -130,6 +131,7 @@ class TrainsTab(QWidget):
         layout.addWidget(self.review_box)
         context.keys_changed.connect(lambda: self.review_box.set_keys(self._rsa_keys()))
         context.session_changed.connect(self._show_session)
+        context.servers_changed.connect(self.reload_servers)
         registry().changed.connect(self._update)
         self.review_box.set_keys(self._rsa_keys())
         self.reload_servers()
@@ -319,6 +321,8 @@ class TrainsTab(QWidget):
 
     def _reviewed(self, review) -> None:
         self.review_box.set_keys(self._rsa_keys())
+        default = self.review_box.key_choice.findData(self.context.settings.get(DEFAULT_KEY))
+        self.review_box.key_choice.setCurrentIndex(max(0, default))
         self.review_box.show_review(review)
 
     def sign_reviewed(self) -> None:

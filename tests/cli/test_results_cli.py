@@ -393,7 +393,7 @@ def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
 
     # The interrupt must land while the staging folder is being filled, whatever the machine's
     # speed: the process is frozen (SIGSTOP) as soon as the folder exists, and only if it is
-    # still there while frozen does the SIGINT go in before the process runs on (SIGCONT).
+    # still there once frozen does the SIGINT go in before the process runs on (SIGCONT).
     # A decryption quick enough to finish between the look and the freeze is run again.
     for _attempt in range(5):
         process = start()
@@ -401,7 +401,10 @@ def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
         while not staging() and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
         process.send_signal(signal.SIGSTOP)
-        if staging() and not out.exists():
+        # A signal is delivered asynchronously: look only once the process has really stopped
+        # (or ended), which waitid reports without reaping it.
+        state = os.waitid(os.P_PID, process.pid, os.WSTOPPED | os.WEXITED | os.WNOWAIT)
+        if state.si_code == os.CLD_STOPPED and staging() and not out.exists():
             break
         process.send_signal(signal.SIGCONT)
         process.wait(timeout=60)

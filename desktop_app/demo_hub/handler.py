@@ -32,10 +32,11 @@ class HubRequestHandler(BaseHTTPRequestHandler):
     server_version = "PHT-Demo-Hub/1"
     state: ClassVar[HubState]
     faults: ClassVar[Faults]
+    own_hosts: ClassVar[frozenset[str]]  # the Host values this hub answers for (lower case)
 
     @classmethod
-    def for_hub(cls, state: HubState, faults: Faults) -> type[HubRequestHandler]:
-        return type("BoundHubRequestHandler", (cls,), {"state": state, "faults": faults})
+    def for_hub(cls, state: HubState, faults: Faults, own_hosts: frozenset[str]) -> type[HubRequestHandler]:
+        return type("BoundHubRequestHandler", (cls,), {"state": state, "faults": faults, "own_hosts": own_hosts})
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: no request log on stderr
         pass
@@ -53,6 +54,9 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         # Read the whole body first: on a kept-alive connection, unread bytes would be taken
         # for the next request.
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        refused = self._foreign_host()
+        if refused:
+            return self._send_error(*refused)
         injected = self.faults.before_answer()
         if injected is not None:
             return self._send_error(injected, f"Injected failure {injected}.")
@@ -69,6 +73,20 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         if isinstance(reply, FileReply):
             return self._stream_file(reply)
         return self._send(reply.status, reply.body, reply.content_type)
+
+    def _foreign_host(self) -> tuple[int, str] | None:
+        """Why this request is not for us, if it is not.
+
+        The hub binds loopback only, yet a web page can still reach it by DNS rebinding: its own
+        host name, re-pointed at 127.0.0.1, lets the browser send requests here. Such requests
+        carry the page's name in `Host`, so only this hub's own address (or localhost) is served."""
+        host = self.headers.get("Host")
+        if host is None:
+            return 400, "The request has no Host header."
+        if host.strip().lower() not in self.own_hosts:
+            allowed = " or ".join(sorted(self.own_hosts))
+            return 421, f"This demo hub answers only for {allowed}, not for {host[:100]!r}."
+        return None
 
     # -- writing -------------------------------------------------------------------------------
 

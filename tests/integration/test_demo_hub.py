@@ -1,0 +1,49 @@
+"""The demo hub itself, spoken to with raw HTTP over loopback: it answers only for its own
+address (DNS rebinding), and it is never kinder than the real PHT central (shared/NETWORKS.md)."""
+
+from __future__ import annotations
+
+import http.client
+import json
+
+import pytest
+
+from desktop_app.demo_hub import DemoHub
+
+
+@pytest.fixture
+def hub():
+    server = DemoHub().start()
+    yield server
+    server.stop()
+
+
+def raw_get(hub: DemoHub, path: str, host: str | None, headers: dict[str, str] | None = None):
+    """A GET with exactly the Host header given (none at all when `host` is None)."""
+    address, port = hub.server.server_address[:2]
+    connection = http.client.HTTPConnection(address, port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def test_answers_only_for_its_own_host(hub) -> None:
+    port = hub.server.server_address[1]
+    # A page on evil.example whose name was rebound to 127.0.0.1 sends its own name as Host.
+    for foreign in ("evil.example", f"evil.example:{port}", f"127.0.0.1:{port + 1}", "127.0.0.1"):
+        status, _, body = raw_get(hub, "/api/trains", foreign)
+        assert status == 421, foreign
+        assert "answers only for" in json.loads(body)["message"]
+    status, _, _ = raw_get(hub, "/api/trains", None)
+    assert status == 400
+    for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+        status, _, _ = raw_get(hub, "/api/trains", own)
+        assert status == 401, own  # reached the route: it wants a token

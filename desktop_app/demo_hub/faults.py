@@ -17,6 +17,7 @@ GARBAGE_JSON = b"{this is not json"
 @dataclass
 class Faults:
     fail_next: list[int] = field(default_factory=list)  # statuses to answer next, one per request
+    redirect_next: list[str] = field(default_factory=list)  # next requests get a 302 to these, one each
     json_errors: bool = True  # False: error bodies are plain text (HTML), as a proxy in front would send
     garbage_json: bool = False  # every JSON body becomes unparsable
     delay: float = 0.0  # seconds before every answer
@@ -30,6 +31,11 @@ class Faults:
         if self.delay:
             time.sleep(self.delay)
         return self.fail_next.pop(0) if self.fail_next else None
+
+    def redirect(self) -> str | None:
+        """Where this request is sent instead (a captive portal or a moved server would), if anywhere."""
+        with self._lock:
+            return self.redirect_next.pop(0) if self.redirect_next else None
 
     def json_body(self, data: bytes) -> bytes:
         return GARBAGE_JSON if self.garbage_json else data

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from desktop_app.demo_hub.state import HubState
 
 CHUNK = 1 << 20
+# The body a redirecting proxy or portal sends along: it must never be taken for an answer.
+REDIRECT_PAGE = b"<html><body>Moved. <a href='elsewhere'>Sign in to the network</a></body></html>"
 
 
 class HubRequestHandler(BaseHTTPRequestHandler):
@@ -60,6 +62,9 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         injected = self.faults.before_answer()
         if injected is not None:
             return self._send_error(injected, f"Injected failure {injected}.")
+        elsewhere = self.faults.redirect()
+        if elsewhere is not None:
+            return self._send(302, REDIRECT_PAGE, "text/html", {"Location": elsewhere})
         url = urlsplit(self.path)
         request = Request(method, url.path, {k: v[-1] for k, v in parse_qs(url.query).items()}, self.headers, body)
         try:
@@ -90,12 +95,16 @@ class HubRequestHandler(BaseHTTPRequestHandler):
 
     # -- writing -------------------------------------------------------------------------------
 
-    def _send(self, status: int, body: Any, content_type: str = "application/json") -> None:
+    def _send(
+        self, status: int, body: Any, content_type: str = "application/json", headers: dict[str, str] | None = None
+    ) -> None:
         data = body if isinstance(body, bytes) else json.dumps(body).encode()
         if content_type == "application/json":
             data = self.faults.json_body(data)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.demo_hub import DemoHub
 from desktop_app.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 from tests.helpers.cli import ENTRY_POINT, run_cli
 
@@ -32,6 +33,21 @@ def demo(pht_home):
     yield banner
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def hub(pht_home):
+    """A hub in this process, so that a test can turn its faults on between commands."""
+    server = DemoHub().start()
+    yield server
+    server.stop()
+
+
+def signed_in_with_a_key(hub: DemoHub) -> None:
+    ok("server", "add", "hub", "--api", hub.api_url, "--auth", hub.auth_url)
+    ok("login", "--username", "demo", "--password-stdin", stdin="demo-password\n")
+    ok("keys", "generate", "researcher", "--type", "rsa-2048", "--no-passphrase")
+    ok("keys", "register", "researcher")
 
 
 def ok(*args: str, stdin: str = "") -> str:
@@ -77,6 +93,16 @@ def test_mismatching_key_is_reported_and_replaced_only_when_asked(demo) -> None:
     refused = run_cli("keys", "register", "researcher")
     assert refused.returncode == 1 and "different key" in refused.stderr and "--replace" in refused.stderr
     assert "replaced" in ok("keys", "register", "researcher", "--replace")
+
+
+def test_download_refuses_a_redirect_and_saves_nothing(hub, tmp_path: Path) -> None:
+    signed_in_with_a_key(hub)
+    hub.faults.redirect_next = ["https://portal.example/login"]
+    archive = tmp_path / "result.tar"
+    refused = run_cli("trains", "download", FINISHED_TRAIN_ID, "-o", str(archive))
+    assert refused.returncode == 1, refused.stderr
+    assert "redirected" in refused.stderr and "https://portal.example/login" in refused.stderr
+    assert not archive.exists() and not Path(f"{archive}.part").exists()
 
 
 def test_server_profiles_and_bad_input(pht_home: Path) -> None:

@@ -192,6 +192,24 @@ def test_download_restarts_cleanly_without_range_support(client, store, research
         pass
 
 
+def test_a_redirect_is_refused_naming_where_it_pointed_and_nothing_is_saved(
+    client, store, researcher, hub, tmp_path: Path
+) -> None:
+    """Redirects are not followed, and a 3xx is no success: its body is not the answer."""
+    register_key(client, store.get(researcher))
+    target = tmp_path / "result.tar"
+    hub.faults.redirect_next = ["https://portal.example/login?next=result"]
+    with pytest.raises(CentralError, match=r"redirected .*\(302\) to https://portal\.example/login\?next=result"):
+        download_result(client, FINISHED_TRAIN_ID, target)
+    assert not target.exists() and not part_path(target).exists()
+    hub.faults.redirect_next = ["https://portal.example/login"]
+    with pytest.raises(CentralError, match=r"\(302\) to https://portal\.example/login"):
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+    hub.faults.redirect_next = ["https://portal.example/login"]
+    with pytest.raises(CentralError, match=r"\(302\) to https://portal\.example/login"):
+        client.sign_in(DEMO_LOGIN)
+
+
 def test_result_needs_a_registered_key(client, tmp_path: Path) -> None:
     with pytest.raises(CentralError, match="Register an RSA public key"):
         download_result(client, FINISHED_TRAIN_ID, tmp_path / "r.tar")

@@ -20,6 +20,7 @@ import httpx
 from desktop_app.core.central.errors import CentralError, NotSignedIn
 from desktop_app.core.central.profiles import ServerProfile
 from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
+from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import Remedy
 
 RETRY_STATUSES = {502, 503, 504}
@@ -157,8 +158,9 @@ class CentralClient:
             try:
                 if response.status_code == 401 and attempt == 0:
                     continue
-                if response.status_code >= 400:
-                    response.read()
+                if response.status_code >= 300:
+                    if response.status_code >= 400:
+                        response.read()  # the error's message
                     self._checked(response)
                 yield response
                 return
@@ -215,6 +217,16 @@ class CentralClient:
 
     def _checked(self, response: httpx.Response) -> httpx.Response:
         status = response.status_code
+        if 300 <= status < 400:
+            # Redirects are not followed (a token must not travel to wherever a server points),
+            # and a 3xx body is a portal's or proxy's page, never the answer asked for.
+            location = response.headers.get("location")
+            where = f"to {printable(location)}" if location else "without saying where"
+            host = response.request.url.netloc.decode(errors="replace")
+            raise CentralError(
+                f"The server at {printable(host)} redirected the request ({status}) {where}; redirects are not "
+                "followed and the answer was not used. Check the server's address in its profile."
+            )
         if status < 400:
             return response
         message = _message(response)

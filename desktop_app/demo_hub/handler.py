@@ -10,6 +10,7 @@ import contextlib
 import json
 import re
 import time
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -111,7 +112,7 @@ class HubRequestHandler(BaseHTTPRequestHandler):
 
     def _send_error(self, status: int, message: str) -> None:
         if self.faults.json_errors:
-            self._send(status, {"statusCode": status, "code": "error", "message": message})
+            self._send(status, {"statusCode": status, "code": _code(status), "message": message})
         else:
             self._send(status, f"<html><body>{status} {message}</body></html>".encode(), "text/html")
 
@@ -152,3 +153,11 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         self.close_connection = True
         with contextlib.suppress(OSError):  # the client may have gone already
             self.connection.shutdown(2)
+
+
+def _code(status: int) -> str:
+    """The error body's `code`, as the real server names it (`NOT_FOUND`, `BAD_REQUEST`, ...)."""
+    try:
+        return HTTPStatus(status).name
+    except ValueError:
+        return "ERROR"

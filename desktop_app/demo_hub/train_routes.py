@@ -70,8 +70,8 @@ def download_train_files(state: HubState, request: Request, train_id: str) -> Re
 def download_result(state: HubState, request: Request, train_id: str) -> FileReply:
     request.signed_in_user(state)
     train = _train(state, train_id)
-    if train.result_status != "finished":
-        raise HubError(400, "The train's results are not ready.")
+    if train.result_status != "finished":  # as the real server: no result object, whatever the status
+        raise HubError(404, "The train result does not exist in the storage.")
     try:
         archive = state.result_archive(train)
     except LookupError as exc:

@@ -269,6 +269,21 @@ def test_403_and_404_name_the_problem(client, hub) -> None:
         api.get_train(client, "nope")
 
 
+def test_a_server_message_ending_in_a_full_stop_gets_no_second_one(client, hub, tmp_path: Path) -> None:
+    with pytest.raises(CentralError) as missing:
+        api.get_train(client, "nope")
+    assert str(missing.value) == "Not found on the server: No train nope."
+    # As the real server: a train without a result is a 404 whatever its result status says.
+    unfinished = next(t for t in hub.state.trains.values() if t.result_status != "finished")
+    with pytest.raises(CentralError) as no_result:
+        download_result(client, unfinished.id, tmp_path / "r.tar")
+    assert str(no_result.value) == "Not found on the server: The train result does not exist in the storage."
+    hub.faults.fail_next = [500]
+    with pytest.raises(CentralError) as failed:
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+    assert str(failed.value) == "The central server failed (500): Injected failure 500."
+
+
 def test_tls_self_signed_rejected_by_default_accepted_with_ca_bundle(store, tmp_path: Path) -> None:
     cert, key = self_signed_certificate(tmp_path)
     hub = DemoHub(tls=(cert, key)).start()

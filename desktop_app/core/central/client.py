@@ -20,7 +20,7 @@ import httpx
 from desktop_app.core.central.errors import CentralError, NotSignedIn
 from desktop_app.core.central.profiles import ServerProfile
 from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
-from desktop_app.core.central.wording import printable
+from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import Remedy
 
 RETRY_STATUSES = {502, 503, 504}
@@ -100,8 +100,8 @@ class CentralClient:
     def _token_request(self, form: dict[str, str]) -> TokenSet:
         response = self._send("POST", f"{self.profile.auth_url}/token", data=form, retry=False)
         if response.status_code in (400, 401):
-            reason = (_message(response) or "the credentials were refused").rstrip(".")
-            raise NotSignedIn(f"Signing in failed: {reason}.", remedy=Remedy.NONE)
+            reason = _message(response) or "the credentials were refused"
+            raise NotSignedIn(sentence(f"Signing in failed: {reason}"), remedy=Remedy.NONE)
         body = self._json(self._checked(response))
         if not isinstance(body, dict) or "access_token" not in body:
             raise CentralError("The sign-in server answered without an access token.")
@@ -233,12 +233,16 @@ class CentralClient:
         if status == 401:
             raise NotSignedIn(f"{self.profile.label} refused the session.")
         if status == 403:
-            raise CentralError(f"The server refused this: you lack the permission ({message or 'no details given'}).")
+            raise CentralError(
+                sentence(f"The server refused this: you lack the permission ({message or 'no details given'})")
+            )
         if status == 404:
-            raise CentralError(f"Not found on the server: {message or response.request.url.path}.")
+            raise CentralError(sentence(f"Not found on the server: {message or response.request.url.path}"))
         if status >= 500:
-            raise CentralError(f"The central server failed ({status}): {message or 'it gave no details'}.")
-        raise CentralError(f"The central server refused the request ({status}): {message or 'no details given'}.")
+            raise CentralError(sentence(f"The central server failed ({status}): {message or 'it gave no details'}"))
+        raise CentralError(
+            sentence(f"The central server refused the request ({status}): {message or 'no details given'}")
+        )
 
     @staticmethod
     def _json(response: httpx.Response) -> Any:
@@ -256,7 +260,8 @@ def _message(response: httpx.Response) -> str:
         body = response.json()
     except ValueError:
         return ""
-    return str(body.get("message") or "") if isinstance(body, dict) else ""
+    message = body.get("message") if isinstance(body, dict) else None
+    return printable(message) if isinstance(message, str) else ""
 
 
 def _reason(exc: Exception) -> str:

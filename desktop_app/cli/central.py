@@ -13,6 +13,7 @@ from desktop_app.cli.keys import add_passphrase_stdin, open_store, passphrase_fr
 from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.central.statuses import RESULT_STATUSES
 from desktop_app.core.central.tokens import Credentials
+from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import UsageError
 from desktop_app.core.progress import Progress
 
@@ -87,11 +88,10 @@ def _trains_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print(json.dumps([t.raw for t in trains], indent=2))
         return 0
-    for t in trains:
-        print(
-            f"{t.id}  {t.name:<20} build {t.status('build'):<9} run {t.status('run'):<9} "
-            f"result {t.status('result'):<9} {str(t.raw.get('updated_at') or '')[:16]}"
-        )
+    for t in trains:  # every field is the server's text: shown with control characters escaped
+        build, run, result = (printable(t.status(kind), 20) for kind in ("build", "run", "result"))
+        updated = printable(str(t.raw.get("updated_at") or "")[:16])
+        print(f"{t.id}  {printable(t.name, 60):<20} build {build:<9} run {run:<9} result {result:<9} {updated}")
     return 0
 
 
@@ -103,8 +103,8 @@ def _trains_sign(args: argparse.Namespace, ctx: CliContext) -> int:
     info = store.get(args.key)
     with open_client(ctx.settings, store) as client:
         review = review_train(client, args.train_id)
-        for path, size in review.files:
-            print(f"  {size:>10}  {path}", file=sys.stderr)
+        for path, size in review.files:  # names come from the server: never raw to a terminal
+            print(f"  {size:>10}  {printable(path)}", file=sys.stderr)
         print(f"server hash:     {review.server_hash}\nrecomputed hash: {review.computed_hash}", file=sys.stderr)
         passphrase = passphrase_from(args, ctx) if info.protected else None
         sign_reviewed(client, review, store.load_private_key(info.name, passphrase))

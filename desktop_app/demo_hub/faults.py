@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.demo_hub.exchange import Request
 
 GARBAGE_JSON = b"{this is not json"
 
@@ -24,6 +29,14 @@ class Faults:
     drop_download_after: int | None = None  # close the result stream after this many bytes (once)
     ranges: bool = True  # honour Range requests
     throttle_bytes_per_second: int | None = None
+    # A hostile server's JSON: given each successful JSON answer's request and body, returns the
+    # body to send instead (anything JSON-able, or bytes sent as they are).
+    alter_json: Callable[[Request, Any], Any] | None = None
+    # The next JSON answer is padded to this many bytes (valid JSON still), sent chunked or with
+    # its Content-Length; `oversized_sent` counts what the client took before it hung up.
+    oversized_json: int | None = None
+    oversized_chunked: bool = True
+    oversized_sent: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def before_answer(self) -> int | None:
@@ -36,6 +49,14 @@ class Faults:
         """Where this request is sent instead (a captive portal or a moved server would), if anywhere."""
         with self._lock:
             return self.redirect_next.pop(0) if self.redirect_next else None
+
+    def altered(self, request: Request, body: Any) -> Any:
+        return self.alter_json(request, body) if self.alter_json else body
+
+    def claim_oversized(self) -> int | None:
+        with self._lock:
+            size, self.oversized_json = self.oversized_json, None
+            return size
 
     def json_body(self, data: bytes) -> bytes:
         return GARBAGE_JSON if self.garbage_json else data

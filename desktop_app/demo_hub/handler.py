@@ -78,7 +78,13 @@ class HubRequestHandler(BaseHTTPRequestHandler):
             return self._send_error(error.status, error.message)
         if isinstance(reply, FileReply):
             return self._stream_file(reply)
-        return self._send(reply.status, reply.body, reply.content_type)
+        if reply.content_type != "application/json":
+            return self._send(reply.status, reply.body, reply.content_type)
+        body = self.faults.altered(request, reply.body)
+        oversized = self.faults.claim_oversized()
+        if oversized is not None:
+            return self._send_padded(reply.status, body, oversized)
+        return self._send(reply.status, body)
 
     def _foreign_host(self) -> tuple[int, str] | None:
         """Why this request is not for us, if it is not.
@@ -109,6 +115,35 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def _send_padded(self, status: int, body: Any, size: int) -> None:
+        """`body` (a JSON object) with a `pad` member that makes it `size` bytes: valid, and huge."""
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        head, tail = b'{"pad": "', b'", ' + data[1:]
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        chunked = self.faults.oversized_chunked
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(size))
+        self.end_headers()
+        padding = size - len(head) - len(tail)
+        pieces = [head, *([b"x" * CHUNK] * (padding // CHUNK)), b"x" * (padding % CHUNK), tail]
+        with contextlib.suppress(OSError):  # the client hangs up once it has seen enough
+            for piece in pieces:
+                self._write_piece(piece, chunked)
+                self.faults.oversized_sent += len(piece)
+            if chunked:
+                self.wfile.write(b"0\r\n\r\n")
+        self.close_connection = True
+
+    def _write_piece(self, piece: bytes, chunked: bool) -> None:
+        if chunked:
+            if piece:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+        else:
+            self.wfile.write(piece)
 
     def _send_error(self, status: int, message: str) -> None:
         if self.faults.json_errors:

@@ -105,6 +105,51 @@ def test_download_refuses_a_redirect_and_saves_nothing(hub, tmp_path: Path) -> N
     assert not archive.exists() and not Path(f"{archive}.part").exists()
 
 
+def test_hostile_answers_are_one_sentence_and_exit_1(hub) -> None:
+    signed_in_with_a_key(hub)
+
+    def wrong_total(request, body):
+        return {**body, "meta": {"total": {"$gt": 0}}} if request.path == "/api/trains" else body
+
+    hub.faults.alter_json = wrong_total
+    listed = run_cli("trains", "list")
+    assert listed.returncode == 1 and "Traceback" not in listed.stderr
+    assert listed.stderr.strip().splitlines() == [
+        "pht-desktop: The central server's answer is malformed: meta.total of the list of trains is an object, "
+        "not a count."
+    ]
+    hub.faults.alter_json = None
+    hub.faults.oversized_json = 64 << 20
+    huge = run_cli("trains", "list")
+    assert huge.returncode == 1 and "larger than 16 MiB" in huge.stderr and "Traceback" not in huge.stderr
+
+
+def test_impossible_token_lifetime_and_non_hex_session_id_are_sentences(hub) -> None:
+    ok("server", "add", "hub", "--api", hub.api_url, "--auth", hub.auth_url)
+    hub.faults.alter_json = lambda request, body: (
+        {**body, "expires_in": "soon"} if request.path == "/auth/token" else body
+    )
+    login = run_cli("login", "--username", "demo", "--password-stdin", stdin="demo-password\n")
+    assert login.returncode == 1 and "Traceback" not in login.stderr
+    assert login.stderr.strip().splitlines() == [
+        "pht-desktop: The central server's answer is malformed: the sign-in answer gives expires_in as 'soon', "
+        "not a number of seconds."
+    ]
+    hub.faults.alter_json = None
+    ok("login", "--username", "demo", "--password-stdin", stdin="demo-password\n")
+    ok("keys", "generate", "researcher", "--type", "rsa-2048", "--no-passphrase")
+    hub.faults.alter_json = lambda request, body: (
+        {**body, "session_id": "zz-not-hex"} if request.path == f"/api/trains/{SIGNABLE_TRAIN_ID}" else body
+    )
+    sign = run_cli("trains", "sign", SIGNABLE_TRAIN_ID, "--key", "researcher")
+    assert sign.returncode == 4 and "Traceback" not in sign.stderr, sign.stderr
+    assert sign.stderr.strip().splitlines()[-1] == (
+        "pht-desktop: The server's session id of this train is not hexadecimal, so the train's hash cannot be "
+        "recomputed; signing is refused."
+    )
+    assert hub.state.trains[SIGNABLE_TRAIN_ID].hash_signed is None
+
+
 def test_server_profiles_and_bad_input(pht_home: Path) -> None:
     bad = run_cli("server", "add", "prod", "--api", "ftp://x", "--auth", "https://auth")
     assert bad.returncode == 2 and "not an http(s) URL" in bad.stderr

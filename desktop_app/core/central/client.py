@@ -24,6 +24,11 @@ from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import Remedy
 
 RETRY_STATUSES = {502, 503, 504}
+# A JSON answer (or an error body) larger than this is refused, read no further: the largest real
+# answer, a page of 50 trains, is a few tens of KiB. Downloads stream to disk and are not capped here.
+MAX_JSON_BYTES = 16 << 20
+# Headers describing the body's framing on the wire; they do not hold for the body once read.
+FRAMING_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
 IDEMPOTENT = {"GET", "HEAD", "DELETE"}
 
 
@@ -105,7 +110,7 @@ class CentralClient:
         body = self._json(self._checked(response))
         if not isinstance(body, dict) or "access_token" not in body:
             raise CentralError("The sign-in server answered without an access token.")
-        return TokenSet.from_response(body)
+        return TokenSet.from_response(body)  # every field checked there
 
     def _refresh(self, tokens: TokenSet) -> TokenSet | None:
         with contextlib.suppress(NotSignedIn):
@@ -158,9 +163,9 @@ class CentralClient:
             try:
                 if response.status_code == 401 and attempt == 0:
                     continue
+                if response.status_code >= 400:  # read the error's message, within the cap
+                    self._checked(self._call(lambda r=response: _buffered(r), request.url))
                 if response.status_code >= 300:
-                    if response.status_code >= 400:
-                        response.read()  # the error's message
                     self._checked(response)
                 yield response
                 return
@@ -179,7 +184,7 @@ class CentralClient:
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
-                response = self._call(lambda: self.http.request(method, url, headers=headers, **kwargs), url)
+                response = self._call(lambda: self._exchange(method, url, headers, kwargs), url)
             except CentralError:
                 if last or not self._retryable_error:
                     raise
@@ -188,6 +193,15 @@ class CentralClient:
                     return response
             time.sleep(self.backoff * (2**attempt))
         raise AssertionError("unreachable")
+
+    def _exchange(self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any]) -> httpx.Response:
+        """One request whose answer is read whole, but never beyond MAX_JSON_BYTES."""
+        request = self.http.build_request(method, url, headers=headers, **kwargs)
+        response = self.http.send(request, stream=True)
+        try:
+            return _buffered(response)
+        finally:
+            response.close()
 
     _retryable_error = False
 
@@ -248,6 +262,8 @@ class CentralClient:
     def _json(response: httpx.Response) -> Any:
         try:
             return response.json()
+        except RecursionError:
+            raise CentralError("The central server's answer is nested too deeply to be read.") from None
         except ValueError:
             kind = response.headers.get("content-type", "no content type")
             raise CentralError(
@@ -255,10 +271,35 @@ class CentralClient:
             ) from None
 
 
+def _buffered(response: httpx.Response, limit: int = MAX_JSON_BYTES) -> httpx.Response:
+    """`response` (streamed) with its body read, refused past `limit` bytes, as a plain response.
+
+    The limit counts decoded bytes, so a compressed answer cannot get round it; a declared
+    Content-Length over it is refused before any of the body is read."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(response, limit)
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > limit:
+            raise _too_large(response, limit)
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in FRAMING_HEADERS]
+    return httpx.Response(response.status_code, headers=headers, content=bytes(body), request=response.request)
+
+
+def _too_large(response: httpx.Response, limit: int) -> CentralError:
+    host = printable(response.request.url.netloc.decode(errors="replace"))
+    return CentralError(
+        f"The answer of the server at {host} is larger than {limit >> 20} MiB, more than any answer of "
+        "the central API; it was not read."
+    )
+
+
 def _message(response: httpx.Response) -> str:
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return ""
     message = body.get("message") if isinstance(body, dict) else None
     return printable(message) if isinstance(message, str) else ""

@@ -30,7 +30,13 @@ def _client(ctx: CliContext):
 
 
 def _server_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    profile = ServerProfiles(ctx.settings).add(args.name, args.api, args.auth, args.ca_bundle)
+    profile = ServerProfiles(ctx.settings).add(args.name, args.api, args.auth, args.ca_bundle, insecure=args.insecure)
+    if profile.in_clear:
+        print(
+            f"pht-desktop: warning: server {profile.name} uses plain http: your password and tokens will "
+            "travel unencrypted and anyone on the network path can read or change them.",
+            file=sys.stderr,
+        )
     print(f"Added server profile {profile.name}.", file=sys.stderr)
     return 0
 
@@ -41,7 +47,8 @@ def _server_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for profile in profiles.all():
         mark = "*" if profile.name == active else " "
         ca = f"  CA {profile.ca_bundle}" if profile.ca_bundle else ""
-        print(f"{mark} {profile.label:<24} {profile.api_url}  auth {profile.auth_url}{ca}")
+        clear = "  (plain http, unencrypted)" if profile.in_clear else ""
+        print(f"{mark} {profile.label:<24} {profile.api_url}  auth {profile.auth_url}{ca}{clear}")
     return 0
 
 
@@ -173,6 +180,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--api", required=True, help="API URL, e.g. https://pht.example.org/api")
     add.add_argument("--auth", required=True, help="auth server URL (the real network uses a separate one)")
     add.add_argument("--ca-bundle", help="PEM file of CAs to trust instead of the system's (TLS-inspecting networks)")
+    add.add_argument(
+        "--insecure",
+        action="store_true",
+        help="accept a plain http:// address to another computer (password and tokens then travel "
+        "unencrypted); http to this computer (127.0.0.1, localhost) needs no flag",
+    )
     add.set_defaults(handler=_server_add)
     sub.add_parser("list", help="list server profiles (* = active)").set_defaults(handler=_server_list)
     use = sub.add_parser("use", help="make a profile the active one")

@@ -167,6 +167,27 @@ def test_server_profiles_and_bad_input(pht_home: Path) -> None:
     assert "secret" not in (pht_home / "config" / "default" / "settings.json").read_text()
 
 
+def test_plain_http_is_refused_except_for_loopback_or_with_insecure(pht_home: Path) -> None:
+    refused = run_cli("server", "add", "prod", "--api", "http://pht.example.org/api", "--auth", "https://a.example")
+    assert refused.returncode == 2, refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "pht-desktop: The API URL http://pht.example.org/api uses plain http: passwords and tokens would travel "
+        "unencrypted; use its https:// address, or, only on a network you trust, add --insecure."
+    ]
+    refused_auth = run_cli("server", "add", "prod", "--api", "https://a.example/api", "--auth", "http://10.0.0.7/auth")
+    assert refused_auth.returncode == 2 and "The auth URL http://10.0.0.7/auth uses plain http" in refused_auth.stderr
+    assert "prod" not in ok("server", "list")  # nothing added
+    for loopback in ("http://127.0.0.1:8080/api", "http://localhost:3010", "http://[::1]:3010", "http://127.8.9.1"):
+        quiet = run_cli("server", "add", "local", "--api", loopback, "--auth", loopback)
+        assert quiet.returncode == 0 and "warning" not in quiet.stderr, quiet.stderr
+    warned = run_cli(
+        "server", "add", "lab", "--api", "http://pht.lab.example/api", "--auth", "http://pht.lab.example", "--insecure"
+    )
+    assert warned.returncode == 0, warned.stderr
+    assert "warning: server lab uses plain http" in warned.stderr
+    assert "lab" in ok("server", "list") and "plain http" in ok("server", "list")
+
+
 def test_demo_opens_the_main_window_through_the_entry_point(pht_home: Path) -> None:
     """`pht-desktop demo` opens the real window (offscreen Qt), handed to the CLI by the entry
     point; SIGTERM closes it and stops the hub."""

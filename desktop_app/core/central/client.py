@@ -53,6 +53,7 @@ class CentralClient:
         retries: int = 3,
         backoff: float = 0.5,
     ) -> None:
+        profile.check_transport()  # settings may have been edited by hand: no clear text unasked
         self.profile = profile
         self.tokens = tokens
         self.retries = retries

@@ -18,6 +18,21 @@ def hub():
     server.stop()
 
 
+def token(hub: DemoHub) -> dict[str, str]:
+    return {"Authorization": f"Bearer {hub.state.issue_tokens('demo-user-0001')['access_token']}"}
+
+
+def own_host(hub: DemoHub) -> str:
+    address, port = hub.server.server_address[:2]
+    return f"{address}:{port}"
+
+
+def get_json(hub: DemoHub, path: str) -> dict:
+    status, _, body = raw_get(hub, path, own_host(hub), token(hub))
+    assert status == 200, body
+    return json.loads(body)
+
+
 def raw_get(hub: DemoHub, path: str, host: str | None, headers: dict[str, str] | None = None):
     """A GET with exactly the Host header given (none at all when `host` is None)."""
     address, port = hub.server.server_address[:2]
@@ -47,3 +62,14 @@ def test_answers_only_for_its_own_host(hub) -> None:
     for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
         status, _, _ = raw_get(hub, "/api/trains", own)
         assert status == 401, own  # reached the route: it wants a token
+
+
+def test_trains_filters_only_as_the_real_server_does(hub) -> None:
+    everything = len(hub.state.trains)
+    ignored = get_json(hub, "/api/trains?filter[result_status]=finished&page[limit]=50")
+    assert ignored["meta"]["total"] == everything and len(ignored["data"]) == everything
+    assert {t["result_status"] for t in ignored["data"]} > {"finished"}
+    named = get_json(hub, "/api/trains?filter[name]=demo-finished")
+    assert [t["name"] for t in named["data"]] == ["demo-finished"]
+    capped = get_json(hub, "/api/trains?page[limit]=500")
+    assert len(capped["data"]) == min(50, everything) and capped["meta"]["limit"] == 50

@@ -102,8 +102,13 @@ class Train:
 
 
 def list_trains(client: CentralClient, result_status: str | None = None) -> list[Train]:
+    """The user's trains, only those with `result_status` if given.
+
+    The real server drops `filter[result_status]` silently and sends every train; the filter is
+    still sent (a server that applies it sends less) and applied here as well."""
     params = {"filter[result_status]": result_status} if result_status else None
-    return [Train(raw) for raw in paged(client, "trains", params, "trains")]
+    trains = [Train(raw) for raw in paged(client, "trains", params, "trains")]
+    return [t for t in trains if t.raw.get("result_status") == result_status] if result_status else trains
 
 
 def get_train(client: CentralClient, train_id: str) -> Train:

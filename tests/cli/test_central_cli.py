@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from desktop_app.demo_hub import DemoHub
 from desktop_app.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
@@ -148,6 +149,18 @@ def test_impossible_token_lifetime_and_non_hex_session_id_are_sentences(hub) -> 
         "recomputed; signing is refused."
     )
     assert hub.state.trains[SIGNABLE_TRAIN_ID].hash_signed is None
+
+
+def test_register_recognises_a_key_registered_through_the_web_page(hub) -> None:
+    ok("server", "add", "hub", "--api", hub.api_url, "--auth", hub.auth_url)
+    ok("login", "--username", "demo", "--password-stdin", stdin="demo-password\n")
+    ok("keys", "generate", "researcher", "--type", "rsa-2048", "--no-passphrase")
+    public = serialization.load_pem_public_key(ok("keys", "export", "researcher", "--public").encode())
+    pkcs1 = public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.PKCS1).decode()
+    hub.state.add_secret("rsa_public_key", "rsa_public_key", pkcs1)  # the web page's upload, hex-encoded by the hub
+    said = ok("keys", "register", "researcher")
+    assert "already registered on the server, under the name rsa_public_key" in said
+    assert len(hub.state.secrets) == 1
 
 
 def test_server_profiles_and_bad_input(pht_home: Path) -> None:

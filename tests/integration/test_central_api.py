@@ -8,12 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from desktop_app.core.central import api
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.download import download_result, part_path
 from desktop_app.core.central.errors import CentralError, HashMismatch, KeyMismatch, NotSignedIn
-from desktop_app.core.central.registration import MATCHES, key_status, register_key, unregister_key
+from desktop_app.core.central.registration import ABSENT, MATCHES, key_status, register_key, unregister_key
 from desktop_app.core.central.tokens import Credentials
 from desktop_app.core.central.train_review import review_train, sign_reviewed
 from desktop_app.core.errors import Cancelled, Remedy
@@ -117,6 +118,34 @@ def test_register_detect_mismatch_replace_unregister(client, store, researcher) 
     assert store.get(researcher).fingerprint == other.fingerprint  # the local key stays
     with pytest.raises(CentralError, match="holds no key"):
         unregister_key(client, researcher)
+
+
+def pkcs1_hex(info) -> str:
+    """The key as central's web page uploads it (the old app's way): PKCS#1 PEM, hex-encoded."""
+    key = serialization.load_pem_public_key(info.public_pem)
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.PKCS1).hex()
+
+
+def test_a_key_registered_through_the_web_ui_is_recognised_by_its_content(
+    client, store, researcher, hub, tmp_path: Path
+) -> None:
+    info = store.get(researcher)
+    api.create_secret(client, "rsa_public_key", "rsa_public_key", pkcs1_hex(info))  # as the web page does
+    status = key_status(client, info)
+    assert status.state == MATCHES and status.server_name == "rsa_public_key"
+    said = register_key(client, info)
+    assert "already registered" in said and "rsa_public_key" in said
+    assert [s["key"] for s in hub.state.secrets.values()] == ["rsa_public_key"]  # no second secret
+    # and the results the hub makes for that secret decrypt with the local key
+    download_result(client, FINISHED_TRAIN_ID, tmp_path / "result.tar")
+    with ResultArchive(tmp_path / "result.tar") as archive:
+        assert archive.config.train_id == FINISHED_TRAIN_ID
+    # A different key of the same kind registered on the web page is not taken for this one.
+    hub.state.secrets.clear()
+    other = store.generate("other", KeyType.RSA_2048, PW)
+    api.create_secret(client, "rsa_public_key", "rsa_public_key", pkcs1_hex(other))
+    assert key_status(client, info).state == ABSENT
+    assert "now registered" in register_key(client, info)
 
 
 def test_paging_and_filter(client, hub) -> None:

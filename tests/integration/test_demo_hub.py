@@ -73,3 +73,15 @@ def test_trains_filters_only_as_the_real_server_does(hub) -> None:
     assert [t["name"] for t in named["data"]] == ["demo-finished"]
     capped = get_json(hub, "/api/trains?page[limit]=500")
     assert len(capped["data"]) == min(50, everything) and capped["meta"]["limit"] == 50
+
+
+def test_holds_a_key_as_the_web_page_registers_it(hub) -> None:
+    """RSA content that is not hex is hex-encoded by the server, as the real one does."""
+    pem = "-----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEA\n-----END RSA PUBLIC KEY-----\n"
+    secret = hub.state.add_secret("rsa_public_key", "rsa_public_key", pem)
+    assert secret["content"] == pem.encode().hex()
+    assert (
+        hub.state.add_secret("rsa_public_key-2", "rsa_public_key", pem.encode().hex())["content"] == pem.encode().hex()
+    )
+    listed = get_json(hub, "/api/user-secrets?filter[type]=rsa_public_key&filter[key]=rsa_public_key")
+    assert [s["id"] for s in listed["data"]] == [secret["id"]]

@@ -127,10 +127,24 @@ def train_files(client: CentralClient, train_id: str) -> list[dict]:
 # -- user secrets ---------------------------------------------------------------------------------
 
 
+def _secret(raw: dict) -> dict:
+    """A user secret with the fields this app reads checked: id, key, type and content."""
+    shapes.identifier(raw, "id", "a user secret")
+    for field in ("key", "type", "content"):
+        shapes.optional_text(raw, field, f"user secret {raw['id']}")
+    return raw
+
+
 def find_secret(client: CentralClient, key: str) -> dict | None:
-    return next(
-        (s for s in paged(client, "user-secrets", {"filter[key]": key}, "user secrets") if s.get("key") == key), None
-    )
+    """The user's secret named `key` (the server's filter is checked, not trusted)."""
+    found = paged(client, "user-secrets", {"filter[key]": key}, "user secrets")
+    return next((_secret(s) for s in found if s.get("key") == key), None)
+
+
+def secrets_of_type(client: CentralClient, kind: str) -> Iterator[dict]:
+    """The user's secrets of one type (`rsa_public_key` or `paillier_public_key`), whatever their name."""
+    found = paged(client, "user-secrets", {"filter[type]": kind}, "user secrets")
+    return (_secret(s) for s in found if s.get("type") == kind)
 
 
 def create_secret(client: CentralClient, key: str, kind: str, content: str) -> dict:

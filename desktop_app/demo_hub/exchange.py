@@ -67,6 +67,7 @@ class FileReply:
 
     path: Path
     content_type: str
+    filename: str | None = None  # sent as `Content-Disposition: attachment; filename="..."`
 
 
 MAX_PAGE = 50  # the real server's largest page, whatever `page[limit]` asks

@@ -27,7 +27,9 @@ class Faults:
     garbage_json: bool = False  # every JSON body becomes unparsable
     delay: float = 0.0  # seconds before every answer
     drop_download_after: int | None = None  # close the result stream after this many bytes (once)
-    ranges: bool = True  # honour Range requests
+    # PHT central ignores Range (a resumed download restarts). True makes the hub answer
+    # `Range: bytes=N-` with a 206, as a server in front of it might, to test the client's resume path.
+    honour_ranges: bool = False
     throttle_bytes_per_second: int | None = None
     # A hostile server's JSON: given each successful JSON answer's request and body, returns the
     # body to send instead (anything JSON-able, or bytes sent as they are).

@@ -152,21 +152,23 @@ class HubRequestHandler(BaseHTTPRequestHandler):
             self._send(status, f"<html><body>{status} {message}</body></html>".encode(), "text/html")
 
     def _stream_file(self, reply: FileReply) -> None:
-        """The file from `Range: bytes=N-` on (206) when ranges are honoured, else all of it (200)."""
+        """The whole file, chunked, with no Content-Length, and `Range` ignored: as the real
+        server streams a result from its object store. (Only the test switch `honour_ranges`
+        answers `Range: bytes=N-` with a 206, for the client's resume path.)"""
         drop_after = self.faults.claim_drop()
         size = reply.path.stat().st_size
         start = 0
         wanted = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
-        if wanted and self.faults.ranges and int(wanted.group(1)) < size:
+        if wanted and self.faults.honour_ranges and int(wanted.group(1)) < size:
             start = int(wanted.group(1))
             self.send_response(206)
             self.send_header("Content-Range", f"bytes {start}-{size - 1}/{size}")
         else:
             self.send_response(200)
         self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(size - start))
-        if self.faults.ranges:
-            self.send_header("Accept-Ranges", "bytes")
+        if reply.filename:
+            self.send_header("Content-Disposition", f'attachment; filename="{reply.filename}"')
+        self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
         self._copy_from(reply.path, start, drop_after)
 
@@ -177,12 +179,14 @@ class HubRequestHandler(BaseHTTPRequestHandler):
             while chunk := handle.read(self.faults.stream_chunk_size(CHUNK)):
                 if drop_after is not None and sent + len(chunk) > drop_after:
                     return self._drop_connection_after(chunk[: drop_after - sent])
-                self.wfile.write(chunk)
+                self._write_piece(chunk, chunked=True)
                 sent += len(chunk)
                 self.faults.pace(len(chunk))
+        self.wfile.write(b"0\r\n\r\n")
 
     def _drop_connection_after(self, last: bytes) -> None:
-        self.wfile.write(last)
+        """Send `last` and hang up without the chunked stream's end: a connection lost mid-way."""
+        self._write_piece(last, chunked=True)
         self.wfile.flush()
         time.sleep(0.2)  # let the bytes sent so far arrive before the connection drops
         self.close_connection = True

@@ -78,8 +78,8 @@ def download_result(state: HubState, request: Request, train_id: str) -> FileRep
         archive = state.result_archive(train)
     except LookupError as exc:
         raise HubError(400, str(exc)) from None
-    # As the real API: a plain tar with a gzip content type.
-    return FileReply(archive, "application/gzip")
+    # As the real API: a plain tar with a gzip content type, named after the train.
+    return FileReply(archive, "application/gzip", f"{train.id}.tar")
 
 
 def _train(state: HubState, train_id: str) -> Train:

@@ -3,6 +3,7 @@ keys, trains, sign-knowingly, downloads, and a server that is down, slow or answ
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import time
 from pathlib import Path
@@ -183,12 +184,31 @@ def test_sign_knowingly_match_and_mismatch(client, store, researcher, hub) -> No
     assert hub.state.trains[SIGNABLE_TRAIN_ID].hash_signed is None
 
 
+def recording_streams(client) -> list[tuple[str, int]]:
+    """(Range asked, status answered) of every download the client starts from now on."""
+    asked: list[tuple[str, int]] = []
+    original = client.stream
+
+    @contextlib.contextmanager
+    def recording_stream(path, headers=None):
+        with original(path, headers) as response:
+            asked.append(((headers or {}).get("Range", ""), response.status_code))
+            yield response
+
+    client.stream = recording_stream
+    return asked
+
+
 def test_download_progress_cancel_and_resume(client, store, researcher, hub, tmp_path: Path) -> None:
+    """As the real server streams a result: no Content-Length, Range ignored. Progress shows bytes
+    and rate without a total; a dropped download is asked again from where it stopped, gets the
+    whole file (200) and restarts cleanly."""
     register_key(client, store.get(researcher))
     target = tmp_path / "result.tar"
     seen = []
     download_result(client, FINISHED_TRAIN_ID, target, seen.append)
-    assert seen[-1].done == seen[-1].total == target.stat().st_size and "MiB/s" in seen[-1].label
+    assert seen[-1].done == target.stat().st_size and seen[-1].total == 0  # no total is known
+    assert all("MiB/s" in p.label for p in seen) and [p.done for p in seen] == sorted(p.done for p in seen)
     with ResultArchive(target) as archive:
         assert archive.config.train_id == FINISHED_TRAIN_ID
     full = target.read_bytes()
@@ -200,26 +220,32 @@ def test_download_progress_cancel_and_resume(client, store, researcher, hub, tmp
     assert not (tmp_path / "cancelled.tar").exists()  # only the .part, never a finished-looking file
 
     hub.faults.drop_download_after = len(full) // 2
-    ranges: list[str] = []
-    original = client.stream
+    asked = recording_streams(client)
+    restarted = download_result(client, FINISHED_TRAIN_ID, tmp_path / "restarted.tar")
+    assert restarted.read_bytes() == full
+    assert asked[0] == ("", 200)
+    resumed_from = int(asked[1][0].removeprefix("bytes=").rstrip("-"))  # what had arrived before the drop
+    assert 0 < resumed_from <= len(full) // 2 and asked[1][1] == 200  # asked to resume, sent everything
+    assert not part_path(restarted).exists()
 
-    def recording_stream(path, headers=None):
-        ranges.append((headers or {}).get("Range", ""))
-        return original(path, headers)
 
-    client.stream = recording_stream  # type: ignore[method-assign]
-    resumed = download_result(client, FINISHED_TRAIN_ID, tmp_path / "resumed.tar")
-    assert resumed.read_bytes() == full
-    resumed_from = int(ranges[1].removeprefix("bytes=").rstrip("-"))  # what had arrived before the drop
-    assert 0 < resumed_from <= len(full) // 2
-    assert not part_path(resumed).exists()
+def test_download_resumes_where_a_server_honours_ranges(client, store, researcher, hub, tmp_path: Path) -> None:
+    """PHT central does not, but the client resumes with a 206 where a server does."""
+    register_key(client, store.get(researcher))
+    full = download_result(client, FINISHED_TRAIN_ID, tmp_path / "full.tar").read_bytes()
+    hub.faults.honour_ranges = True
+    hub.faults.drop_download_after = len(full) // 2
+    asked = recording_streams(client)
+    seen = []
+    resumed = download_result(client, FINISHED_TRAIN_ID, tmp_path / "resumed.tar", seen.append)
+    assert resumed.read_bytes() == full and asked[1][1] == 206
+    assert seen[-1].done == seen[-1].total == len(full)  # the 206 told the whole size
 
 
 def test_download_restarts_cleanly_without_range_support(client, store, researcher, hub, tmp_path: Path) -> None:
     register_key(client, store.get(researcher))
     target = tmp_path / "result.tar"
     part_path(target).write_bytes(b"stale partial bytes")
-    hub.faults.ranges = False
     download_result(client, FINISHED_TRAIN_ID, target)
     with ResultArchive(target):
         pass

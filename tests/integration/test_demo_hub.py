@@ -7,8 +7,11 @@ import http.client
 import json
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 
+from desktop_app.core.protocol.hexpem import public_key_to_hex_pem
 from desktop_app.demo_hub import DemoHub
+from desktop_app.demo_hub.state import FINISHED_TRAIN_ID
 
 
 @pytest.fixture
@@ -85,3 +88,17 @@ def test_holds_a_key_as_the_web_page_registers_it(hub) -> None:
     )
     listed = get_json(hub, "/api/user-secrets?filter[type]=rsa_public_key&filter[key]=rsa_public_key")
     assert [s["id"] for s in listed["data"]] == [secret["id"]]
+
+
+def test_streams_a_result_as_the_real_server_does(hub) -> None:
+    """Chunked, named as an attachment, no Content-Length, and a Range request gets all of it."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048).public_key()
+    hub.state.add_secret("researcher", "rsa_public_key", public_key_to_hex_pem(key))
+    path = f"/api/trains/{FINISHED_TRAIN_ID}/result/download"
+    status, headers, whole = raw_get(hub, path, own_host(hub), token(hub))
+    assert status == 200 and len(whole) > 3 << 20
+    assert "Content-Length" not in headers and headers["Transfer-Encoding"] == "chunked"
+    assert headers["Content-Disposition"] == f'attachment; filename="{FINISHED_TRAIN_ID}.tar"'
+    assert "Accept-Ranges" not in headers
+    status, headers, again = raw_get(hub, path, own_host(hub), {**token(hub), "Range": "bytes=1000-"})
+    assert status == 200 and "Content-Range" not in headers and again == whole

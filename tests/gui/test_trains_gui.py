@@ -126,6 +126,6 @@ def test_window_stays_responsive_during_a_slow_download(qtbot, connected: MainWi
     assert len(ticks) >= 5  # the event loop kept running while bytes arrived
     downloads = connected.context.paths.data_dir / "downloads"
     assert not (downloads / f"{FINISHED_TRAIN_ID}.tar").exists()
-    # The cancel tells what it left: the part downloaded so far, kept to resume.
-    assert "kept to resume" in connected.statusBar().currentMessage()
+    # The cancel tells what it left: the part downloaded so far, kept.
+    assert "are kept: the next download" in connected.statusBar().currentMessage()
     assert (downloads / f"{FINISHED_TRAIN_ID}.tar.part").exists()

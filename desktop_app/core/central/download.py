@@ -104,7 +104,8 @@ def download_result(
                 raise Cancelled("Cancelled; the partial download was removed.") from None
             kept = part.stat().st_size if part.exists() else 0
             raise Cancelled(
-                f"Cancelled; the {kept / (1 << 20):.1f} MiB downloaded so far are kept to resume next time."
+                f"Cancelled; the {kept / (1 << 20):.1f} MiB downloaded so far are kept: the next download of it "
+                "continues from there where the server allows it."
             ) from None
         if cancel:
             cancel.commit(f"the download had already finished: {target}.")

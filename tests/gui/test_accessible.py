@@ -3,6 +3,7 @@ a button's text, or a label that is its buddy (form rows set one)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.keys.types import KeyType
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
+
+pytestmark = pytest.mark.keyring  # the window's key store is the real Secret Service
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractItemView)
 

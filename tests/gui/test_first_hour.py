@@ -5,6 +5,7 @@ review and sign, download and decrypt, until Stop the demo."""
 from __future__ import annotations
 
 import httpx
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.core.central.profiles import ServerProfiles
@@ -14,6 +15,8 @@ from desktop_app.gui.context import AppContext
 from desktop_app.gui.demo_session import PROFILE
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
+
+pytestmark = pytest.mark.keyring  # the window's key store is the real Secret Service
 
 STRONG = "violet-harbor-71-quietly"
 BACKUP = "copper-meadow-58-slowly"

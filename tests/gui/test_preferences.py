@@ -3,11 +3,15 @@ the default key reaching the Sign tab; the station's engine and limits reaching 
 
 from __future__ import annotations
 
+import pytest
+
 from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.station.settings import StationSettings
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
+
+pytestmark = pytest.mark.keyring  # the window's key store is the real Secret Service
 
 STRONG = "violet-harbor-71-quietly"
 

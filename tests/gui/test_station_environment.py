@@ -9,6 +9,8 @@ import pytest
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
 
+pytestmark = pytest.mark.keyring  # the window's key store is the real Secret Service
+
 
 def lines(tab) -> list[str]:
     return tab.environment_lines.text().splitlines()

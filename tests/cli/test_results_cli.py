@@ -389,6 +389,9 @@ def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            # A shell without job control starts background jobs with Ctrl+C ignored, and the
+            # child would inherit that (seen when the suite ran from a background script).
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         process.stdin.write(f"{PW}\n")
         process.stdin.close()
@@ -418,7 +421,7 @@ def test_ctrl_c_mid_way_leaves_nothing(tmp_path: Path, researcher) -> None:
     process.send_signal(signal.SIGCONT)
     process.wait(timeout=60)
     stderr = process.stderr.read()
-    assert process.returncode == 130 and "interrupted; nothing was changed" in stderr
+    assert process.returncode == 130 and "interrupted; nothing was changed" in stderr, stderr
     assert not (tmp_path / "new").exists()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gzip
 import io
 import tarfile
-import zlib
 from collections.abc import Iterable
 
 BLOCK = 512
@@ -19,7 +18,7 @@ BLOCK = 512
 
 def header(name: bytes | str, size: int = 0, typeflag: bytes = b"0", magic: bytes = b"ustar\x0000") -> bytes:
     """One 512-byte header block; `size` is what it declares, whatever data follows."""
-    raw = name.encode() if isinstance(name, str) else name
+    raw = name.encode("utf-8", "surrogateescape") if isinstance(name, str) else name
     block = bytearray(BLOCK)
     block[0 : min(len(raw), 100)] = raw[:100]
     block[100:108] = b"0000644\0"
@@ -48,7 +47,8 @@ def member(name: bytes | str, data: bytes = b"", typeflag: bytes = b"0") -> byte
 
 def pax_record(key: str, value: str | bytes) -> bytes:
     """`"%d %s=%s\\n"` where the length counts the whole record, itself included."""
-    body = f" {key}=".encode() + (value.encode() if isinstance(value, str) else value) + b"\n"
+    raw = value.encode("utf-8", "surrogateescape") if isinstance(value, str) else value  # lone surrogates: bytes
+    body = f" {key}=".encode() + raw + b"\n"
     length = len(body) + 1
     while len(str(length)) + len(body) != length:
         length += 1
@@ -98,12 +98,3 @@ def tar_of(files: dict[str, bytes], fmt: int = tarfile.PAX_FORMAT, compress: boo
             tar.addfile(info, io.BytesIO(data))
     data = buffer.getvalue()
     return gzip_bytes(data) if compress else data
-
-
-def crc_ok(data: bytes) -> bool:
-    """Whether a gzip stream is whole (its members' CRCs check out)."""
-    try:
-        zlib.decompress(data, wbits=47)
-    except zlib.error:
-        return False
-    return True

@@ -224,33 +224,98 @@ def _pax_size(value: bytes) -> int:
     return int(value)
 
 
+def _header(source: TarSource) -> bytes | None:
+    """The next header block, or None at the end marker (one zero block, as tarfile reads it)."""
+    block = source.read(BLOCK)
+    first = source.position == len(block)
+    if len(block) < BLOCK:
+        if first:
+            what = "it is an empty file" if not block else "it is cut short"
+            raise UnsafeArchive(f"{source.path.name} is not a readable tar archive: {what}.")
+        raise UnsafeArchive("The archive is truncated: it ends before the tar end marker.")
+    if block == ZERO_BLOCK:
+        if first:
+            raise UnsafeArchive("The archive is empty.")
+        return None
+    try:
+        readable = _checksum_ok(block)
+    except UnsafeArchive:
+        readable = False
+    if not readable:
+        if first:
+            raise UnsafeArchive(f"{source.path.name} is not a readable tar archive.")
+        raise _damaged("a member header is unreadable")
+    return block
+
+
+def _extended_data(source: TarSource, size: int) -> bytes:
+    """An extended header's data: its size is checked before a byte of it is read."""
+    if size > MAX_EXTENDED_HEADER:
+        raise UnsafeArchive(
+            f"The archive holds an extended header of {human_size(size)}; no file name "
+            f"needs more than {human_size(MAX_EXTENDED_HEADER)}, so it is refused."
+        )
+    start = source.position
+    source.check_extent(start + size, "an extended header")
+    data = source.read(size)
+    if len(data) < size:
+        raise UnsafeArchive("The archive is truncated: it ends inside a header.")
+    source.skip_to(start + _padded(size))
+    return data
+
+
+@dataclass
+class _Pending:
+    """What the extended headers before a member said about it (each kind at most once)."""
+
+    long_name: bytes | None = None
+    long_link: bool = False
+    pax: dict[str, bytes] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.long_name is None and not self.long_link and self.pax is None
+
+    def add(self, typeflag: bytes, data: bytes) -> None:
+        if typeflag == LONG_NAME:
+            if self.long_name is not None:
+                raise _damaged("more than one long name precedes a member")
+            self.long_name = _nul_ended(data)
+        elif typeflag == LONG_LINK:  # a long link name, dropped: links are refused
+            if self.long_link:
+                raise _damaged("more than one long link name precedes a member")
+            self.long_link = True
+        else:
+            if self.pax is not None:
+                raise _damaged("more than one PAX header precedes a member")
+            self.pax = _pax_records(data)
+
+    def member(self, block: bytes, offset: int) -> TarEntry:
+        """The member `block` describes, with these headers' name and size applied."""
+        typeflag, size = block[156:157], _number(block[124:136])
+        name = _nul_ended(block[0:100])
+        prefix = _nul_ended(block[345:500])
+        if block[257:263] == b"ustar\0" and prefix:  # POSIX ustar splits long names in two
+            name = prefix + b"/" + name
+        if self.pax is not None:
+            if any(key.startswith("GNU.sparse.") for key in self.pax):
+                typeflag = b"S"
+            if "path" in self.pax:
+                if self.long_name is not None:
+                    raise UnsafeArchive("The archive gives one member two different long names.")
+                name = self.pax["path"]
+            if "size" in self.pax:
+                size = _pax_size(self.pax["size"])
+        if self.long_name is not None:
+            name = self.long_name
+        return TarEntry(name, typeflag, size, offset)
+
+
 def read_entries(source: TarSource) -> Iterator[TarEntry]:
     """Every member of the archive, in order, until the end marker; see the module's docstring."""
     count = 0  # members and global headers; a member's own extended headers come at most once each
-    long_name: bytes | None = None
-    long_link = False
-    pax: dict[str, bytes] | None = None
-    while True:
-        block = source.read(BLOCK)
-        if len(block) < BLOCK:
-            if source.position == len(block):  # the very first block
-                what = "it is an empty file" if not block else "it is cut short"
-                raise UnsafeArchive(f"{source.path.name} is not a readable tar archive: {what}.")
-            raise UnsafeArchive("The archive is truncated: it ends before the tar end marker.")
-        if block == ZERO_BLOCK:
-            if source.position == BLOCK:
-                raise UnsafeArchive("The archive is empty.")
-            if long_name is not None or pax is not None:
-                raise _damaged("it ends after a header that names a member to come")
-            return
-        try:
-            readable = _checksum_ok(block)
-        except UnsafeArchive:
-            readable = False
-        if not readable:
-            if source.position == BLOCK:
-                raise UnsafeArchive(f"{source.path.name} is not a readable tar archive.")
-            raise _damaged("a member header is unreadable")
+    pending = _Pending()
+    while (block := _header(source)) is not None:
         typeflag, size = block[156:157], _number(block[124:136])
         if typeflag not in (LONG_NAME, LONG_LINK, *PAX_TYPES):
             count += 1
@@ -259,63 +324,29 @@ def read_entries(source: TarSource) -> Iterator[TarEntry]:
                 f"The archive holds more than {MAX_ENTRIES:,} entries; no train's results are that "
                 "many files, so it is refused."
             )
-        data_start = source.position
-        if typeflag in (LONG_NAME, LONG_LINK, GLOBAL_PAX, *PAX_TYPES):
-            if size > MAX_EXTENDED_HEADER:
-                raise UnsafeArchive(
-                    f"The archive holds an extended header of {human_size(size)}; no file name "
-                    f"needs more than {human_size(MAX_EXTENDED_HEADER)}, so it is refused."
-                )
-            source.check_extent(data_start + size, "an extended header")
-            data = source.read(size)
-            if len(data) < size:
-                raise UnsafeArchive("The archive is truncated: it ends inside a header.")
-            source.skip_to(data_start + _padded(size))
-            if typeflag == LONG_NAME:
-                if long_name is not None:
-                    raise _damaged("more than one long name precedes a member")
-                long_name = _nul_ended(data)
-            elif typeflag in PAX_TYPES:
-                if pax is not None:
-                    raise _damaged("more than one PAX header precedes a member")
-                pax = _pax_records(data)
-            elif typeflag == GLOBAL_PAX:
-                changes = {"path", "linkpath", "size"} & set(_pax_records(data))
-                if changes:
-                    raise UnsafeArchive(
-                        f"The archive holds a global header that changes every member's "
-                        f"{', '.join(sorted(changes))}; it is refused as ambiguous."
-                    )
-            else:  # K: a long link name, dropped (links are refused)
-                if long_link:
-                    raise _damaged("more than one long link name precedes a member")
-                long_link = True
+        if typeflag in (LONG_NAME, LONG_LINK, *PAX_TYPES):
+            pending.add(typeflag, _extended_data(source, size))
             continue
-        name = _nul_ended(block[0:100])
-        prefix = _nul_ended(block[345:500])
-        if block[257:263] == b"ustar\0" and prefix:  # POSIX ustar splits long names in two
-            name = prefix + b"/" + name
-        if pax is not None:
-            if any(key.startswith("GNU.sparse.") for key in pax):
-                typeflag = b"S"
-            if "path" in pax:
-                if long_name is not None:
-                    raise UnsafeArchive("The archive gives one member two different long names.")
-                name = pax["path"]
-            if "size" in pax:
-                size = _pax_size(pax["size"])
-        if long_name is not None:
-            name = long_name
-        entry = TarEntry(name, typeflag, size, data_start)
-        long_name, long_link, pax = None, False, None
-        shown = name.decode("utf-8", "backslashreplace")  # shown with repr(): escapes stay escaped
+        if typeflag == GLOBAL_PAX:
+            changes = {"path", "linkpath", "size"} & set(_pax_records(_extended_data(source, size)))
+            if changes:
+                raise UnsafeArchive(
+                    f"The archive holds a global header that changes every member's "
+                    f"{', '.join(sorted(changes))}; it is refused as ambiguous."
+                )
+            continue
+        entry = pending.member(block, source.position)
+        pending = _Pending()
+        shown = entry.name.decode("utf-8", "backslashreplace")  # shown with repr(): escapes stay escaped
         if entry.problem:
             raise UnsafeArchive(f"The archive holds {entry.problem} ({shown!r}); it is refused as unsafe.")
-        if entry.is_dir and size:
-            raise _damaged(f"the folder {shown.rstrip('/')!r} declares {size:,} bytes of data")
-        source.check_extent(data_start + size, f"member {shown!r}")
+        if entry.is_dir and entry.size:
+            raise _damaged(f"the folder {shown.rstrip('/')!r} declares {entry.size:,} bytes of data")
+        source.check_extent(entry.offset + entry.size, f"member {shown!r}")
         yield entry
-        source.skip_to(data_start + _padded(size))
+        source.skip_to(entry.offset + _padded(entry.size))
+    if not pending.empty:
+        raise _damaged("it ends after a header that names a member to come")
 
 
 def _padded(size: int) -> int:

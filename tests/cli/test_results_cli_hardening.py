@@ -152,3 +152,28 @@ def test_a_disk_that_fills_anyway_leaves_nothing(tmp_path: Path, researcher) -> 
         result = decrypt(built.path, disk / "out")
         assert result.returncode == 1 and "No space left" in result.stderr, result.stderr
         assert list(disk.iterdir()) == []
+
+
+def test_stop_signals_before_and_after_the_commit_point() -> None:
+    """The handler itself, with real signals sent to this process: before the commit point the
+    first one raises and later ones wait for the cleanup; after it they are only noted."""
+    import signal
+
+    from desktop_app.cli.decrypt import Stopped, _stopping_signals
+    from desktop_app.core.progress import CancelToken
+
+    before = signal.getsignal(signal.SIGTERM)
+    cancel = CancelToken()
+    with _stopping_signals(cancel) as late:
+        with pytest.raises(Stopped) as caught:
+            signal.raise_signal(signal.SIGTERM)
+        signal.raise_signal(signal.SIGHUP)  # cleanup under way: ignored, not raised
+        assert caught.value.signum == signal.SIGTERM and cancel.cancelled and late == []
+    assert signal.getsignal(signal.SIGTERM) is before
+
+    committed = CancelToken()
+    committed.commit("the results were already written")
+    with _stopping_signals(committed) as late:
+        signal.raise_signal(signal.SIGHUP)
+        signal.raise_signal(signal.SIGINT)
+    assert late == [signal.SIGHUP, signal.SIGINT]

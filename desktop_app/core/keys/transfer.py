@@ -130,7 +130,10 @@ def parse_private_key(data: bytes, passphrase: str | None, public_data: bytes | 
         raise KeyImportError("The file is damaged and holds no readable key.") from exc
     if public_data is not None and not material.key_type.is_paillier:
         public = _load_public(public_data)
-        if isinstance(public, PaillierPublicKey) or public.public_numbers() != material.public_key.public_numbers():  # type: ignore[union-attr]
+        belongs = not isinstance(public, PaillierPublicKey) and (
+            public.public_numbers() == material.public_key.public_numbers()  # type: ignore[union-attr]
+        )
+        if not belongs:
             raise KeyImportError("The public key file does not belong to this private key.")
     return material
 

@@ -41,6 +41,13 @@ def test_a_backup_whose_envelope_is_not_text_is_damaged() -> None:
         parse_private_key(json.dumps(listed).encode(), None)
 
 
+def test_a_backup_envelope_with_a_list_for_its_kdf_is_damaged() -> None:
+    # TypeError "unhashable type: 'list'" (found by `make fuzz`, 60 s per harness).
+    doc = {"format": PAILLIER_BACKUP_FORMAT, "envelope": json.dumps({"v": 1, "kdf": [], "pt": ""})}
+    with pytest.raises(KeyImportError, match="damaged"):
+        parse_private_key(json.dumps(doc).encode(), None)
+
+
 def test_an_rsa_key_with_a_paillier_public_file_does_not_belong(key) -> None:
     # AttributeError: 'PaillierPublicKey' object has no attribute 'public_numbers'.
     pem = key.private_bytes(

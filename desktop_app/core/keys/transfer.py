@@ -105,7 +105,11 @@ def parse_private_key(data: bytes, passphrase: str | None, public_data: bytes | 
             if doc.get("format") == PAILLIER_BACKUP_FORMAT:
                 if not isinstance(doc.get("envelope"), str):
                     raise KeyImportError("The backup file is damaged: its envelope is missing or not text.")
-                inner = json.loads(envelope.open_envelope(doc["envelope"], passphrase))
+                try:
+                    sealed = envelope.open_envelope(doc["envelope"], passphrase)
+                except TypeError as exc:  # the envelope's reader hashes "kdf": a list there is a TypeError
+                    raise KeyImportError("The backup file is damaged: its envelope is unreadable.") from exc
+                inner = json.loads(sealed)
                 if not isinstance(inner, dict):
                     raise KeyImportError("The backup file is damaged: it holds no Paillier key.")
                 private: object = PaillierPrivateKey.from_json_dict(

@@ -148,9 +148,31 @@ def _config(args: argparse.Namespace, ctx: CliContext) -> int:
         "memory_mib": args.memory_mib,
         "cpus": args.cpus,
         "wall_clock_seconds": args.time_limit,
+        "pids_limit": args.pids_limit,
+        "disk_mib": args.disk_mib,
+        "results_mib": args.results_mib,
         "allowed_master_images": args.allowed_master_image,
     }
     changes = {k: v for k, v in changes.items() if v is not None}
+    negative = [f"--{k.replace('_', '-')}" for k, v in changes.items() if isinstance(v, int | float) and v < 0]
+    if negative:
+        raise UsageError(f"{', '.join(negative)} cannot be negative (0 means no limit).")
+    if args.time_limit is not None and args.time_limit < 1:
+        raise UsageError("--time-limit must be at least 1 second: a train's run always has a time limit.")
+    if args.run_as is not None:
+        from desktop_app.core.station.run_limits import user_value
+
+        try:
+            changes["run_as_user"] = user_value(args.run_as)
+        except ValueError as exc:
+            raise UsageError(f"--run-as takes UID:GID (numbers) or 'image', not {args.run_as!r}.") from exc
+    if args.registry:
+        from desktop_app.core.station.registry_host import configured_registry
+
+        try:
+            configured_registry(args.registry)
+        except ValueError as exc:
+            raise UsageError(f"The registry {args.registry!r} names no registry host ({exc}).") from exc
     if args.data is not None:
         missing = [str(p) for p in args.data if not p.is_dir()]
         if missing:
@@ -188,13 +210,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     config.add_argument("--station-id")
     config.add_argument("--key")
     config.add_argument("--engine")
-    config.add_argument("--registry")
+    config.add_argument(
+        "--registry", help="the registry host[:port] the registry password is for; no other host is sent it"
+    )
     config.add_argument("--registry-user")
     config.add_argument("--registry-password-stdin", action="store_true", help="store the password in the OS keyring")
     config.add_argument("--data", type=Path, nargs="*")
-    config.add_argument("--memory-mib", type=int)
-    config.add_argument("--cpus", type=float)
-    config.add_argument("--time-limit", type=int, help="wall-clock limit of a train's run, in seconds")
+    limits = config.add_argument_group("what a train may use (0: no limit, but for the time)")
+    limits.add_argument("--memory-mib", type=int, help="memory, in MiB (default 4096)")
+    limits.add_argument("--cpus", type=float, help="CPUs, e.g. 1.5 (default: no limit)")
+    limits.add_argument("--time-limit", type=int, help="wall-clock limit of a train's run, in seconds (default 3600)")
+    limits.add_argument("--pids-limit", type=int, help="processes and threads at once (default 1024)")
+    limits.add_argument(
+        "--disk-mib", type=int, help="all a train writes into its container, results included, in MiB (default 10240)"
+    )
+    limits.add_argument("--results-mib", type=int, help="its results in /opt/pht_results, in MiB (default 4096)")
+    limits.add_argument(
+        "--run-as",
+        metavar="UID:GID|image",
+        help="the user trains run as (default 65534:65534, nobody); 'image' keeps the image's own user",
+    )
     config.add_argument(
         "--allowed-master-image", nargs="*", metavar="IMAGE", help="trains must be built on one of these images"
     )

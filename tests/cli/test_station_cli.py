@@ -95,3 +95,37 @@ def test_no_engine_is_one_sentence(monkeypatch) -> None:
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1
     assert "No container engine answered" in result.stderr and "unix:///nope.sock" in result.stderr
     assert "--engine URL" in result.stderr  # the remedy, in this front's words
+
+
+def test_a_registry_setting_must_name_a_host() -> None:
+    refused = run_cli("station", "config", "--registry", "ftp://harbor.example.org")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == (
+        "pht-desktop: The registry 'ftp://harbor.example.org' names no registry host "
+        "(only https:// or http:// registries are known)."
+    )
+    accepted = run_cli("station", "config", "--registry", "https://Harbor.example.org/")
+    assert accepted.returncode == 0 and json.loads(accepted.stdout)["registry"] == "https://Harbor.example.org/"
+
+
+def limits_shown() -> tuple:
+    shown = json.loads(run_cli("station", "config").stdout)
+    return shown["memory_mib"], shown["pids_limit"], shown["disk_mib"], shown["results_mib"], shown["run_as_user"]
+
+
+def test_limits_are_configured_and_checked() -> None:
+    assert limits_shown() == (4096, 1024, 10240, 4096, "65534:65534")
+    changed = run_cli(
+        "station", "config", "--memory-mib", "0", "--pids-limit", "256", "--disk-mib", "2048", "--results-mib", "512",
+        "--run-as", "1000",
+    )
+    assert changed.returncode == 0, changed.stderr
+    assert limits_shown() == (0, 256, 2048, 512, "1000:1000")
+    assert json.loads(run_cli("station", "config", "--run-as", "image").stdout)["run_as_user"] == "image"
+    bad_user = run_cli("station", "config", "--run-as", "root")
+    assert bad_user.returncode == 2 and bad_user.stderr == (
+        "pht-desktop: --run-as takes UID:GID (numbers) or 'image', not 'root'.\n"
+    )
+    negative = run_cli("station", "config", "--pids-limit", "-1")
+    assert negative.returncode == 2 and "--pids-limit cannot be negative (0 means no limit)" in negative.stderr
+    assert run_cli("station", "config", "--time-limit", "0").returncode == 2

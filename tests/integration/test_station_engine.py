@@ -114,12 +114,13 @@ def test_registry_credentials(engine, busybox, locked_registry) -> None:
     with pytest.raises(StationError, match="Pushing .* failed"):
         push(engine.client, reference)
     with pytest.raises(StationError, match="Pushing .* failed"):
-        push(engine.client, reference, RegistryCredentials("station", "wrong"))
-    push(engine.client, reference, RegistryCredentials("station", "s3cret"))
+        push(engine.client, reference, RegistryCredentials(locked_registry.address, "station", "wrong"))
+    station = RegistryCredentials(locked_registry.address, "station", "s3cret")
+    push(engine.client, reference, station)
     engine.client.images.remove(reference)
     with pytest.raises(StationError, match="Pulling .* failed"):
         pull(engine.client, reference)
-    assert reference in pull(engine.client, reference, RegistryCredentials("station", "s3cret")).tags
+    assert reference in pull(engine.client, reference, station).tags
 
 
 def test_cpu_limit_is_applied(engine, busybox) -> None:

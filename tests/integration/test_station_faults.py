@@ -24,6 +24,7 @@ from desktop_app.core.station.errors import EngineGone, StationError, TrainFaile
 from desktop_app.core.station.image_files import commit_image, read_file, scratch_container
 from desktop_app.core.station.records import RunRecords
 from desktop_app.core.station.registry import pull
+from desktop_app.core.station.run_limits import DEFAULT_USER, IMAGE_USER
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from desktop_app.core.station.train_log import MAX_LINE
 from tests.helpers.engine import PodmanService
@@ -51,12 +52,12 @@ def cohort(tmp_path: Path) -> Path:
     return folder
 
 
-def station(engine, cohort: Path, tmp_path: Path, **options) -> StationRunner:
+def station(engine, cohort: Path, tmp_path: Path, user: str = DEFAULT_USER, **options) -> StationRunner:
     setup = StationSetup(
         "station-0",
         station_keys(2)[0],
         [cohort],
-        RunLimits(wall_clock_seconds=600),
+        RunLimits(wall_clock_seconds=600, user=user),
         log_folder=tmp_path / "logs",
         **options,
     )
@@ -304,7 +305,8 @@ def test_a_train_that_removes_its_results_folder_fails_with_a_sentence(
 ) -> None:
     script = b"#!/bin/sh\nbusybox rmdir /opt/pht_results && echo removed\n"
     train = build_train(engine, registry.address, "no-results", researcher, station_keys(2), {"entrypoint.sh": script})
-    report = station(engine, cohort, tmp_path).run(train.reference)
+    # Only a train running as root (the image's user here) may remove its folder from /opt.
+    report = station(engine, cohort, tmp_path, user=IMAGE_USER).run(train.reference)
     assert report.failed_step == "run" and report.log_tail == ["removed"]
     assert report.error == "The train left no /opt/pht_results folder in its container, so there are no results."
 

@@ -6,6 +6,12 @@ where `ct` is AES-256-GCM over the material with the key derived by scrypt from 
 passphrase. GCM's tag is what tells a wrong passphrase from damaged data: both fail
 authentication, and nothing else is ever attempted. `"kdf": "none"` holds unprotected
 material (CLI `--no-passphrase`, for station automation).
+
+An envelope is read back from a store that others may be able to write, so nothing in it is
+trusted before the tag is checked: the scrypt parameters must be a set this app writes (a
+raised `n` costs gigabytes and seconds before any tag is seen; absurd values would be
+tracebacks), and salt and nonce must have the lengths it writes. Anything else is
+`EnvelopeDamaged`.
 """
 
 from __future__ import annotations
@@ -21,6 +27,10 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from desktop_app.core.errors import PHTError
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+# Every (n, r, p) this app has ever written (only one so far); a new default joins this set.
+KNOWN_SCRYPT_PARAMETERS = frozenset({(SCRYPT_N, SCRYPT_R, SCRYPT_P)})
+SALT_BYTES, NONCE_BYTES, TAG_BYTES = 16, 12, 16
+DAMAGED = "The stored key entry is damaged and cannot be read."
 
 
 class WrongPassphrase(PHTError):
@@ -44,7 +54,7 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 def seal(material: bytes, passphrase: str | None) -> str:
     if passphrase is None:
         return json.dumps({"v": 1, "kdf": "none", "pt": _b64(material)})
-    salt, nonce = os.urandom(16), os.urandom(12)
+    salt, nonce = os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES)
     key = _derive(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     ciphertext = AESGCM(key).encrypt(nonce, material, b"pht-desktop-key-v1")
     return json.dumps(
@@ -60,24 +70,39 @@ def is_protected(envelope: str) -> bool:
 def _parse(envelope: str) -> dict:
     try:
         doc = json.loads(envelope)
-        if doc.get("v") != 1 or doc.get("kdf") not in {"none", "scrypt"}:
-            raise ValueError("unknown envelope version")
-        return doc
-    except (ValueError, AttributeError) as exc:
-        raise EnvelopeDamaged("The stored key entry is damaged and cannot be read.") from exc
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested too deeply to parse
+        raise EnvelopeDamaged(DAMAGED) from exc
+    if not isinstance(doc, dict) or doc.get("v") != 1 or doc.get("kdf") not in {"none", "scrypt"}:
+        raise EnvelopeDamaged(DAMAGED)
+    return doc
+
+
+def _scrypt_parameters(doc: dict) -> tuple[int, int, int]:
+    params = doc.get("n"), doc.get("r"), doc.get("p")
+    # `type(...) is int`: JSON's true, 32768.0 and "32768" are not what the app writes.
+    if not all(type(value) is int for value in params) or params not in KNOWN_SCRYPT_PARAMETERS:
+        raise EnvelopeDamaged(DAMAGED)
+    return params  # type: ignore[return-value]
+
+
+def _b64_field(doc: dict, name: str, length: int | None = None, at_least: int = 0) -> bytes:
+    try:
+        data = base64.b64decode(doc[name], validate=True)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise EnvelopeDamaged(DAMAGED) from exc
+    if (length is not None and len(data) != length) or len(data) < at_least:
+        raise EnvelopeDamaged(DAMAGED)
+    return data
 
 
 def open_envelope(envelope: str, passphrase: str | None) -> bytes:
     doc = _parse(envelope)
-    try:
-        if doc["kdf"] == "none":
-            return base64.b64decode(doc["pt"], validate=True)
-        salt = base64.b64decode(doc["salt"], validate=True)
-        nonce = base64.b64decode(doc["nonce"], validate=True)
-        ciphertext = base64.b64decode(doc["ct"], validate=True)
-        params = int(doc["n"]), int(doc["r"]), int(doc["p"])
-    except (KeyError, ValueError, TypeError) as exc:
-        raise EnvelopeDamaged("The stored key entry is damaged and cannot be read.") from exc
+    if doc["kdf"] == "none":
+        return _b64_field(doc, "pt")
+    params = _scrypt_parameters(doc)
+    salt = _b64_field(doc, "salt", SALT_BYTES)
+    nonce = _b64_field(doc, "nonce", NONCE_BYTES)
+    ciphertext = _b64_field(doc, "ct", at_least=TAG_BYTES)
     if passphrase is None:
         raise WrongPassphrase("This key is protected by a passphrase; none was given.")
     key = _derive(passphrase, salt, *params)

@@ -70,7 +70,7 @@ def _load_public(data: bytes):
         if data.lstrip().startswith(b"{"):
             return PaillierPublicKey.from_json_dict(json.loads(data))
         return serialization.load_pem_public_key(data)
-    except (ValueError, PaillierKeyError, RecursionError, UnsupportedAlgorithm) as exc:
+    except (ValueError, PaillierKeyError, RecursionError, UnsupportedAlgorithm) as exc:  # RecursionError: deep JSON
         raise KeyImportError("The public key file holds no readable public key.") from exc
 
 

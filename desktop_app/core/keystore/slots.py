@@ -85,6 +85,8 @@ class EncryptedFileSlots:
             data = json.loads(self.path.read_text("utf-8"))
         except FileNotFoundError:
             return {}
+        except RecursionError as exc:  # the JSON parser recurses once per level of nesting
+            raise KeyStoreError(f"The encrypted key file {self.path} cannot be read: nested too deeply.") from exc
         except (OSError, ValueError) as exc:
             raise KeyStoreError(f"The encrypted key file {self.path} cannot be read: {exc}") from exc
         if not isinstance(data, dict):

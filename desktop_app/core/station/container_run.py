@@ -1,17 +1,17 @@
 """Running a train's entrypoint the way a station must: no network, no privileges, the
-station's data read-only, optional memory/CPU limits and a wall-clock limit, the log streamed
-to a file as it comes.
+station's data read-only, limits on memory, CPUs, processes, its writable layer and time
+(`run_limits`), as an unprivileged user by default, the log streamed to a file as it comes.
 
 The output is read by attaching to the container before it starts, as `docker run` does, not
 from the engine's log API: Podman 4.3's followed log stream drops stretches of the output of a
 train that prints quickly (seen: 11 MiB of 64 MiB arrived), while the attached stream carries
 every byte in order.
 
-The log stream alone cannot be trusted to end: a watchdog thread stops the train on cancel or
-at its wall-clock limit (by killing it, not by waiting for it), and notices when the engine
-loses the container (removed or killed outside this app, the engine stopped or restarted), so
-that a run never waits forever. The container is removed whatever happens, unless the caller
-keeps a successful one to copy its results out.
+The log stream alone cannot be trusted to end: a watchdog thread stops the train on cancel, at
+its wall-clock limit or when its writable layer outgrows the disk limit (by killing it, not by
+waiting for it), and notices when the engine loses the container (removed or killed outside
+this app, the engine stopped or restarted), so that a run never waits forever. The container
+is removed whatever happens, unless the caller keeps a successful one to copy its results out.
 """
 
 from __future__ import annotations
@@ -33,7 +33,10 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.engine_faults import ENGINE_FAILURES, as_station_error, engine_call, engine_unreachable
 from desktop_app.core.station.errors import ContainerLost, EngineGone, StationError, TrainFailed
 from desktop_app.core.station.image_files import remove_container
+from desktop_app.core.station.run_limits import RunLimits, check_data_readable
 from desktop_app.core.station.train_log import TrainLog
+
+__all__ = ["DATA_ROOT", "RunLimits", "RunOutcome", "data_mounts", "run_entrypoint"]
 
 DATA_ROOT = "/opt/train_data"
 WATCH_INTERVAL = 0.2  # s between the watchdog's looks at the cancel token and the clock
@@ -44,13 +47,6 @@ STREAM_END_GRACE = 20.0  # s a container may take to report its exit after its l
 
 LOST = "The train's container disappeared during the run (removed or killed outside this app); its log so far is kept."
 GONE = "The container engine stopped answering during the run; the train's log so far is kept."
-
-
-@dataclass(frozen=True)
-class RunLimits:
-    memory_mib: int | None = None
-    cpus: float | None = None
-    wall_clock_seconds: int = 3600
 
 
 @dataclass
@@ -78,7 +74,8 @@ class _Watchdog:
 
     def __init__(self, client: docker.DockerClient, container, limits: RunLimits, cancel: CancelToken | None) -> None:
         self.client, self.container, self.limits, self.cancel = client, container, limits, cancel
-        self.reason: str | None = None  # cancelled, wall-clock, lost, gone
+        self.reason: str | None = None  # cancelled, wall-clock, disk, lost, gone
+        self.layer_bytes = 0  # the writable layer's size at the last look (when the disk is limited)
         self.closed_stream = False
         self._stream = None
         self._done = threading.Event()
@@ -123,10 +120,24 @@ class _Watchdog:
                 continue
             if state.get("Running") or state.get("Status") in ("created", "configured", "running"):
                 exited_at = None
+                if self._over_disk_limit():
+                    return self._kill("disk")
             elif exited_at is None:
                 exited_at = now
             elif now - exited_at >= STREAM_END_GRACE:
                 return self._close_stream()  # it ended, but its log stream hangs: the exit code is there
+
+    def _over_disk_limit(self) -> bool:
+        """Whether the container's writable layer (all the train wrote, results included) is over the limit."""
+        limit = self.limits.disk_bytes
+        if not limit:
+            return False
+        try:
+            listed = self.client.api.containers(all=True, size=True, filters={"id": self.container.id})
+        except ENGINE_FAILURES:
+            return False  # the state question above notices an engine that is gone
+        self.layer_bytes = int((listed[0] if listed else {}).get("SizeRw") or 0)
+        return self.layer_bytes > limit
 
     def _kill(self, reason: str) -> None:
         self.reason = reason
@@ -179,6 +190,12 @@ def _create(client: docker.DockerClient, image: str, data: list[Path], limits: R
         options["mem_limit"] = f"{limits.memory_mib}m"
     if limits.cpus:
         options["nano_cpus"] = int(limits.cpus * 1e9)
+    if limits.pids:
+        options["pids_limit"] = limits.pids
+    owner = limits.owner
+    if owner is not None:
+        options["user"] = f"{owner[0]}:{owner[1]}"
+        options["environment"] = {"HOME": "/tmp"}  # the image's HOME (often /root) is not this user's to write
     with engine_call("Making the train's container"):
         return client.containers.create(image, **options)
 
@@ -223,6 +240,7 @@ def run_entrypoint(
     only after a successful run with `keep_container`, for the post-run to read
     /opt/pht_results from it; the caller removes it then. A cancel raises `Cancelled`.
     """
+    check_data_readable(data, limits.owner)
     if log_path is None:
         with tempfile.NamedTemporaryFile(prefix="pht-train-", suffix=".log", delete=False) as handle:
             log_path = Path(handle.name)
@@ -246,6 +264,13 @@ def run_entrypoint(
         if watchdog.reason == "wall-clock":
             limit = limits.wall_clock_seconds
             raise TrainFailed(f"The train exceeded its wall-clock limit of {limit} s; its log is kept.", outcome)
+        if watchdog.reason == "disk":
+            written = watchdog.layer_bytes / (1 << 20)
+            message = (
+                f"The train wrote more than the station's limit of {limits.disk_mib} MiB into its container "
+                f"({written:,.0f} MiB seen) and was stopped; its log is kept."
+            )
+            raise TrainFailed(message, outcome)
         if watchdog.reason == "lost":
             raise ContainerLost(LOST)
         if watchdog.reason == "gone":

@@ -57,8 +57,22 @@ class MissingInContainer(StationError):
     """A path that should be in a container is not."""
 
 
-def export_folder(container, path: str, cancel: CancelToken | None = None) -> tempfile.SpooledTemporaryFile:
-    """`path` (a file or a folder) as a tar, spooled; the member names start with its basename."""
+class TooLarge(StationError):
+    """A folder copied out of a container was larger than the limit it was copied with."""
+
+    def __init__(self, message: str, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+def export_folder(
+    container, path: str, cancel: CancelToken | None = None, limit: int | None = None
+) -> tempfile.SpooledTemporaryFile:
+    """`path` (a file or a folder) as a tar, spooled; the member names start with its basename.
+
+    With `limit`, a tar stream longer than `limit` bytes is cut off there and refused (TooLarge):
+    what a train leaves in its container is never trusted to be of a storable size.
+    """
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_LIMIT)  # noqa: SIM115 - the caller closes it
     try:
         with engine_call(f"Copying {path} out of a container"):
@@ -66,10 +80,15 @@ def export_folder(container, path: str, cancel: CancelToken | None = None) -> te
                 stream, _ = container.get_archive(path)
             except docker.errors.NotFound as exc:
                 raise MissingInContainer(f"The container has no {path}.") from exc
-            for chunk in stream:
-                spool.write(chunk)
-                if cancel:
-                    cancel.raise_if_cancelled()
+            try:
+                for chunk in stream:
+                    spool.write(chunk)
+                    if limit is not None and spool.tell() > limit:
+                        raise TooLarge(f"{path} in the container is larger than {limit} bytes.", limit)
+                    if cancel:
+                        cancel.raise_if_cancelled()
+            finally:
+                stream.close()  # on a refusal, the engine stops sending the rest
     except BaseException:
         spool.close()
         raise
@@ -103,15 +122,46 @@ def regular_members(spool, strip: str) -> Iterator[tuple[str, tarfile.TarFile, t
 UPLOAD_ATTEMPTS = 3
 
 
-def put_tree(container, destination: str, files: dict[str, Path | bytes]) -> None:
-    """Write files (name below `destination` → path or bytes) into the container."""
+def _folders_of(names: list[str]) -> list[str]:
+    """Every folder the names lie in, parents first ("a/b/c.txt" → "a", "a/b")."""
+    folders: dict[str, None] = {}
+    for name in names:
+        parts = name.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folders["/".join(parts[:depth])] = None
+    return list(folders)
+
+
+def put_tree(
+    container, destination: str, files: dict[str, Path | bytes], owner: tuple[int, int] | None = None
+) -> None:
+    """Write files (name below `destination` → path or bytes) into the container.
+
+    With `owner` (uid, gid), `destination` itself, every folder below it and every file are made
+    that user's (the engine applies a tar entry's owner, also to a folder that exists): the
+    train's own folders, for a train that does not run as root.
+    """
+    if owner is not None:
+        parent, _, base = destination.rstrip("/").rpartition("/")
+        names = {f"{base}/{name}": source for name, source in files.items()}
+        folders = [base, *_folders_of(list(names))]
+        destination, files = parent or "/", names
+    else:
+        folders = []
     # A real file, so the upload has a Content-Length: Podman sometimes breaks the pipe on a chunked one.
     with tempfile.TemporaryFile() as spool:
         with tarfile.open(fileobj=spool, mode="w") as tar:
             now = time.time()
+            for folder in folders:
+                entry = tarfile.TarInfo(folder)
+                entry.type, entry.mtime, entry.mode = tarfile.DIRTYPE, now, 0o755
+                entry.uid, entry.gid = owner or (0, 0)
+                tar.addfile(entry)
             for name, source in files.items():
                 info = tarfile.TarInfo(name)
                 info.mtime, info.mode = now, 0o644
+                if owner is not None:
+                    info.uid, info.gid = owner
                 if isinstance(source, bytes):
                     info.size = len(source)
                     tar.addfile(info, io.BytesIO(source))

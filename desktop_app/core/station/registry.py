@@ -1,13 +1,17 @@
 """Pulling and pushing train images through the engine, with the station's registry credentials.
 
+The credentials are handed to the engine only for a reference that names the registry they
+were configured for (`registry_host`); any other host gets none, whoever chose the reference.
+
 Podman's Docker API reports a failed push only inside its progress stream (`error` /
 `errorDetail` items), so the stream is always read to the end and checked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import docker
 import docker.errors
@@ -15,16 +19,34 @@ import docker.errors
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
+from desktop_app.core.station.registry_host import configured_registry, reference_registry
 from desktop_app.core.station.train_log import clean_line
 
 
 @dataclass(frozen=True)
 class RegistryCredentials:
+    registry: str  # the registry they belong to, as the station's settings name it
     username: str
-    password: str
+    password: str = field(repr=False)
 
-    def auth_config(self) -> dict[str, str]:
+    def for_reference(self, reference: str) -> dict[str, str] | None:
+        """The engine's auth config for `reference`, or None when it names another registry."""
+        try:
+            own = configured_registry(self.registry)
+        except ValueError:
+            return None  # no usable registry setting: the password goes nowhere
+        named = reference_registry(reference)
+        if named is None or not named.may_reach(own):
+            return None
         return {"username": self.username, "password": self.password}
+
+    def withheld(self, reference: str) -> str:
+        """Why no credentials went with `reference`, for a refusal's sentence; "" when they did."""
+        if self.for_reference(reference) is not None:
+            return ""
+        if not self.registry.strip():
+            return " The station's registry password was not sent: no registry is set in the station's settings."
+        return f" The station's registry password was not sent: it is kept for {self.registry.strip()} only."
 
 
 def split_reference(reference: str) -> tuple[str, str]:
@@ -35,8 +57,20 @@ def split_reference(reference: str) -> tuple[str, str]:
     return repository, tag
 
 
-def _auth(credentials: RegistryCredentials | None) -> dict | None:
-    return credentials.auth_config() if credentials else None
+def _auth(credentials: RegistryCredentials | None, reference: str) -> dict | None:
+    return credentials.for_reference(reference) if credentials else None
+
+
+@contextmanager
+def _noting_withheld(credentials: RegistryCredentials | None, reference: str) -> Iterator[None]:
+    """A refusal says so when the station's credentials were held back from this registry."""
+    try:
+        yield
+    except StationError as exc:
+        note = credentials.withheld(reference) if credentials else ""
+        if not note or type(exc) is not StationError:  # an engine that is gone was not refused
+            raise
+        raise StationError(f"{exc}{note}", remedy=exc.remedy, details=exc.details) from exc
 
 
 def pull(
@@ -48,8 +82,9 @@ def pull(
     """Pull `reference`; the engine's progress stream is read for errors, and a cancel stops waiting for it."""
     repository, tag = split_reference(reference)
     doing = f"Pulling {reference}"
-    with engine_call(doing):
-        stream = client.api.pull(repository, tag=tag, auth_config=_auth(credentials), stream=True, decode=True)
+    with _noting_withheld(credentials, reference), engine_call(doing):
+        auth = _auth(credentials, reference)
+        stream = client.api.pull(repository, tag=tag, auth_config=auth, stream=True, decode=True)
         try:
             for item in stream:
                 _raise_if_refused(item, doing)
@@ -71,8 +106,9 @@ def push(
 ) -> None:
     repository, tag = split_reference(reference)
     doing = f"Pushing {reference}"
-    with engine_call(doing):
-        stream = client.images.push(repository, tag=tag, auth_config=_auth(credentials), stream=True, decode=True)
+    with _noting_withheld(credentials, reference), engine_call(doing):
+        auth = _auth(credentials, reference)
+        stream = client.images.push(repository, tag=tag, auth_config=auth, stream=True, decode=True)
         for item in stream:
             _raise_if_refused(item, doing)
             if item.get("status"):

@@ -39,6 +39,7 @@ from desktop_app.core.station.engine_faults import ENGINE_FAILURES, engine_call
 from desktop_app.core.station.errors import StationError, TrainFailed
 from desktop_app.core.station.image_files import (
     MissingInContainer,
+    TooLarge,
     commit_image,
     export_folder,
     put_tree,
@@ -254,9 +255,12 @@ class StationRunner:
                     results_tar.close()
             if not outcome.passed:
                 raise StationError(f"The train was refused before running it ({_first_failure(outcome.checks)}).")
-            put_tree(container, "/opt/pht_train", {n: train_dir / n for n in outcome.train_files})
-            if outcome.results:
-                put_tree(container, "/opt/pht_results", {n: results_dir / n for n in outcome.results})
+            # The train's two folders are its user's (unless it runs as the image's own user): it
+            # must be able to write its results, also into files an earlier station wrote.
+            owner = self.setup.limits.owner
+            put_tree(container, "/opt/pht_train", {n: train_dir / n for n in outcome.train_files}, owner)
+            if outcome.results or owner is not None:
+                put_tree(container, "/opt/pht_results", {n: results_dir / n for n in outcome.results}, owner)
             commit_image(container, prerun_image, self._command(reference))
 
     def _command(self, reference: str) -> list[str]:
@@ -282,9 +286,15 @@ class StationRunner:
         report.log_tail, report.exit_code = outcome.tail, outcome.exit_code
         try:
             try:
-                results = export_folder(container, "/opt/pht_results", cancel)
+                results = export_folder(container, "/opt/pht_results", cancel, self.setup.limits.results_bytes)
             except MissingInContainer as exc:
                 message = "The train left no /opt/pht_results folder in its container, so there are no results."
+                raise StationError(message) from exc
+            except TooLarge as exc:
+                message = (
+                    f"The train's results in /opt/pht_results are larger than the station's limit of "
+                    f"{self.setup.limits.results_mib} MiB; they were not kept, and nothing was pushed."
+                )
                 raise StationError(message) from exc
             with results, (scratch / "results.tar").open("wb") as out:
                 shutil.copyfileobj(results, out)

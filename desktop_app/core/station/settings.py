@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.settings import (
     Settings,
@@ -15,10 +15,18 @@ from desktop_app.core.settings import (
     text_value,
     whole_number_value,
 )
+from desktop_app.core.station.run_limits import (
+    DEFAULT_DISK_MIB,
+    DEFAULT_MEMORY_MIB,
+    DEFAULT_PIDS,
+    DEFAULT_RESULTS_MIB,
+    DEFAULT_USER,
+    RunLimits,
+    parse_user,
+)
 
 if TYPE_CHECKING:  # the engine's SDK loads with the runner, not with the settings
     from desktop_app.core.keystore import KeyStore
-    from desktop_app.core.station.container_run import RunLimits
     from desktop_app.core.station.registry import RegistryCredentials
 
 REGISTRY_SECRET = "station.registry-password"
@@ -32,9 +40,14 @@ class StationSettings:
     registry: str = ""
     registry_user: str = ""
     data: list[str] = field(default_factory=list)
-    memory_mib: int | None = None
+    # What a train may use (run_limits.py); for the numbers, 0 or None means no limit.
+    memory_mib: int | None = DEFAULT_MEMORY_MIB
     cpus: float | None = None
     wall_clock_seconds: int = 3600
+    pids_limit: int = DEFAULT_PIDS
+    disk_mib: int = DEFAULT_DISK_MIB
+    results_mib: int = DEFAULT_RESULTS_MIB
+    run_as_user: str = DEFAULT_USER  # "UID:GID", or "image" for the image's own user
     allowed_master_images: list[str] = field(default_factory=list)
 
     @classmethod
@@ -43,12 +56,20 @@ class StationSettings:
         return cls(**{k: v for k, v in raw.items() if k in cls.__dataclass_fields__})
 
     def save(self, settings: Settings) -> None:
-        settings.set("station", {k: v for k, v in self.__dict__.items() if v not in (None, "", [])})
+        # An empty value is left out, unless its default is not empty: a memory limit switched
+        # off (None) must not come back as the default limit on the next load.
+        settings.set("station", {k: v for k, v in self.__dict__.items() if not _left_out(k, v)})
 
     def limits(self) -> RunLimits:
-        from desktop_app.core.station.container_run import RunLimits
-
-        return RunLimits(self.memory_mib, self.cpus, self.wall_clock_seconds)
+        return RunLimits(
+            memory_mib=_limit(self.memory_mib),
+            cpus=self.cpus or None,
+            wall_clock_seconds=self.wall_clock_seconds,
+            pids=_limit(self.pids_limit),
+            disk_mib=_limit(self.disk_mib),
+            results_mib=_limit(self.results_mib),
+            user=self.run_as_user,
+        )
 
     def data_folders(self) -> list[Path]:
         return [Path(p) for p in self.data]
@@ -57,7 +78,28 @@ class StationSettings:
         from desktop_app.core.station.registry import RegistryCredentials
 
         password = store.get_secret(REGISTRY_SECRET) if self.registry_user else None
-        return RegistryCredentials(self.registry_user, password) if password else None
+        # Tied to the configured registry: a reference to any other host gets no credentials.
+        return RegistryCredentials(self.registry, self.registry_user, password) if password else None
+
+
+def _limit(value: int | None) -> int | None:
+    return value if value and value > 0 else None
+
+
+def _left_out(name: str, value: Any) -> bool:
+    default = StationSettings.__dataclass_fields__[name].default
+    default = [] if default is MISSING else default  # the lists' default_factory
+    return value in (None, "", []) and default in (None, "", [])
+
+
+def _user_value(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "is not text"
+    try:
+        parse_user(value)
+    except ValueError:
+        return "is not UID:GID or image"
+    return None
 
 
 # The shape `station` must have in settings; a value of another type means the file is damaged.
@@ -69,5 +111,7 @@ _station_value = fields_value(
         "memory_mib": optional_whole_number_value,
         "cpus": optional_number_value,
         "wall_clock_seconds": whole_number_value,
+        **dict.fromkeys(("pids_limit", "disk_mib", "results_mib"), whole_number_value),
+        "run_as_user": _user_value,
     }
 )

@@ -1,0 +1,90 @@
+"""The station's registry password goes to the registry it was configured for, and to no other:
+a pull, a push or a master image's pull naming another host sends no credentials there. The
+other host is a loopback server that asks for a password and records what it is sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.station.container_run import RunLimits
+from desktop_app.core.station.errors import StationError
+from desktop_app.core.station.registry import RegistryCredentials, pull, push
+from desktop_app.core.station.runner import StationRunner, StationSetup
+from tests.helpers.engine import PodmanService
+from tests.helpers.recording_registry import RecordingRegistry
+from tests.helpers.result_archives import station_keys
+from tests.helpers.trains import build_train
+
+pytestmark = pytest.mark.engine
+BUSYBOX = "localhost/pht-test/busybox:latest"
+
+
+@pytest.fixture
+def recorder(tmp_path: Path):
+    service = RecordingRegistry(tmp_path)
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def engine_seeing(tmp_path: Path, engine, registry, locked_registry, recorder):
+    """A second Podman service over the shared images, allowed to talk plain HTTP to the recorder too."""
+    (tmp_path / "engine").mkdir()
+    service = PodmanService(tmp_path / "engine", registry, [locked_registry, recorder], storage_of=engine)
+    yield service
+    service.stop()
+
+
+def station_credentials(locked_registry, registry: str | None = None) -> RegistryCredentials:
+    return RegistryCredentials(registry if registry is not None else locked_registry.address, "station", "s3cret")
+
+
+def test_pull_and_push_to_another_host_send_no_credentials(engine_seeing, locked_registry, recorder) -> None:
+    client = engine_seeing.client
+    credentials = station_credentials(locked_registry)
+    elsewhere = f"{recorder.address}/pht/train:1"
+    client.images.get(BUSYBOX).tag(elsewhere.rsplit(":", 1)[0], tag="1")
+    with pytest.raises(StationError) as pulling:
+        pull(client, elsewhere, credentials)
+    with pytest.raises(StationError) as pushing:
+        push(client, elsewhere, credentials)
+    assert {method for method, _, _ in recorder.requests} >= {"GET"}  # the engine did ask it
+    assert recorder.credentials() == []
+    kept = f"The station's registry password was not sent: it is kept for {locked_registry.address} only."
+    assert str(pulling.value).startswith(f"Pulling {elsewhere} failed: ") and str(pulling.value).endswith(kept)
+    assert str(pushing.value).startswith(f"Pushing {elsewhere} failed: ") and str(pushing.value).endswith(kept)
+    # The configured registry still gets them, however its address is written.
+    own = f"{locked_registry.address}/pht/own:1"
+    client.images.get(BUSYBOX).tag(own.rsplit(":", 1)[0], tag="1")
+    push(client, own, station_credentials(locked_registry, f"http://{locked_registry.address}/"))
+    client.images.remove(own)
+    assert own in pull(client, own, credentials).tags
+
+
+def test_no_registry_setting_sends_the_password_nowhere(engine_seeing, locked_registry, recorder) -> None:
+    credentials = station_credentials(locked_registry, "")
+    reference = f"{locked_registry.address}/pht/nothing:1"
+    with pytest.raises(StationError, match="was not sent: no registry is set in the station's settings"):
+        pull(engine_seeing.client, reference, credentials)
+
+
+def test_a_master_image_on_another_host_gets_no_credentials(
+    engine_seeing, engine, registry, locked_registry, recorder, tmp_path: Path
+) -> None:
+    researcher = station_keys(2)[1]
+    files = {"entrypoint.sh": b"true"}
+    train = build_train(engine, registry.address, "auth-master", researcher, station_keys(2), files)
+    setup = StationSetup(
+        "station-0",
+        station_keys(2)[0],
+        [],
+        RunLimits(wall_clock_seconds=60),
+        station_credentials(locked_registry),
+        push=False,
+        allowed_master_images=[f"{recorder.address}/masters/python:3"],
+    )
+    report = StationRunner(engine_seeing.client, setup).run(train.reference)
+    assert report.failed_step == "validate" and f"Pulling {recorder.address}/masters/python:3 failed" in report.error
+    assert recorder.requests and recorder.credentials() == []

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.keys.types import KeyType
 from desktop_app.gui.main_window import MainWindow
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import open_every_dialog
 
 pytestmark = pytest.mark.keyring  # the window's key store is the real Secret Service
 
@@ -50,19 +49,7 @@ def unnamed_controls(root: QWidget) -> list[str]:
 
 
 def test_every_control_of_every_tab_and_dialog_has_a_name(qtbot, window: MainWindow) -> None:
-    keys, trains = window.tab("Keys"), window.tab("Trains")
-    window.context.keystore.generate("researcher", KeyType.EC_P256, "violet-harbor-71-quietly")
-    window.context.reload_keys()
-    wait_idle(qtbot)
-    keys.select_key("researcher")
-    dialogs = [
-        keys.open_generate(),
-        keys.open_import(),
-        keys.open_export("private-backup"),
-        keys.open_delete(),
-        trains.open_add_server(),
-        window.open_preferences(),
-    ]
+    dialogs = open_every_dialog(qtbot, window)
     missing = unnamed_controls(window) + [m for dialog in dialogs for m in unnamed_controls(dialog)]
     for dialog in dialogs:
         dialog.close()

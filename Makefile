@@ -4,7 +4,7 @@ VENV ?= .venv
 REFVENV ?= .refvenv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint system-deps package clean
+.PHONY: run test lint fuzz system-deps package clean screenshots
 
 system-deps:
 	scripts/install-system-deps
@@ -31,6 +31,17 @@ lint: $(BIN)/.installed
 
 test: system-deps $(BIN)/.installed $(REFVENV)/.installed lint
 	PHT_REFERENCE_PYTHON=$(abspath $(REFVENV))/bin/python scripts/with-test-services $(BIN)/pytest
+
+# The README's and docs' pictures, of the real window under a virtual screen.
+screenshots: system-deps $(BIN)/.installed
+	scripts/with-test-services env -u QT_QPA_PLATFORM xvfb-run -a $(BIN)/python scripts/screenshot.py docs
+
+# The parsers' fuzz harnesses (tests/fuzz), for as long as asked: FUZZ_SECONDS per harness, with
+# fresh seeds each round (FUZZ_SEED=N replays from round N). `make test` runs them briefly with a
+# fixed seed. The executions each harness ran are printed at the end.
+FUZZ_SECONDS ?= 300
+fuzz: $(BIN)/.installed
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/pytest tests/fuzz -q -p no:cacheprovider -o timeout=0
 
 # The frozen app, .deb and tar.gz in dist/, smoke-tested (not part of `make test`: CI time).
 # build.sh freezes from its own venv installed from requirements/frozen.lock; .venv runs the

@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = cli.build_parser().parse_args(argv)
     if args.command is None:
-        return GuiLauncher().open(args.profile)
+        return GuiLauncher().open(args.profile, args.open)
     return cli.run_command(args, window=GuiLauncher())
 
 
@@ -36,10 +36,10 @@ class GuiLauncher:
 
         return has_display()
 
-    def open(self, profile: str) -> int:
+    def open(self, profile: str, archive: str | None = None) -> int:
         from desktop_app.gui.app import run_gui
 
-        return run_gui(profile)
+        return run_gui(profile, archive)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_PROFILE,
         help="named profile whose keys and settings are kept apart (default: %(default)s)",
     )
+    parser.add_argument(
+        "--open",
+        metavar="ARCHIVE",
+        nargs="?",  # the desktop file's `--open %f` comes without a file when started from the menu
+        help="open the main window on this result archive (what a double-click on a .tar does)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)

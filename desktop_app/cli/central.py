@@ -13,6 +13,7 @@ from desktop_app.cli.keys import add_passphrase_stdin, open_store, passphrase_fr
 from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.central.statuses import RESULT_STATUSES
 from desktop_app.core.central.tokens import Credentials
+from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import UsageError
 from desktop_app.core.progress import Progress
 
@@ -29,7 +30,13 @@ def _client(ctx: CliContext):
 
 
 def _server_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    profile = ServerProfiles(ctx.settings).add(args.name, args.api, args.auth, args.ca_bundle)
+    profile = ServerProfiles(ctx.settings).add(args.name, args.api, args.auth, args.ca_bundle, insecure=args.insecure)
+    if profile.in_clear:
+        print(
+            f"pht-desktop: warning: server {profile.name} uses plain http: your password and tokens will "
+            "travel unencrypted and anyone on the network path can read or change them.",
+            file=sys.stderr,
+        )
     print(f"Added server profile {profile.name}.", file=sys.stderr)
     return 0
 
@@ -40,7 +47,8 @@ def _server_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for profile in profiles.all():
         mark = "*" if profile.name == active else " "
         ca = f"  CA {profile.ca_bundle}" if profile.ca_bundle else ""
-        print(f"{mark} {profile.label:<24} {profile.api_url}  auth {profile.auth_url}{ca}")
+        clear = "  (plain http, unencrypted)" if profile.in_clear else ""
+        print(f"{mark} {profile.label:<24} {profile.api_url}  auth {profile.auth_url}{ca}{clear}")
     return 0
 
 
@@ -87,11 +95,10 @@ def _trains_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print(json.dumps([t.raw for t in trains], indent=2))
         return 0
-    for t in trains:
-        print(
-            f"{t.id}  {t.name:<20} build {t.status('build'):<9} run {t.status('run'):<9} "
-            f"result {t.status('result'):<9} {str(t.raw.get('updated_at') or '')[:16]}"
-        )
+    for t in trains:  # every field is the server's text: shown with control characters escaped
+        build, run, result = (printable(t.status(kind), 20) for kind in ("build", "run", "result"))
+        updated = printable(str(t.raw.get("updated_at") or "")[:16])
+        print(f"{t.id}  {printable(t.name, 60):<20} build {build:<9} run {run:<9} result {result:<9} {updated}")
     return 0
 
 
@@ -103,8 +110,8 @@ def _trains_sign(args: argparse.Namespace, ctx: CliContext) -> int:
     info = store.get(args.key)
     with open_client(ctx.settings, store) as client:
         review = review_train(client, args.train_id)
-        for path, size in review.files:
-            print(f"  {size:>10}  {path}", file=sys.stderr)
+        for path, size in review.files:  # names come from the server: never raw to a terminal
+            print(f"  {size:>10}  {printable(path)}", file=sys.stderr)
         print(f"server hash:     {review.server_hash}\nrecomputed hash: {review.computed_hash}", file=sys.stderr)
         passphrase = passphrase_from(args, ctx) if info.protected else None
         sign_reviewed(client, review, store.load_private_key(info.name, passphrase))
@@ -173,6 +180,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--api", required=True, help="API URL, e.g. https://pht.example.org/api")
     add.add_argument("--auth", required=True, help="auth server URL (the real network uses a separate one)")
     add.add_argument("--ca-bundle", help="PEM file of CAs to trust instead of the system's (TLS-inspecting networks)")
+    add.add_argument(
+        "--insecure",
+        action="store_true",
+        help="accept a plain http:// address to another computer (password and tokens then travel "
+        "unencrypted); http to this computer (127.0.0.1, localhost) needs no flag",
+    )
     add.set_defaults(handler=_server_add)
     sub.add_parser("list", help="list server profiles (* = active)").set_defaults(handler=_server_list)
     use = sub.add_parser("use", help="make a profile the active one")

@@ -1,22 +1,26 @@
 """`pht-desktop decrypt ARCHIVE --out DIR`: decrypt and verify a result archive, offline.
 
 Exit codes: 0 done and verified; 2 usage; 3 no fitting key or wrong passphrase;
-4 verification failed; 5 archive malformed or unsafe.
+4 verification failed; 5 archive malformed or unsafe; 130 interrupted (Ctrl+C), 143 stopped
+(SIGTERM), 129 hung up (SIGHUP), each with nothing left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import open_store, passphrase_from
 from desktop_app.core.keystore import KeyInfo
-from desktop_app.core.progress import Progress
-from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
+from desktop_app.core.progress import CancelToken, Progress
+from desktop_app.core.results.decrypt import DecryptRequest, check_request, decrypt_archive
 from desktop_app.core.results.errors import VerificationFailed
 from desktop_app.core.results.report import DecryptionReport
 from desktop_app.core.settings import write_atomically
@@ -56,16 +60,70 @@ class TerminalProgress:
             self.stream.flush()
 
 
+STOPPING_SIGNALS = {
+    signal.SIGINT: "interrupted",
+    signal.SIGTERM: "stopped (SIGTERM)",
+    **({signal.SIGHUP: "hung up (SIGHUP)"} if hasattr(signal, "SIGHUP") else {}),
+}
+
+
+class Stopped(KeyboardInterrupt):
+    """A stopping signal arrived before the commit point: everything is being undone."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stopping_signals(cancel: CancelToken) -> Iterator[list[int]]:
+    """Ctrl+C, SIGTERM and SIGHUP stop a decryption alike, and truthfully.
+
+    Before the commit point the first one raises `Stopped` wherever the job is (reading a
+    passphrase, waiting for the keyring, decrypting), so its `finally` blocks remove the staging
+    folder; later ones are ignored while that cleanup runs. After the commit point (the verified
+    results are being moved into place) they are only recorded: the move finishes, and the last
+    line says the results were written. Yields the list of such late signals."""
+    late: list[int] = []
+
+    def on_signal(signum: int, _frame: object) -> None:
+        if cancel.committed is not None:
+            late.append(signum)
+        elif not cancel.cancelled:
+            cancel.cancel(discard_partial=True)
+            raise Stopped(signum)
+
+    previous = {number: signal.signal(number, on_signal) for number in STOPPING_SIGNALS}
+    try:
+        yield late
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def _decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
+    request = DecryptRequest(args.archive, args.out, args.key, args.he_key, args.force, not args.no_verify)
+    check_request(request)  # a missing archive is that, whatever the state of the keyring
+    cancel = CancelToken()
+    with _stopping_signals(cancel) as late:
+        try:
+            return _decrypt_with_store(args, ctx, request, cancel, late)
+        except Stopped as stop:
+            print(f"pht-desktop: {STOPPING_SIGNALS[stop.signum]}; nothing was changed.", file=sys.stderr)
+            return 128 + stop.signum
+
+
+def _decrypt_with_store(
+    args: argparse.Namespace, ctx: CliContext, request: DecryptRequest, cancel: CancelToken, late: list[int]
+) -> int:
     store = open_store(ctx)
 
     def passphrase_for(info: KeyInfo) -> str | None:
         return passphrase_from(args, ctx, f"passphrase of key {info.name}") if info.protected else None
 
-    request = DecryptRequest(args.archive, args.out, args.key, args.he_key, args.force, not args.no_verify)
     progress = TerminalProgress(sys.stderr)
     try:
-        report = decrypt_archive(request, store, passphrase_for, progress)
+        report = decrypt_archive(request, store, passphrase_for, progress, cancel)
     except VerificationFailed as exc:
         progress.erase()
         if exc.report is not None:  # the report says which check failed; stderr keeps its one line
@@ -78,10 +136,11 @@ def _decrypt(args: argparse.Namespace, ctx: CliContext) -> int:
     progress.erase()
     print(report.to_text())
     _write_report(report, args.report)
+    too_late = f" ({STOPPING_SIGNALS[late[0]].split(' (')[0]} after the results were written)" if late else ""
     if request.verify:
-        print(f"Decrypted and verified {len(report.files)} files into {args.out}.", file=sys.stderr)
+        print(f"Decrypted and verified {len(report.files)} files into {args.out}{too_late}.", file=sys.stderr)
     else:
-        print(f"Decrypted {len(report.files)} files into {args.out}, UNVERIFIED.", file=sys.stderr)
+        print(f"Decrypted {len(report.files)} files into {args.out}, UNVERIFIED{too_late}.", file=sys.stderr)
     return 0
 
 

@@ -21,6 +21,7 @@ COMMANDS: dict[Remedy, str] = {
     Remedy.CHECK_CA_BUNDLE: "if your network inspects TLS, give its CA with --ca-bundle",
     Remedy.ALLOW_UNVERIFIED: "for an old train without result signatures, use --no-verify",
     Remedy.STRONGER_PASSPHRASE: "choose a longer passphrase, or accept the risk with --allow-weak-passphrase",
+    Remedy.USE_HTTPS: "use its https:// address, or, only on a network you trust, add --insecure",
 }
 
 

@@ -27,6 +27,7 @@ class Remedy(StrEnum):
     CHECK_CA_BUNDLE = "check_ca_bundle"  # the server's certificate is not trusted
     ALLOW_UNVERIFIED = "allow_unverified"  # old archive without signatures: verification can be skipped
     STRONGER_PASSPHRASE = "stronger_passphrase"  # the passphrase is too weak
+    USE_HTTPS = "use_https"  # a server address uses plain http: use https, or knowingly accept clear text
 
 
 class PHTError(Exception):

@@ -67,11 +67,25 @@ class FileReply:
 
     path: Path
     content_type: str
+    filename: str | None = None  # sent as `Content-Disposition: attachment; filename="..."`
+
+
+MAX_PAGE = 50  # the real server's largest page, whatever `page[limit]` asks
+
+
+def filtered(items: list[dict], query: dict[str, str], allowed: tuple[str, ...]) -> list[dict]:
+    """`items` matching the `filter[field]` parameters the real route accepts; as the real server,
+    any other filter is silently dropped (and the client must not rely on it)."""
+    for name in allowed:
+        wanted = query.get(f"filter[{name}]")
+        if wanted is not None:
+            items = [item for item in items if str(item.get(name)) == wanted]
+    return items
 
 
 def collection(items: list, query: dict[str, str]) -> dict:
     """One page of a `{data, meta}` list, paged by `page[limit]` and `page[offset]`."""
-    limit = max(1, min(int(query.get("page[limit]", 10)), 1000))
+    limit = max(1, min(int(query.get("page[limit]", 10)), MAX_PAGE))
     offset = max(0, int(query.get("page[offset]", 0)))
     return {
         "data": items[offset : offset + limit],

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import uuid
+from desktop_app.demo_hub.exchange import HubError, Reply, Request, collection, filtered
+from desktop_app.demo_hub.state import HubState, secret_fields
 
-from desktop_app.demo_hub.exchange import HubError, Reply, Request, collection
-from desktop_app.demo_hub.state import DEMO_USER, HubState
+SECRET_FILTERS = ("id", "type", "user_id", "key")  # what the real route filters by
 
 
 def list_secrets(state: HubState, request: Request) -> Reply:
     request.signed_in_user(state)
-    wanted = request.query.get("filter[key]")
-    items = [s for s in state.secrets.values() if wanted in (None, s["key"])]
-    return Reply(200, collection(items, request.query))
+    return Reply(200, collection(filtered(list(state.secrets.values()), request.query, SECRET_FILTERS), request.query))
 
 
 def add_secret(state: HubState, request: Request) -> Reply:
@@ -21,9 +18,7 @@ def add_secret(state: HubState, request: Request) -> Reply:
     secret = _validated_secret(request.json())
     if any(s["key"] == secret["key"] for s in state.secrets.values()):
         raise HubError(409, f"A secret named {secret['key']!r} exists already.")
-    secret_id = str(uuid.uuid4())
-    state.secrets[secret_id] = {"id": secret_id, **secret, "user_id": DEMO_USER["id"]}
-    return Reply(201, state.secrets[secret_id])
+    return Reply(201, state.add_secret(secret["key"], secret["type"], secret["content"]))
 
 
 def show_secret(state: HubState, request: Request, secret_id: str) -> Reply:
@@ -56,9 +51,4 @@ def _validated_secret(body: dict) -> dict:
         raise HubError(400, "type must be rsa_public_key or paillier_public_key.")
     if not isinstance(content, str) or not 3 <= len(content) <= 8192:
         raise HubError(400, "content must be 3–8192 characters.")
-    return {
-        "key": key,
-        "type": kind,
-        "content": content,
-        "hash": hashlib.sha256(content.encode()).hexdigest(),
-    }
+    return secret_fields(key, kind, content)

@@ -30,7 +30,8 @@ class DemoHub:
         self._tmp = None if work_dir else tempfile.TemporaryDirectory(prefix="pht-demo-hub-")
         self.state = HubState.seeded(work_dir or Path(self._tmp.name), token_lifetime)
         self.faults = Faults()
-        self.server = ThreadingHTTPServer((host, port), HubRequestHandler.for_hub(self.state, self.faults))
+        self.server = ThreadingHTTPServer((host, port), HubRequestHandler)
+        self.server.RequestHandlerClass = HubRequestHandler.for_hub(self.state, self.faults, self._own_hosts())
         self.server.daemon_threads = True
         self.scheme = "http"
         if tls:
@@ -39,6 +40,12 @@ class DemoHub:
             self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
             self.scheme = "https"
         self._thread: threading.Thread | None = None
+
+    def _own_hosts(self) -> frozenset[str]:
+        """`Host` values meaning this hub: its address and `localhost`, with the bound port."""
+        address, port = self.server.server_address[:2]
+        address = f"[{address}]" if ":" in address else address
+        return frozenset(f"{name}:{port}".lower() for name in (address, "localhost"))
 
     @property
     def base_url(self) -> str:

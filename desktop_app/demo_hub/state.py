@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import secrets
 import tarfile
 import threading
@@ -76,6 +77,14 @@ class Train:
         }
 
 
+def secret_fields(key: str, kind: str, content: str) -> dict:
+    """A secret's stored fields. As the real server: RSA content that is not hex is hex-encoded
+    (a PEM sent as text, as central's web page uploads the old app's PKCS#1 `public.pem`)."""
+    if kind == "rsa_public_key" and not re.fullmatch(r"(?:[0-9a-fA-F]{2})+", content):
+        content = content.encode().hex()
+    return {"key": key, "type": kind, "content": content, "hash": hashlib.sha256(content.encode()).hexdigest()}
+
+
 @dataclass
 class HubState:
     work_dir: Path
@@ -141,6 +150,13 @@ class HubState:
             self.tokens.clear()
 
     # -- secrets -----------------------------------------------------------------------------
+
+    def add_secret(self, key: str, kind: str, content: str) -> dict:
+        """A user secret of the demo user, stored as the real server would store it."""
+        secret_id = str(uuid.uuid4())
+        with self.lock:
+            self.secrets[secret_id] = {"id": secret_id, **secret_fields(key, kind, content), "user_id": DEMO_USER["id"]}
+            return self.secrets[secret_id]
 
     def rsa_secret_id(self) -> str | None:
         return next((sid for sid, s in self.secrets.items() if s["type"] == "rsa_public_key"), None)

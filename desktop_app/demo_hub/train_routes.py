@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 import secrets
 
-from desktop_app.demo_hub.exchange import FileReply, HubError, Reply, Request, collection
+from desktop_app.demo_hub.exchange import FileReply, HubError, Reply, Request, collection, filtered
 from desktop_app.demo_hub.state import DEMO_USER, HubState, Train
+
+# The only filters the real `GET /trains` applies: `filter[result_status]` and any other is
+# silently dropped, every train coming back (shared/NETWORKS.md).
+TRAIN_FILTERS = ("id", "name", "proposal_id", "realm_id")
 
 
 def list_trains(state: HubState, request: Request) -> Reply:
     request.signed_in_user(state)
-    items = sorted(state.trains.values(), key=lambda t: t.created)
-    wanted = request.query.get("filter[result_status]")
-    if wanted:
-        items = [t for t in items if t.result_status == wanted]
-    return Reply(200, collection([_train_json(state, t) for t in items], request.query))
+    items = [_train_json(state, t) for t in sorted(state.trains.values(), key=lambda t: t.created)]
+    return Reply(200, collection(filtered(items, request.query, TRAIN_FILTERS), request.query))
 
 
 def show_train(state: HubState, request: Request, train_id: str) -> Reply:
@@ -59,7 +60,8 @@ def list_train_files(state: HubState, request: Request) -> Reply:
         }
         for i, (name, data) in enumerate(train.files)
     ]
-    return Reply(200, collection(items, {"page[limit]": "1000"}))
+    # As the real route: no pagination (every file on one answer) and meta.total.
+    return Reply(200, {"data": items, "meta": {"total": len(items)}})
 
 
 def download_train_files(state: HubState, request: Request, train_id: str) -> Reply:
@@ -70,14 +72,14 @@ def download_train_files(state: HubState, request: Request, train_id: str) -> Re
 def download_result(state: HubState, request: Request, train_id: str) -> FileReply:
     request.signed_in_user(state)
     train = _train(state, train_id)
-    if train.result_status != "finished":
-        raise HubError(400, "The train's results are not ready.")
+    if train.result_status != "finished":  # as the real server: no result object, whatever the status
+        raise HubError(404, "The train result does not exist in the storage.")
     try:
         archive = state.result_archive(train)
     except LookupError as exc:
         raise HubError(400, str(exc)) from None
-    # As the real API: a plain tar with a gzip content type.
-    return FileReply(archive, "application/gzip")
+    # As the real API: a plain tar with a gzip content type, named after the train.
+    return FileReply(archive, "application/gzip", f"{train.id}.tar")
 
 
 def _train(state: HubState, train_id: str) -> Train:

@@ -74,7 +74,7 @@ def _startup_failed(exc: Exception, log_path: Path) -> int:
     return getattr(exc, "exit_code", 1)
 
 
-def run_gui(profile: str) -> int:
+def run_gui(profile: str, archive: str | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY_HINT, file=sys.stderr)
         return 2
@@ -102,8 +102,10 @@ def run_gui(profile: str) -> int:
     except Exception as exc:  # the window could not even be built: one sentence, the rest in the log
         log.exception("start-up failed")
         return _startup_failed(exc, log_path)
-    window.show()
     stop_on_termination_signals(app, window)
+    window.show()
+    if archive:  # opened by a double-click on a result archive
+        window.open_result_archive(Path(archive).resolve())
     started = time.monotonic()
     # Logged once the event loop has shown the window (PHT_DESKTOP_LOG=info prints it).
     QTimer.singleShot(0, lambda: log.info("main window shown (%.2f s in the event loop)", time.monotonic() - started))

@@ -20,6 +20,8 @@ TOKENS_SECRET = "central.tokens.{}"
 class AppContext(QObject):
     keys_changed = Signal()  # `keys` holds a fresh list
     session_changed = Signal()  # `signed_in` changed for some server profile
+    servers_changed = Signal()  # a server profile was added, edited, removed or chosen
+    preferences_changed = Signal()  # the Preferences dialog saved
     status_message = Signal(str)
 
     def __init__(self, paths: AppPaths, settings: Settings) -> None:

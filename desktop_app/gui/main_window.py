@@ -17,6 +17,8 @@ from desktop_app.core.errors import Remedy
 from desktop_app.core.settings import text_value
 from desktop_app.gui import remedies
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.demo_session import DemoSession
+from desktop_app.gui.dialogs.preferences_dialog import PreferencesDialog
 from desktop_app.gui.operations import registry
 from desktop_app.gui.recovery_notice import RecoveryNotices
 from desktop_app.gui.tabs.keys_tab import KeysTab
@@ -24,6 +26,7 @@ from desktop_app.gui.tabs.results_tab import ResultsTab, is_archive
 from desktop_app.gui.tabs.sign_tab import SignTab
 from desktop_app.gui.tabs.station_tab import StationTab
 from desktop_app.gui.tabs.trains_tab import TrainsTab
+from desktop_app.gui.tabs.welcome_tab import WelcomeActions, WelcomeTab
 
 GEOMETRY_SETTING = "gui.geometry"
 STOP_DEADLINE_MS = 8_000  # stopping jobs on quit: after this, the process ends regardless (bound: 10 s)
@@ -50,8 +53,27 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         for title, factory in TAB_FACTORIES:
             self.tabs.addTab(factory(context), title)
+        self.demo = DemoSession(context)
+        keys, trains = self.tab("Keys"), self.tab("Trains")
+        self.welcome = WelcomeTab(
+            context,
+            WelcomeActions(
+                create_key=self._in(keys, keys.open_generate),  # type: ignore[attr-defined]
+                import_key=self._in(keys, keys.open_import),  # type: ignore[attr-defined]
+                back_up=lambda name: self._in(keys, lambda: keys.open_backup(name))(),  # type: ignore[attr-defined]
+                add_server=self._in(trains, trains.open_add_server),  # type: ignore[attr-defined]
+                try_demo=self.try_demo,
+            ),
+        )
+        self.tabs.insertTab(0, self.welcome, "Welcome")
+        self.tabs.setCurrentWidget(keys)
+        trains.attach_demo(self.demo, self.try_demo)  # type: ignore[attr-defined]
+        if context.keys_loaded:
+            self._open_on_welcome_if_new()
+        else:
+            context.keys_changed.connect(self._open_on_welcome_once)
         self.setCentralWidget(self.tabs)
-        self.tab("Trains").archive_downloaded.connect(self.open_result_archive)  # type: ignore[attr-defined]
+        trains.archive_downloaded.connect(self.open_result_archive)  # type: ignore[attr-defined]
         self._build_menus()
         context.status_message.connect(self.show_status)
         registry().status.connect(self.show_status)  # a bound method: dropped with the window
@@ -65,6 +87,34 @@ class MainWindow(QMainWindow):
         self.recovery_notices = RecoveryNotices(self)
         self._restore_geometry()
         self.setAcceptDrops(True)
+
+    def _in(self, tab: QWidget, action: Callable[[], object]) -> Callable[[], None]:
+        """An action that first shows its tab, so that the dialog it opens has its context."""
+
+        def run() -> None:
+            self.tabs.setCurrentWidget(tab)
+            action()
+
+        return run
+
+    def _open_on_welcome_once(self) -> None:
+        self.context.keys_changed.disconnect(self._open_on_welcome_once)
+        self._open_on_welcome_if_new()
+
+    def _open_on_welcome_if_new(self) -> None:
+        """On a first start (no key, no server) the window opens on the welcome page."""
+        if self.welcome.is_first_start():
+            self.tabs.setCurrentWidget(self.welcome)
+
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.context, self)
+        dialog.open()
+        self.preferences = dialog
+        return dialog
+
+    def try_demo(self) -> None:
+        self.tabs.setCurrentWidget(self.tab("Trains"))
+        self.demo.start()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -98,6 +148,7 @@ class MainWindow(QMainWindow):
         """Show an archive in the Results tab (dropped, or downloaded by another tab)."""
         results = self.tab("Results")
         self.tabs.setCurrentWidget(results)
+        log.info("opening %s in the Results tab", path)
         results.open_archive(path)  # type: ignore[attr-defined]
 
     def _dropped_archive(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -117,10 +168,22 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        preferences = QAction("&Preferences…", self, shortcut=QKeySequence.StandardKey.Preferences)
+        preferences.triggered.connect(self.open_preferences)
+        file_menu.addAction(preferences)
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
+        welcome = QAction("&Welcome page", self)
+        welcome.triggered.connect(lambda: self.tabs.setCurrentWidget(self.welcome))
+        help_menu.addAction(welcome)
+        self.demo_action = QAction("Try the &demo", self)
+        self.demo_action.triggered.connect(lambda: self.demo.stop() if self.demo.running else self.try_demo())
+        self.demo.changed.connect(
+            lambda: self.demo_action.setText("Stop the &demo" if self.demo.running else "Try the &demo")
+        )
+        help_menu.addAction(self.demo_action)
         about = QAction("&About PHT Desktop", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -164,6 +227,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.context.settings.set(GEOMETRY_SETTING, bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.demo.stop(quitting=True)
         remedies.clear_actions()
         super().closeEvent(event)
 

@@ -22,6 +22,7 @@ SENTENCES: dict[Remedy, str] = {
     Remedy.CHECK_CA_BUNDLE: "If your network inspects TLS, give its CA certificate in the server's settings.",
     Remedy.ALLOW_UNVERIFIED: "For an old train without result signatures, tick “Skip verification”.",
     Remedy.STRONGER_PASSPHRASE: "Choose a longer passphrase, such as several unrelated words.",
+    Remedy.USE_HTTPS: "Use the server's https:// address; plain http is accepted only for a server on this computer.",
 }
 
 # Remedy → (button text, action): set by the main window for the remedies it can act on.

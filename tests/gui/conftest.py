@@ -31,3 +31,24 @@ def wait_idle(qtbot, widget=None) -> None:
     """Wait until every operation of the app has ended, callbacks included (and the operations
     those callbacks started, such as reading the key list again)."""
     qtbot.waitUntil(lambda: not registry().running(), timeout=60_000)
+
+
+def open_every_dialog(qtbot, window: MainWindow) -> list:
+    """A key in the profile, then every dialog the tabs and menus open (for walking their widgets)."""
+    from desktop_app.core.keys.types import KeyType
+
+    keys, trains = window.tab("Keys"), window.tab("Trains")
+    window.context.keystore.generate("researcher", KeyType.RSA_2048, "violet-harbor-71-quietly")
+    window.context.reload_keys()
+    wait_idle(qtbot)
+    keys.select_key("researcher")
+    return [
+        keys.open_generate(),
+        keys.open_import(),
+        keys.open_export("private-backup"),
+        keys.open_delete(),
+        keys.opt_in_file_store(),
+        trains.open_add_server(),
+        window.open_preferences(),
+        window.show_about(),
+    ]

@@ -44,6 +44,7 @@ def generate_through_dialog(qtbot, tab, name: str, key_type: KeyType, passphrase
 
 def test_window_has_working_tabs_about_and_remembers_geometry(qtbot, window: MainWindow, context) -> None:
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Welcome",
         "Keys",
         "Sign",
         "Trains",
@@ -109,7 +110,7 @@ def test_rsa_4096_generation_runs_off_the_gui_thread(qtbot, window: MainWindow) 
     dialog.name.setText("big-key")
     dialog.passphrase.set_passphrase(STRONG)
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    assert tab.busy and tab.operation_bar.isVisible() and not tab.generate_button.isEnabled()
+    assert tab.busy and tab.operation_bar.isVisibleTo(tab) and not tab.generate_button.isEnabled()
     wait_idle(qtbot, tab)
     assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "rsa-4096"
 
@@ -225,13 +226,13 @@ def test_no_keyring_offers_the_file_store(qtbot, pht_home, monkeypatch) -> None:
     qtbot.addWidget(window)
     window.show()
     tab = window.tab("Keys")
-    assert "keyring is not usable" in tab.unavailable.text() and tab.use_file_store.isVisible()
+    assert "keyring is not usable" in tab.unavailable.text() and tab.use_file_store.isVisibleTo(tab)
     assert not tab.generate_button.isEnabled()
     box = tab.opt_in_file_store()
     accept = next(b for b in box.buttons() if b.text() == "Use the encrypted file")
     qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
     wait_idle(qtbot)
-    assert context.keystore is not None and not tab.use_file_store.isVisible()
+    assert context.keystore is not None and not tab.use_file_store.isVisibleTo(tab)
     assert tab.generate_button.isEnabled()
 
 

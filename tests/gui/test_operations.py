@@ -125,11 +125,11 @@ def test_a_cancelled_message_says_what_was_kept(qtbot) -> None:
     outcomes: list[CancelOutcome] = []
 
     def work(progress, cancel):
-        raise Cancelled("Cancelled; the 3.0 MiB downloaded so far are kept to resume next time.")
+        raise Cancelled("Cancelled; the 3.0 MiB downloaded so far are kept: the next download of it continues.")
 
     run_operation(tab, "Downloading", work, on_cancelled=outcomes.append)
     wait_idle(qtbot)
-    assert "kept to resume" in outcomes[0].sentence
+    assert "are kept: the next download" in outcomes[0].sentence
 
 
 def test_progress_is_throttled_and_events_arrive_in_order_before_the_outcome(qtbot) -> None:

@@ -21,11 +21,8 @@ pytestmark = [pytest.mark.engine, pytest.mark.keyring]
 ENTRYPOINT = b"#!/bin/sh\necho 'hello from the train'\nls /opt/train_data/cohort > /opt/pht_results/listing.txt\n"
 
 
-def test_run_a_train_from_the_station_tab(qtbot, pht_home, engine, registry, tmp_path: Path) -> None:
-    researcher = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    train = build_train(
-        engine, registry.address, "gui-train", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT}
-    )
+def station_window(qtbot, tmp_path: Path) -> MainWindow:
+    """The real window over a profile holding station-0's key (passphrase "station pass")."""
     context = AppContext.for_profile("default")
     pem = tmp_path / "station.pem"
     pem.write_bytes(
@@ -34,14 +31,23 @@ def test_run_a_train_from_the_station_tab(qtbot, pht_home, engine, registry, tmp
         )
     )
     context.keystore.import_key(pem, "station-key", "station pass")
-    cohort = tmp_path / "cohort"
-    cohort.mkdir()
-    (cohort / "a.csv").write_text("x\n")
     context.reload_keys()
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
     wait_idle(qtbot)
+    return window
+
+
+def test_run_a_train_from_the_station_tab(qtbot, pht_home, engine, registry, tmp_path: Path) -> None:
+    researcher = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    train = build_train(
+        engine, registry.address, "gui-train", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT}
+    )
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    (cohort / "a.csv").write_text("x\n")
+    window = station_window(qtbot, tmp_path)
     tab = window.tab("Station")
     window.tabs.setCurrentWidget(tab)
     tab.station_id.setText("station-0")
@@ -80,19 +86,8 @@ def test_quitting_during_a_run_kills_its_container(qtbot, pht_home, engine, regi
 
     researcher = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     train = build_train(engine, registry.address, "gui-quit", researcher, station_keys(2), {"entrypoint.sh": WAITS})
-    context = AppContext.for_profile("default")
-    pem = tmp_path / "station.pem"
-    pem.write_bytes(
-        station_keys(2)[0].private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-    context.keystore.import_key(pem, "station-key", "station pass")
-    context.reload_keys()
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    wait_idle(qtbot)
+    window = station_window(qtbot, tmp_path)
+    context = window.context
     tab = window.tab("Station")
     tab.station_id.setText("station-0")
     tab.engine.setText(engine.url)

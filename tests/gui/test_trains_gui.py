@@ -126,6 +126,27 @@ def test_window_stays_responsive_during_a_slow_download(qtbot, connected: MainWi
     assert len(ticks) >= 5  # the event loop kept running while bytes arrived
     downloads = connected.context.paths.data_dir / "downloads"
     assert not (downloads / f"{FINISHED_TRAIN_ID}.tar").exists()
-    # The cancel tells what it left: the part downloaded so far, kept to resume.
-    assert "kept to resume" in connected.statusBar().currentMessage()
+    # The cancel tells what it left: the part downloaded so far, kept.
+    assert "are kept: the next download" in connected.statusBar().currentMessage()
     assert (downloads / f"{FINISHED_TRAIN_ID}.tar.part").exists()
+
+
+def test_a_key_registered_through_the_web_page_shows_under_that_name(qtbot, connected: MainWindow, hub) -> None:
+    """The old app's way: central's web page holds the key as PKCS#1 PEM, hex, named rsa_public_key."""
+    from cryptography.hazmat.primitives import serialization
+
+    from desktop_app.core.central import api
+    from desktop_app.core.central.session import open_client
+
+    trains, keys = connected.tab("Trains"), connected.tab("Keys")
+    sign_in(qtbot, trains)
+    info = connected.context.key("researcher")
+    pkcs1 = serialization.load_pem_public_key(info.public_pem).public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.PKCS1
+    )
+    with open_client(connected.context.settings, connected.context.keystore) as client:
+        api.create_secret(client, "rsa_public_key", "rsa_public_key", pkcs1.hex())
+    connected.tabs.setCurrentWidget(keys)
+    qtbot.mouseClick(keys.check_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    assert keys.table.item(0, 4).text() == "registered, matches (as rsa_public_key)"

@@ -20,7 +20,7 @@ from desktop_app.core.keys.types import KeyType
 from desktop_app.core.log_file import REDACTED, open_log_file, remember_secret
 from desktop_app.gui import error_display, remedies, unexpected
 from desktop_app.gui.main_window import MainWindow
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import open_every_dialog, wait_idle
 from tests.helpers.result_archives import build_archive
 
 MARKUP = "<img src=x onerror=alert(1)><a href='https://evil.example'>click</a>"
@@ -80,20 +80,7 @@ def visible_words(root: QWidget) -> list[str]:
 @pytest.mark.keyring
 def test_no_window_text_names_a_command_or_a_flag(qtbot, window: MainWindow, monkeypatch) -> None:
     """Every tab, the dialogs they open, and an error dialog for every remedy."""
-    keys, trains = window.tab("Keys"), window.tab("Trains")
-    window.context.keystore.generate("researcher", KeyType.RSA_2048, "no-cli-words-passphrase")
-    window.context.reload_keys()
-    wait_idle(qtbot)
-    keys.select_key("researcher")
-    opened = [
-        keys.open_generate(),
-        keys.open_import(),
-        keys.open_export("private-backup"),
-        keys.open_delete(),
-        keys.opt_in_file_store(),
-        trains.open_add_server(),
-        window.show_about(),
-    ]
+    opened = open_every_dialog(qtbot, window)
     for remedy in Remedy:
         opened.append(error_display.show_error(window, PHTError("Something failed.", remedy=remedy)))
     words = visible_words(window) + [w for dialog in opened for w in visible_words(dialog)]

@@ -78,30 +78,26 @@ class LocalRegistry:
 
 
 class PodmanService:
+    """Podman's API service with its own image and container storage in `storage` (default: inside
+    `folder`), so that what other test runs and programs on the machine do to theirs (removing
+    images while this one lists them) cannot break it; a second service may share a storage."""
+
     def __init__(
-        self,
-        folder: Path,
-        registry: LocalRegistry | None = None,
-        more: list | None = None,
-        storage_of: PodmanService | None = None,
+        self, folder: Path, registry: LocalRegistry | None = None, more: list | None = None, storage: Path | None = None
     ) -> None:
         require(shutil.which("podman") is not None, "podman is not installed")
         self.folder = folder
+        self.storage = storage or folder / "storage"
         self.conf = folder / "containers.conf"
-        self.conf.write_text(CONTAINERS_CONF)
+        self.conf.write_text(CONTAINERS_CONF + f'tmp_dir = "{self.storage / "tmp"}"\n')
+        storage_conf = folder / "storage.conf"
+        root, run = self.storage / "root", self.storage / "run"
+        storage_conf.write_text(f'[storage]\ndriver = "overlay"\ngraphroot = "{root}"\nrunroot = "{run}"\n')
         self.socket = folder / "engine.sock"
         self.url = f"unix://{self.socket}"
-        # Images and containers of this service only: on a shared machine another test run's
-        # Podman (same default storage) removed images under this one's feet mid-listing.
-        # `storage_of`: a second service over another's images and containers.
-        self.storage_conf = storage_of.storage_conf if storage_of else folder / "storage.conf"
-        if not storage_of:
-            self.storage_conf.write_text(
-                f'[storage]\ndriver = "overlay"\ngraphroot = "{folder / "storage"}"\nrunroot = "{folder / "run"}"\n'
-            )
         self.env = {
             "CONTAINERS_CONF": str(self.conf),
-            "CONTAINERS_STORAGE_CONF": str(self.storage_conf),
+            "CONTAINERS_STORAGE_CONF": str(storage_conf),
             "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
         }
         registries = [r for r in [registry, *(more or [])] if r]
@@ -150,3 +146,7 @@ class PodmanService:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        overlay = self.storage / "root" / "overlay"
+        if self.storage.is_relative_to(self.folder) and str(overlay) in Path("/proc/mounts").read_text():
+            # The overlay driver mounts its folder onto itself; undone, the test run's folder can go.
+            subprocess.run(["umount", "--lazy", str(overlay)], check=False, capture_output=True)

@@ -138,7 +138,7 @@ def test_download(store: KeyStore, hub, tmp_path: Path) -> None:
         def cancel_after_first_chunk(progress) -> None:
             token.cancel()
 
-        with pytest.raises(Cancelled, match="kept to resume next time"):
+        with pytest.raises(Cancelled, match="are kept: the next download"):
             download_result(client, FINISHED_TRAIN_ID, target, cancel_after_first_chunk, token)
         assert part_path(target).stat().st_size > 0 and not target.exists()
 

@@ -3,17 +3,19 @@ keys, trains, sign-knowingly, downloads, and a server that is down, slow or answ
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import time
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from desktop_app.core.central import api
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.download import download_result, part_path
 from desktop_app.core.central.errors import CentralError, HashMismatch, KeyMismatch, NotSignedIn
-from desktop_app.core.central.registration import MATCHES, key_status, register_key, unregister_key
+from desktop_app.core.central.registration import ABSENT, MATCHES, key_status, register_key, unregister_key
 from desktop_app.core.central.tokens import Credentials
 from desktop_app.core.central.train_review import review_train, sign_reviewed
 from desktop_app.core.errors import Cancelled, Remedy
@@ -119,12 +121,44 @@ def test_register_detect_mismatch_replace_unregister(client, store, researcher) 
         unregister_key(client, researcher)
 
 
+def pkcs1_hex(info) -> str:
+    """The key as central's web page uploads it (the old app's way): PKCS#1 PEM, hex-encoded."""
+    key = serialization.load_pem_public_key(info.public_pem)
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.PKCS1).hex()
+
+
+def test_a_key_registered_through_the_web_ui_is_recognised_by_its_content(
+    client, store, researcher, hub, tmp_path: Path
+) -> None:
+    info = store.get(researcher)
+    api.create_secret(client, "rsa_public_key", "rsa_public_key", pkcs1_hex(info))  # as the web page does
+    status = key_status(client, info)
+    assert status.state == MATCHES and status.server_name == "rsa_public_key"
+    said = register_key(client, info)
+    assert "already registered" in said and "rsa_public_key" in said
+    assert [s["key"] for s in hub.state.secrets.values()] == ["rsa_public_key"]  # no second secret
+    # and the results the hub makes for that secret decrypt with the local key
+    download_result(client, FINISHED_TRAIN_ID, tmp_path / "result.tar")
+    with ResultArchive(tmp_path / "result.tar") as archive:
+        assert archive.config.train_id == FINISHED_TRAIN_ID
+    # A different key of the same kind registered on the web page is not taken for this one.
+    hub.state.secrets.clear()
+    other = store.generate("other", KeyType.RSA_2048, PW)
+    api.create_secret(client, "rsa_public_key", "rsa_public_key", pkcs1_hex(other))
+    assert key_status(client, info).state == ABSENT
+    assert "now registered" in register_key(client, info)
+
+
 def test_paging_and_filter(client, hub) -> None:
     trains = api.list_trains(client)
     assert len(trains) == len(hub.state.trains)
     assert len({t.id for t in trains}) == len(trains)
+    queries: list[dict] = []
+    hub.faults.alter_json = lambda request, body: queries.append(request.query) or body
     finished = api.list_trains(client, "finished")
-    assert finished and all(t.raw["result_status"] == "finished" for t in finished)
+    # The hub, like the real server, ignores filter[result_status]: the client filters too.
+    assert {t.id for t in finished} == {t.id for t in hub.state.trains.values() if t.result_status == "finished"}
+    assert queries and all(q.get("filter[result_status]") == "finished" for q in queries)  # still sent
 
 
 def test_paging_follows_meta_total(client, hub, monkeypatch) -> None:
@@ -150,12 +184,31 @@ def test_sign_knowingly_match_and_mismatch(client, store, researcher, hub) -> No
     assert hub.state.trains[SIGNABLE_TRAIN_ID].hash_signed is None
 
 
+def recording_streams(client) -> list[tuple[str, int]]:
+    """(Range asked, status answered) of every download the client starts from now on."""
+    asked: list[tuple[str, int]] = []
+    original = client.stream
+
+    @contextlib.contextmanager
+    def recording_stream(path, headers=None):
+        with original(path, headers) as response:
+            asked.append(((headers or {}).get("Range", ""), response.status_code))
+            yield response
+
+    client.stream = recording_stream
+    return asked
+
+
 def test_download_progress_cancel_and_resume(client, store, researcher, hub, tmp_path: Path) -> None:
+    """As the real server streams a result: no Content-Length, Range ignored. Progress shows bytes
+    and rate without a total; a dropped download is asked again from where it stopped, gets the
+    whole file (200) and restarts cleanly."""
     register_key(client, store.get(researcher))
     target = tmp_path / "result.tar"
     seen = []
     download_result(client, FINISHED_TRAIN_ID, target, seen.append)
-    assert seen[-1].done == seen[-1].total == target.stat().st_size and "MiB/s" in seen[-1].label
+    assert seen[-1].done == target.stat().st_size and seen[-1].total == 0  # no total is known
+    assert all("MiB/s" in p.label for p in seen) and [p.done for p in seen] == sorted(p.done for p in seen)
     with ResultArchive(target) as archive:
         assert archive.config.train_id == FINISHED_TRAIN_ID
     full = target.read_bytes()
@@ -167,29 +220,53 @@ def test_download_progress_cancel_and_resume(client, store, researcher, hub, tmp
     assert not (tmp_path / "cancelled.tar").exists()  # only the .part, never a finished-looking file
 
     hub.faults.drop_download_after = len(full) // 2
-    ranges: list[str] = []
-    original = client.stream
+    asked = recording_streams(client)
+    restarted = download_result(client, FINISHED_TRAIN_ID, tmp_path / "restarted.tar")
+    assert restarted.read_bytes() == full
+    assert asked[0] == ("", 200)
+    resumed_from = int(asked[1][0].removeprefix("bytes=").rstrip("-"))  # what had arrived before the drop
+    assert 0 < resumed_from <= len(full) // 2 and asked[1][1] == 200  # asked to resume, sent everything
+    assert not part_path(restarted).exists()
 
-    def recording_stream(path, headers=None):
-        ranges.append((headers or {}).get("Range", ""))
-        return original(path, headers)
 
-    client.stream = recording_stream  # type: ignore[method-assign]
-    resumed = download_result(client, FINISHED_TRAIN_ID, tmp_path / "resumed.tar")
-    assert resumed.read_bytes() == full
-    resumed_from = int(ranges[1].removeprefix("bytes=").rstrip("-"))  # what had arrived before the drop
-    assert 0 < resumed_from <= len(full) // 2
-    assert not part_path(resumed).exists()
+def test_download_resumes_where_a_server_honours_ranges(client, store, researcher, hub, tmp_path: Path) -> None:
+    """PHT central does not, but the client resumes with a 206 where a server does."""
+    register_key(client, store.get(researcher))
+    full = download_result(client, FINISHED_TRAIN_ID, tmp_path / "full.tar").read_bytes()
+    hub.faults.honour_ranges = True
+    hub.faults.drop_download_after = len(full) // 2
+    asked = recording_streams(client)
+    seen = []
+    resumed = download_result(client, FINISHED_TRAIN_ID, tmp_path / "resumed.tar", seen.append)
+    assert resumed.read_bytes() == full and asked[1][1] == 206
+    assert seen[-1].done == seen[-1].total == len(full)  # the 206 told the whole size
 
 
 def test_download_restarts_cleanly_without_range_support(client, store, researcher, hub, tmp_path: Path) -> None:
     register_key(client, store.get(researcher))
     target = tmp_path / "result.tar"
     part_path(target).write_bytes(b"stale partial bytes")
-    hub.faults.ranges = False
     download_result(client, FINISHED_TRAIN_ID, target)
     with ResultArchive(target):
         pass
+
+
+def test_a_redirect_is_refused_naming_where_it_pointed_and_nothing_is_saved(
+    client, store, researcher, hub, tmp_path: Path
+) -> None:
+    """Redirects are not followed, and a 3xx is no success: its body is not the answer."""
+    register_key(client, store.get(researcher))
+    target = tmp_path / "result.tar"
+    hub.faults.redirect_next = ["https://portal.example/login?next=result"]
+    with pytest.raises(CentralError, match=r"redirected .*\(302\) to https://portal\.example/login\?next=result"):
+        download_result(client, FINISHED_TRAIN_ID, target)
+    assert not target.exists() and not part_path(target).exists()
+    hub.faults.redirect_next = ["https://portal.example/login"]
+    with pytest.raises(CentralError, match=r"\(302\) to https://portal\.example/login"):
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+    hub.faults.redirect_next = ["https://portal.example/login"]
+    with pytest.raises(CentralError, match=r"\(302\) to https://portal\.example/login"):
+        client.sign_in(DEMO_LOGIN)
 
 
 def test_result_needs_a_registered_key(client, tmp_path: Path) -> None:
@@ -249,6 +326,21 @@ def test_403_and_404_name_the_problem(client, hub) -> None:
         api.get_train(client, SIGNABLE_TRAIN_ID)
     with pytest.raises(CentralError, match="Not found on the server: No train nope"):
         api.get_train(client, "nope")
+
+
+def test_a_server_message_ending_in_a_full_stop_gets_no_second_one(client, hub, tmp_path: Path) -> None:
+    with pytest.raises(CentralError) as missing:
+        api.get_train(client, "nope")
+    assert str(missing.value) == "Not found on the server: No train nope."
+    # As the real server: a train without a result is a 404 whatever its result status says.
+    unfinished = next(t for t in hub.state.trains.values() if t.result_status != "finished")
+    with pytest.raises(CentralError) as no_result:
+        download_result(client, unfinished.id, tmp_path / "r.tar")
+    assert str(no_result.value) == "Not found on the server: The train result does not exist in the storage."
+    hub.faults.fail_next = [500]
+    with pytest.raises(CentralError) as failed:
+        api.get_train(client, SIGNABLE_TRAIN_ID)
+    assert str(failed.value) == "The central server failed (500): Injected failure 500."
 
 
 def test_tls_self_signed_rejected_by_default_accepted_with_ca_bundle(store, tmp_path: Path) -> None:

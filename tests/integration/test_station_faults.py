@@ -151,7 +151,7 @@ def test_a_train_killed_from_outside_fails_with_its_exit_code(engine, tmp_path: 
 def test_the_engine_stopping_mid_run_ends_the_run(engine, tmp_path: Path) -> None:
     # A second Podman service on the same storage, so that stopping it leaves the shared one running.
     (tmp_path / "second").mkdir()
-    second = PodmanService(tmp_path / "second", storage_of=engine)
+    second = PodmanService(tmp_path / "second", storage=engine.storage)
     image = script_image(engine, WAITS, "localhost/pht-test/orphan:1")
     seen: list[str] = []
 

@@ -32,7 +32,7 @@ def recorder(tmp_path: Path):
 def engine_seeing(tmp_path: Path, engine, registry, locked_registry, recorder):
     """A second Podman service over the shared images, allowed to talk plain HTTP to the recorder too."""
     (tmp_path / "engine").mkdir()
-    service = PodmanService(tmp_path / "engine", registry, [locked_registry, recorder], storage_of=engine)
+    service = PodmanService(tmp_path / "engine", registry, [locked_registry, recorder], storage=engine.storage)
     yield service
     service.stop()
 

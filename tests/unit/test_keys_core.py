@@ -142,3 +142,13 @@ def test_paillier_backup_round_trip_and_small_keys_refused() -> None:
     tiny = {"lambda": str(lam), "mu": str(pow(lam, -1, n)), "publicKey": {"n": str(n), "g": str(n + 1)}}
     with pytest.raises(KeyImportError, match="breakable"):
         parse_private_key(json.dumps(tiny).encode(), None)
+
+
+def test_a_stored_envelope_with_an_unhashable_kdf_is_damaged_not_a_traceback() -> None:
+    import json as _json
+
+    from desktop_app.core.keys import envelope
+
+    for kdf in ([], {}, ["scrypt"]):
+        with pytest.raises(envelope.EnvelopeDamaged):
+            envelope.open_envelope(_json.dumps({"v": 1, "kdf": kdf}), "pw")

@@ -4,7 +4,9 @@ its kinds) are built as the SDK builds them, since provoking each needs no engin
 
 from __future__ import annotations
 
+import io
 import socket
+import tarfile
 from pathlib import Path
 
 import docker
@@ -65,3 +67,31 @@ def test_station_errors_pass_unchanged() -> None:
     with pytest.raises(StationError) as caught, engine_call("Checking x:1"):
         raise original
     assert caught.value is original
+
+
+class _BreaksThePipeOnce:
+    """A stand-in container: Podman's lost upload helper cannot be caused on demand."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures, self.received = failures, []
+
+    def put_archive(self, destination: str, data) -> None:
+        body = data.read()
+        if self.failures:
+            self.failures -= 1
+            raise docker.errors.APIError('500 Server Error ("passing bulk input to subprocess: write |1: broken pipe")')
+        self.received.append((destination, body))
+
+
+def test_an_upload_whose_pipe_podman_broke_is_sent_again() -> None:
+    from desktop_app.core.station.image_files import UPLOAD_ATTEMPTS, put_tree
+
+    container = _BreaksThePipeOnce(failures=1)
+    put_tree(container, "/opt/pht_train", {"a.txt": b"abc"})
+    assert len(container.received) == 1 and container.received[0][0] == "/opt/pht_train"
+    with tarfile.open(fileobj=io.BytesIO(container.received[0][1])) as tar:
+        assert tar.extractfile("a.txt").read() == b"abc"  # the whole archive again, from its start
+
+    hopeless = _BreaksThePipeOnce(failures=UPLOAD_ATTEMPTS)
+    with pytest.raises(StationError, match="broken pipe"):
+        put_tree(hopeless, "/opt/pht_train", {"a.txt": b"abc"})

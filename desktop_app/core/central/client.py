@@ -20,9 +20,15 @@ import httpx
 from desktop_app.core.central.errors import CentralError, NotSignedIn
 from desktop_app.core.central.profiles import ServerProfile
 from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
+from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import Remedy
 
 RETRY_STATUSES = {502, 503, 504}
+# A JSON answer (or an error body) larger than this is refused, read no further: the largest real
+# answer, a page of 50 trains, is a few tens of KiB. Downloads stream to disk and are not capped here.
+MAX_JSON_BYTES = 16 << 20
+# Headers describing the body's framing on the wire; they do not hold for the body once read.
+FRAMING_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
 IDEMPOTENT = {"GET", "HEAD", "DELETE"}
 
 
@@ -47,6 +53,7 @@ class CentralClient:
         retries: int = 3,
         backoff: float = 0.5,
     ) -> None:
+        profile.check_transport()  # settings may have been edited by hand: no clear text unasked
         self.profile = profile
         self.tokens = tokens
         self.retries = retries
@@ -99,12 +106,12 @@ class CentralClient:
     def _token_request(self, form: dict[str, str]) -> TokenSet:
         response = self._send("POST", f"{self.profile.auth_url}/token", data=form, retry=False)
         if response.status_code in (400, 401):
-            reason = (_message(response) or "the credentials were refused").rstrip(".")
-            raise NotSignedIn(f"Signing in failed: {reason}.", remedy=Remedy.NONE)
+            reason = _message(response) or "the credentials were refused"
+            raise NotSignedIn(sentence(f"Signing in failed: {reason}"), remedy=Remedy.NONE)
         body = self._json(self._checked(response))
         if not isinstance(body, dict) or "access_token" not in body:
             raise CentralError("The sign-in server answered without an access token.")
-        return TokenSet.from_response(body)
+        return TokenSet.from_response(body)  # every field checked there
 
     def _refresh(self, tokens: TokenSet) -> TokenSet | None:
         with contextlib.suppress(NotSignedIn):
@@ -157,8 +164,9 @@ class CentralClient:
             try:
                 if response.status_code == 401 and attempt == 0:
                     continue
-                if response.status_code >= 400:
-                    response.read()
+                if response.status_code >= 400:  # read the error's message, within the cap
+                    self._checked(self._call(lambda r=response: _buffered(r), request.url))
+                if response.status_code >= 300:
                     self._checked(response)
                 yield response
                 return
@@ -177,7 +185,7 @@ class CentralClient:
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
-                response = self._call(lambda: self.http.request(method, url, headers=headers, **kwargs), url)
+                response = self._call(lambda: self._exchange(method, url, headers, kwargs), url)
             except CentralError:
                 if last or not self._retryable_error:
                     raise
@@ -186,6 +194,15 @@ class CentralClient:
                     return response
             time.sleep(self.backoff * (2**attempt))
         raise AssertionError("unreachable")
+
+    def _exchange(self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any]) -> httpx.Response:
+        """One request whose answer is read whole, but never beyond MAX_JSON_BYTES."""
+        request = self.http.build_request(method, url, headers=headers, **kwargs)
+        response = self.http.send(request, stream=True)
+        try:
+            return _buffered(response)
+        finally:
+            response.close()
 
     _retryable_error = False
 
@@ -215,23 +232,39 @@ class CentralClient:
 
     def _checked(self, response: httpx.Response) -> httpx.Response:
         status = response.status_code
+        if 300 <= status < 400:
+            # Redirects are not followed (a token must not travel to wherever a server points),
+            # and a 3xx body is a portal's or proxy's page, never the answer asked for.
+            location = response.headers.get("location")
+            where = f"to {printable(location)}" if location else "without saying where"
+            host = response.request.url.netloc.decode(errors="replace")
+            raise CentralError(
+                f"The server at {printable(host)} redirected the request ({status}) {where}; redirects are not "
+                "followed and the answer was not used. Check the server's address in its profile."
+            )
         if status < 400:
             return response
         message = _message(response)
         if status == 401:
             raise NotSignedIn(f"{self.profile.label} refused the session.")
         if status == 403:
-            raise CentralError(f"The server refused this: you lack the permission ({message or 'no details given'}).")
+            raise CentralError(
+                sentence(f"The server refused this: you lack the permission ({message or 'no details given'})")
+            )
         if status == 404:
-            raise CentralError(f"Not found on the server: {message or response.request.url.path}.")
+            raise CentralError(sentence(f"Not found on the server: {message or response.request.url.path}"))
         if status >= 500:
-            raise CentralError(f"The central server failed ({status}): {message or 'it gave no details'}.")
-        raise CentralError(f"The central server refused the request ({status}): {message or 'no details given'}.")
+            raise CentralError(sentence(f"The central server failed ({status}): {message or 'it gave no details'}"))
+        raise CentralError(
+            sentence(f"The central server refused the request ({status}): {message or 'no details given'}")
+        )
 
     @staticmethod
     def _json(response: httpx.Response) -> Any:
         try:
             return response.json()
+        except RecursionError:
+            raise CentralError("The central server's answer is nested too deeply to be read.") from None
         except ValueError:
             kind = response.headers.get("content-type", "no content type")
             raise CentralError(
@@ -239,12 +272,38 @@ class CentralClient:
             ) from None
 
 
+def _buffered(response: httpx.Response, limit: int = MAX_JSON_BYTES) -> httpx.Response:
+    """`response` (streamed) with its body read, refused past `limit` bytes, as a plain response.
+
+    The limit counts decoded bytes, so a compressed answer cannot get round it; a declared
+    Content-Length over it is refused before any of the body is read."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(response, limit)
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > limit:
+            raise _too_large(response, limit)
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in FRAMING_HEADERS]
+    return httpx.Response(response.status_code, headers=headers, content=bytes(body), request=response.request)
+
+
+def _too_large(response: httpx.Response, limit: int) -> CentralError:
+    host = printable(response.request.url.netloc.decode(errors="replace"))
+    return CentralError(
+        f"The answer of the server at {host} is larger than {limit >> 20} MiB, more than any answer of "
+        "the central API; it was not read."
+    )
+
+
 def _message(response: httpx.Response) -> str:
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return ""
-    return str(body.get("message") or "") if isinstance(body, dict) else ""
+    message = body.get("message") if isinstance(body, dict) else None
+    return printable(message) if isinstance(message, str) else ""
 
 
 def _reason(exc: Exception) -> str:

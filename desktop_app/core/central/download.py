@@ -1,10 +1,14 @@
 """Downloading a result archive: streamed to a `.part` file with progress and cancel, resumed
 with a Range request where the server allows it (a clean restart otherwise). Only a complete
-download is renamed to its final name, so a partial file never looks like a finished one."""
+download is renamed to its final name, so a partial file never looks like a finished one.
+
+PHT central streams results chunked, with no Content-Length, and ignores Range: progress then
+has no total (bytes and rate only) and a dropped download starts over from the first byte."""
 
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -38,8 +42,7 @@ def _fetch_once(
         resumed = response.status_code == 206
         if not resumed:
             offset = 0  # the server sent everything again: start the file over
-        length = int(response.headers.get("content-length") or 0)
-        total = offset + length if length else 0
+        total = _total_size(response, offset)
         done = offset
         try:
             with part.open("ab" if resumed else "wb") as out:
@@ -51,8 +54,20 @@ def _fetch_once(
                     progress(Progress(done, total, _rate(done - offset, started)))
         except (httpx.TransportError, httpx.StreamError) as exc:
             raise _Interrupted(done) from exc
-        if length and done != total:
+        if total and done != total:
             raise _Interrupted(done)
+
+
+CONTENT_RANGE = re.compile(r"bytes (\d+)-\d+/(\d+)")
+
+
+def _total_size(response: httpx.Response, offset: int) -> int:
+    """The whole file's size, if the server says it (0 when it does not, as PHT central)."""
+    whole = CONTENT_RANGE.fullmatch(response.headers.get("content-range", ""))
+    if response.status_code == 206 and whole:
+        return int(whole.group(2))
+    length = response.headers.get("content-length", "")
+    return offset + int(length) if length.isdigit() and int(length) else 0
 
 
 class _Interrupted(Exception):
@@ -89,7 +104,8 @@ def download_result(
                 raise Cancelled("Cancelled; the partial download was removed.") from None
             kept = part.stat().st_size if part.exists() else 0
             raise Cancelled(
-                f"Cancelled; the {kept / (1 << 20):.1f} MiB downloaded so far are kept to resume next time."
+                f"Cancelled; the {kept / (1 << 20):.1f} MiB downloaded so far are kept: the next download of it "
+                "continues from there where the server allows it."
             ) from None
         if cancel:
             cancel.commit(f"the download had already finished: {target}.")

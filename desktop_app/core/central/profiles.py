@@ -1,9 +1,15 @@
 """Server profiles: a name, the API URL, the auth URL and an optional CA bundle. Several may
-exist (production, test, the local demo), one is active. Kept in settings; never a secret."""
+exist (production, test, the local demo), one is active. Kept in settings; never a secret.
+
+Plain `http://` sends passwords and tokens in clear: it is accepted for loopback addresses (a
+server on this computer, the demo hub) and otherwise only when the profile says `insecure`,
+which the user must ask for. The client checks this again, as settings can be edited by hand.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+import ipaddress
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,10 +34,22 @@ class ServerProfile:
     auth_url: str
     ca_bundle: str | None = None
     demo: bool = False
+    insecure: bool = False  # plain http to a host that is not loopback was knowingly accepted
 
     @property
     def label(self) -> str:
         return f"{self.name} (local demo)" if self.demo else self.name
+
+    @property
+    def in_clear(self) -> bool:
+        """Whether passwords and tokens travel unencrypted to another computer."""
+        return any(_in_clear(url) for url in (self.api_url, self.auth_url))
+
+    def check_transport(self) -> None:
+        """Refuse plain http to another computer unless the profile knowingly accepts it."""
+        if not self.insecure:
+            _check_transport(self.api_url, "API URL")
+            _check_transport(self.auth_url, "auth URL")
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -50,6 +68,7 @@ _profile_value = fields_value(
         "auth_url": text_value,
         "ca_bundle": optional_text_value,
         "demo": flag_value,
+        "insecure": flag_value,
     },
     required=("name", "api_url", "auth_url"),
 )
@@ -73,6 +92,30 @@ def _check_url(url: str, what: str) -> str:
     return url.rstrip("/")
 
 
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve anywhere
+
+
+def _in_clear(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme == "http" and not is_loopback(parts.hostname)
+
+
+def _check_transport(url: str, what: str) -> None:
+    if _in_clear(url):
+        raise UsageError(
+            f"The {what} {url} uses plain http: passwords and tokens would travel unencrypted.",
+            remedy=Remedy.USE_HTTPS,
+        )
+
+
 class ServerProfiles:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -91,8 +134,15 @@ class ServerProfiles:
         return ServerProfile.from_json(raw)
 
     def add(
-        self, name: str, api_url: str, auth_url: str, ca_bundle: str | None = None, demo: bool = False
+        self,
+        name: str,
+        api_url: str,
+        auth_url: str,
+        ca_bundle: str | None = None,
+        demo: bool = False,
+        insecure: bool = False,
     ) -> ServerProfile:
+        """Add (or replace) a profile; plain http to another computer only with `insecure`."""
         validate_key_name(name)
         if ca_bundle and not Path(ca_bundle).is_file():
             raise UsageError(f"The CA bundle {ca_bundle} does not exist.")
@@ -103,6 +153,10 @@ class ServerProfiles:
             str(Path(ca_bundle).resolve()) if ca_bundle else None,
             demo,
         )
+        if not insecure:
+            profile.check_transport()
+        # Kept only where it matters: a profile over https or to loopback is not marked insecure.
+        profile = replace(profile, insecure=insecure and profile.in_clear)
         servers = dict(self._servers())
         servers[name] = profile.to_json()
         self.settings.set(SERVERS, servers)
@@ -120,3 +174,13 @@ class ServerProfiles:
         if not name:
             raise UsageError("No central server is configured yet.", remedy=Remedy.ADD_SERVER)
         return self.get(name)
+
+    def remove(self, name: str) -> None:
+        """Forget a profile (its session in the keyring is the caller's to forget); if it was
+        active, another one (or none) becomes active."""
+        servers = dict(self._servers())
+        if servers.pop(name, None) is None:
+            return
+        self.settings.set(SERVERS, servers)
+        if self.settings.get(ACTIVE, check=text_value) == name:
+            self.settings.set(ACTIVE, next(iter(servers), None))

@@ -2,7 +2,9 @@
 
 Before registering, the server is asked for a secret of the key's name: the same key is
 reported as "registered, matches"; a different one is reported with both fingerprints and
-replaced only on explicit confirmation.
+replaced only on explicit confirmation. A key registered under another name is recognised by
+its content: central's web page (the old app's way) registers the PKCS#1 PEM, hex-encoded, as
+`rsa_public_key`; such a key is reported as registered under that name, never added twice.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from desktop_app.core.central import api
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.errors import CentralError, KeyMismatch
+from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import PHTError, UsageError
 from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPublicKey
@@ -29,6 +32,7 @@ class ServerKeyStatus:
     state: str
     secret_id: str | None = None
     server_fingerprint: str | None = None
+    server_name: str | None = None  # the name the server holds the key under
 
 
 def secret_content(info: KeyInfo) -> tuple[str, str]:
@@ -49,20 +53,40 @@ def content_fingerprint(kind: str, content: str) -> str:
         return "unreadable"
 
 
+def _kind(info: KeyInfo) -> str | None:
+    """The secret type a key is registered as; None for EC keys, which PHT cannot use."""
+    if info.type.is_ec:
+        return None
+    return "paillier_public_key" if info.type.is_paillier else "rsa_public_key"
+
+
+def _fingerprint_of(secret: dict) -> str:
+    return content_fingerprint(secret.get("type") or "", secret.get("content") or "")
+
+
 def key_status(client: CentralClient, info: KeyInfo) -> ServerKeyStatus:
     secret = api.find_secret(client, info.name)
-    if secret is None:
-        return ServerKeyStatus(ABSENT)
-    server = content_fingerprint(str(secret.get("type")), str(secret.get("content") or ""))
-    return ServerKeyStatus(MATCHES if server == info.fingerprint else DIFFERS, str(secret["id"]), server)
+    if secret is not None:
+        server = _fingerprint_of(secret)
+        state = MATCHES if server == info.fingerprint else DIFFERS
+        return ServerKeyStatus(state, secret["id"], server, secret["key"])
+    kind = _kind(info)
+    if kind is not None:
+        for other in api.secrets_of_type(client, kind):
+            if _fingerprint_of(other) == info.fingerprint:
+                return ServerKeyStatus(MATCHES, other["id"], info.fingerprint, other.get("key"))
+    return ServerKeyStatus(ABSENT)
 
 
-def register_key(
-    client: CentralClient, info: KeyInfo, replace: bool = False, cancel: CancelToken | None = None
-) -> str:
+def register_key(client: CentralClient, info: KeyInfo, replace: bool = False, cancel: CancelToken | None = None) -> str:
     """Register, or confirm, or (only with `replace`) overwrite; returns a sentence."""
     kind, content = secret_content(info)
     status = key_status(client, info)
+    if status.state == MATCHES and status.server_name not in (None, info.name):
+        return (
+            f"Key {info.name} is already registered on the server, under the name {printable(status.server_name)} "
+            "(the same key, registered earlier, e.g. through central's web page); nothing was added."
+        )
     if status.state == MATCHES:
         return f"Key {info.name} is registered on the server and matches."
     if status.state == DIFFERS:

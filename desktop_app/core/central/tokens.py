@@ -7,9 +7,13 @@ import json
 import time
 from dataclasses import asdict, dataclass
 
+from desktop_app.core.central import shapes
+from desktop_app.core.central.wording import printable
 from desktop_app.core.keystore import KeyStore
 
 REFRESH_MARGIN = 60  # refresh this many seconds before the access token expires
+DEFAULT_LIFETIME = 3600.0  # what PHT central and authup give
+MAX_LIFETIME = 366 * 86400  # longer is no token lifetime but a broken (or hostile) answer
 
 
 @dataclass
@@ -21,16 +25,31 @@ class TokenSet:
 
     @classmethod
     def from_response(cls, body: dict) -> TokenSet:
+        """The sign-in server's answer, each field checked: a wrong one is a sentence, not a traceback."""
+        what = "the sign-in answer"
+        access = shapes.optional_text(body, "access_token", what)
+        if not access:
+            raise shapes.malformed(what, "holds no access token")
         return cls(
-            body["access_token"],
-            body.get("refresh_token"),
-            time.time() + float(body.get("expires_in") or 3600),
-            body.get("token_type") or "Bearer",
+            access,
+            shapes.optional_text(body, "refresh_token", what) or None,
+            time.time() + _lifetime(body.get("expires_in")),
+            shapes.optional_text(body, "token_type", what) or "Bearer",
         )
 
     @property
     def expiring(self) -> bool:
         return time.time() > self.expires_at - REFRESH_MARGIN
+
+
+def _lifetime(value: object) -> float:
+    """`expires_in` in seconds: a number from 1 s to a year (3600 when the server gives none)."""
+    if value is None:
+        return DEFAULT_LIFETIME
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= MAX_LIFETIME:
+        shown = printable(repr(value), 40)
+        raise shapes.malformed("the sign-in answer", f"gives expires_in as {shown}, not a number of seconds")
+    return float(value)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 
-from desktop_app.core.central import api
+from desktop_app.core.central import api, shapes
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.errors import CentralError, HashMismatch
+from desktop_app.core.central.wording import printable
 from desktop_app.core.keys.material import PrivateKey
 from desktop_app.core.keys.train_signing import sign_train_hash_hex
 
@@ -36,18 +37,41 @@ class TrainReview:
 
 
 def _path(entry: dict) -> str:
-    if entry.get("path"):
-        return str(entry["path"]).removeprefix("./")
-    directory = str(entry.get("directory") or ".").strip("/")
-    name = str(entry["name"])
+    what = "a train file"
+    path = shapes.optional_text(entry, "path", what)
+    if path:
+        return path.removeprefix("./")
+    directory = (shapes.optional_text(entry, "directory", what) or ".").strip("/")
+    name = shapes.optional_text(entry, "name", what)
+    if not name:
+        raise shapes.malformed(what, "has neither a path nor a name")
     return name if directory in ("", ".") else f"{directory}/{name}"
+
+
+def _hex(value: str) -> bytes | None:
+    try:
+        return bytes.fromhex(value)
+    except ValueError:
+        return None
 
 
 def review_train(client: CentralClient, train_id: str) -> TrainReview:
     train = api.get_train(client, train_id)
-    server_hash = str(train.raw.get("hash") or "")
+    server_hash = train.raw.get("hash") or ""
     if not server_hash:
         raise CentralError(f"Train {train.name or train_id} has no hash to sign yet (the server computes it first).")
+    # Values the hash is made of, or compared with, that are not hex make the hash impossible to
+    # recompute: the review says so and signing is refused, as for any other mismatch.
+    session_id = _hex(train.raw.get("session_id") or "")
+    unusable = ""
+    if _hex(server_hash) is None:
+        unusable = "The server's hash of this train is not hexadecimal; signing is refused."
+        server_hash = printable(server_hash, 140)
+    elif session_id is None:
+        unusable = (
+            "The server's session id of this train is not hexadecimal, so the train's hash cannot be "
+            "recomputed; signing is refused."
+        )
     listed = [_path(entry) for entry in api.train_files(client, train_id)]
     with tempfile.SpooledTemporaryFile(max_size=32 << 20) as spool:
         with client.stream(f"trains/{train_id}/files/download") as response:
@@ -59,7 +83,7 @@ def review_train(client: CentralClient, train_id: str) -> TrainReview:
         try:
             with tarfile.open(fileobj=spool, mode="r:*") as tar:
                 members = {m.name.removeprefix("./"): m for m in tar.getmembers() if m.isreg()}
-                digest = hashlib.sha512(str(train.raw.get("user_id") or "").encode())
+                digest = hashlib.sha512((train.raw.get("user_id") or "").encode())
                 files, missing = [], []
                 for path in listed:
                     member = members.get(path)
@@ -73,16 +97,20 @@ def review_train(client: CentralClient, train_id: str) -> TrainReview:
                     files.append((path, member.size))
         except (tarfile.TarError, EOFError) as exc:
             raise CentralError(f"The train's files download is not a readable tar ({exc}).") from exc
-    digest.update(bytes.fromhex(str(train.raw.get("session_id") or "")))
+    digest.update(session_id or b"")
     if train.raw.get("query"):
-        digest.update(str(train.raw["query"]).encode())
+        digest.update(train.raw["query"].encode())
     extra = sorted(set(members) - set(listed))
-    problem = ""
-    if missing:
-        problem = f"Files the server lists are missing from the download: {', '.join(missing)}."
-    elif extra:
-        problem = f"The download holds files the server does not list: {', '.join(extra)}."
+    problem = unusable
+    if missing and not problem:
+        problem = f"Files the server lists are missing from the download: {_names(missing)}."
+    elif extra and not problem:
+        problem = f"The download holds files the server does not list: {_names(extra)}."
     return TrainReview(train, files, digest.hexdigest(), server_hash, problem)
+
+
+def _names(paths: list[str]) -> str:
+    return ", ".join(printable(path, 200) for path in paths)
 
 
 def sign_reviewed(client: CentralClient, review: TrainReview, private_key: PrivateKey) -> api.Train:

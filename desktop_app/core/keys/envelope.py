@@ -72,7 +72,10 @@ def _parse(envelope: str) -> dict:
         doc = json.loads(envelope)
     except (ValueError, RecursionError) as exc:  # RecursionError: nested too deeply to parse
         raise EnvelopeDamaged(DAMAGED) from exc
-    if not isinstance(doc, dict) or doc.get("v") != 1 or doc.get("kdf") not in {"none", "scrypt"}:
+    # isinstance first: a list or an object for "kdf" is not hashable, and `in` on a set would raise.
+    if not isinstance(doc, dict) or doc.get("v") != 1 or not isinstance(doc.get("kdf"), str):
+        raise EnvelopeDamaged(DAMAGED)
+    if doc["kdf"] not in {"none", "scrypt"}:
         raise EnvelopeDamaged(DAMAGED)
     return doc
 

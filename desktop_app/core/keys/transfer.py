@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
@@ -44,7 +45,8 @@ def read_key_file(path: Path) -> bytes:
 
 
 def _pem_private(data: bytes, passphrase: str | None) -> rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey:
-    password = passphrase.encode("utf-8") if passphrase is not None else None
+    # An empty passphrase is none: cryptography treats b"" on an encrypted file as "not given".
+    password = passphrase.encode("utf-8") if passphrase else None
     try:
         key = serialization.load_pem_private_key(data, password=password)
     except TypeError as exc:
@@ -68,7 +70,7 @@ def _load_public(data: bytes):
         if data.lstrip().startswith(b"{"):
             return PaillierPublicKey.from_json_dict(json.loads(data))
         return serialization.load_pem_public_key(data)
-    except (ValueError, PaillierKeyError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
+    except (ValueError, PaillierKeyError, RecursionError, UnsupportedAlgorithm) as exc:  # RecursionError: deep JSON
         raise KeyImportError("The public key file holds no readable public key.") from exc
 
 
@@ -101,7 +103,15 @@ def parse_private_key(data: bytes, passphrase: str | None, public_data: bytes | 
             if not isinstance(doc, dict):
                 raise KeyImportError("The JSON file is not a key.")
             if doc.get("format") == PAILLIER_BACKUP_FORMAT:
-                inner = json.loads(envelope.open_envelope(doc["envelope"], passphrase))
+                if not isinstance(doc.get("envelope"), str):
+                    raise KeyImportError("The backup file is damaged: its envelope is missing or not text.")
+                try:
+                    sealed = envelope.open_envelope(doc["envelope"], passphrase)
+                except TypeError as exc:  # the envelope's reader hashes "kdf": a list there is a TypeError
+                    raise KeyImportError("The backup file is damaged: its envelope is unreadable.") from exc
+                inner = json.loads(sealed)
+                if not isinstance(inner, dict):
+                    raise KeyImportError("The backup file is damaged: it holds no Paillier key.")
                 private: object = PaillierPrivateKey.from_json_dict(
                     inner["private"], PaillierPublicKey.from_json_dict(inner["public"])
                 )
@@ -118,13 +128,16 @@ def parse_private_key(data: bytes, passphrase: str | None, public_data: bytes | 
         else:
             raise KeyImportError(NOT_A_KEY)
         material = KeyMaterial(key_type_of(private), private)  # type: ignore[arg-type]
-    except (ValueError, KeyError, PaillierKeyError, KeyMaterialError, RecursionError) as exc:  # JSON nested too deeply
+    except (ValueError, KeyError, PaillierKeyError, KeyMaterialError, RecursionError, UnsupportedAlgorithm) as exc:
         if isinstance(exc, PHTError):
             raise KeyImportError(str(exc)) from exc
         raise KeyImportError("The file is damaged and holds no readable key.") from exc
     if public_data is not None and not material.key_type.is_paillier:
         public = _load_public(public_data)
-        if public.public_numbers() != material.public_key.public_numbers():  # type: ignore[union-attr]
+        belongs = not isinstance(public, PaillierPublicKey) and (
+            public.public_numbers() == material.public_key.public_numbers()  # type: ignore[union-attr]
+        )
+        if not belongs:
             raise KeyImportError("The public key file does not belong to this private key.")
     return material
 

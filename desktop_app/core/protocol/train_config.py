@@ -11,6 +11,10 @@ code 5), `.to_json_bytes()`, `.raw` (the dict). Typed fields: `train_id`, `creat
 index: `station`, `eco_system`, `rsa_public_key`, `index`, `signature` = (digest, signature)
 bytes, `encrypted_key` bytes), `file_list`, `train_hash`, `train_signature`, `result_hash`,
 `result_signature` (bytes; setters write hex). `stop_for(station)`, `signed_stops()`.
+
+The config comes from a server or an archive, so every shape is checked where it is read: a
+field of the wrong type, a document nested deeper than `MAX_DEPTH`, or a route that cannot be
+read raises `TrainConfigError` with a sentence, never a bare TypeError or RecursionError.
 """
 
 from __future__ import annotations
@@ -26,6 +30,40 @@ class TrainConfigError(PHTError):
     """The train configuration is missing, not JSON, or lacks a required field."""
 
     exit_code = 5
+
+
+# Real configs are four levels deep; json's C parser stops near 1,000 with RecursionError, and
+# code that walks the tree later (json.dumps with indent) stops sooner.
+MAX_DEPTH = 64
+
+
+def _depth_exceeds(document: Any, limit: int) -> bool:
+    """Whether `document` nests deeper than `limit` (iterative: no recursion on hostile input)."""
+    pending = [(document, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if isinstance(node, dict):
+            children = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _text(value: Any, field: str) -> str:
+    if not isinstance(value, str):
+        raise TrainConfigError(f"train_config.json: {field} is not a string.")
+    return value
+
+
+def _object(value: Any, field: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TrainConfigError(f"train_config.json: {field} is not an object.")
+    return value
 
 
 def _hex_bytes(value: Any, field: str) -> bytes:
@@ -47,7 +85,10 @@ class RouteStop:
 
     @property
     def index(self) -> int:
-        return int(self.raw["index"])
+        value = self.raw["index"]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TrainConfigError(f"train_config.json: a route stop's index ({value!r:.40}) is not an integer.")
+        return value
 
     @property
     def eco_system(self) -> str:
@@ -55,7 +96,7 @@ class RouteStop:
 
     @property
     def rsa_public_key(self) -> str:
-        return self.raw["rsa_public_key"]
+        return _text(self.raw["rsa_public_key"], f"route[{self.index}].rsa_public_key")
 
     @property
     def signature(self) -> tuple[bytes, bytes] | None:
@@ -64,6 +105,7 @@ class RouteStop:
         if not sig:
             return None
         where = f"route[{self.index}].signature"
+        sig = _object(sig, where)
         return _hex_bytes(sig.get("digest"), f"{where}.digest"), _hex_bytes(sig.get("signature"), where)
 
     @signature.setter
@@ -88,21 +130,30 @@ class TrainConfig:
             missing.append("creator.rsa_public_key")
         if missing:
             raise TrainConfigError(f"train_config.json lacks required fields: {', '.join(missing)}.")
+        if not isinstance(raw["route"], list) or not all(isinstance(stop, dict) for stop in raw["route"]):
+            raise TrainConfigError("train_config.json has a malformed route (not a list of stops).")
         try:
             self.route = sorted((RouteStop(stop) for stop in raw["route"]), key=lambda s: s.index)
-            for stop in self.route:
-                stop.station, stop.rsa_public_key  # noqa: B018 - fail now, not halfway through a run
-        except (KeyError, TypeError, ValueError) as exc:
-            raise TrainConfigError(f"train_config.json has a malformed route ({exc}).") from exc
+            for stop in self.route:  # fail now, not halfway through a run
+                stop.station, stop.rsa_public_key, stop.signature, stop.encrypted_key  # noqa: B018
+        except KeyError as exc:
+            raise TrainConfigError(f"train_config.json has a malformed route (a stop lacks {exc}).") from exc
+        _text(self.creator["rsa_public_key"], "creator.rsa_public_key")
+        self.file_list  # noqa: B018 - the same for the fields every station reads
+        self.build  # noqa: B018
 
     @classmethod
     def from_json_bytes(cls, data: bytes) -> TrainConfig:
         try:
             raw = json.loads(data)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except RecursionError as exc:
+            raise TrainConfigError(f"train_config.json is nested more than {MAX_DEPTH} levels deep.") from exc
+        except (ValueError, UnicodeDecodeError) as exc:  # also numbers past int's 4,300 digits
             raise TrainConfigError("train_config.json is not valid JSON.") from exc
         if not isinstance(raw, dict):
             raise TrainConfigError("train_config.json is not a JSON object.")
+        if _depth_exceeds(raw, MAX_DEPTH):
+            raise TrainConfigError(f"train_config.json is nested more than {MAX_DEPTH} levels deep.")
         return cls(raw)
 
     def to_json_bytes(self) -> bytes:
@@ -120,11 +171,11 @@ class TrainConfig:
 
     @property
     def creator_id(self) -> str:
-        return str(self.creator["id"])
+        return str(self.creator.get("id", ""))
 
     @property
     def creator_public_key(self) -> str:
-        return self.creator["rsa_public_key"]
+        return _text(self.creator["rsa_public_key"], "creator.rsa_public_key")
 
     @property
     def creator_paillier_public_key(self) -> object | None:
@@ -146,7 +197,10 @@ class TrainConfig:
 
     @property
     def file_list(self) -> list[str]:
-        return list(self.raw.get("file_list", []))
+        files = self.raw.get("file_list", [])
+        if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+            raise TrainConfigError("train_config.json: file_list is not a list of file names.")
+        return list(files)
 
     def _hex_field(self, field: str) -> bytes | None:
         value = self.raw.get(field)
@@ -162,7 +216,7 @@ class TrainConfig:
 
     @property
     def build(self) -> dict[str, Any]:
-        return self.raw.get("build") or {}
+        return _object(self.raw.get("build") or {}, "build")
 
     @property
     def build_signature(self) -> bytes | None:
@@ -171,7 +225,8 @@ class TrainConfig:
 
     @property
     def build_public_key(self) -> str | None:
-        return self.build.get("rsa_public_key") or None
+        value = self.build.get("rsa_public_key")
+        return _text(value, "build.rsa_public_key") if value else None
 
     @property
     def result_hash(self) -> bytes | None:

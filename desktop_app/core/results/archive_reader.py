@@ -1,17 +1,18 @@
 """Reading a result archive safely: every member is checked before anything is decrypted.
 
-Never extracted with tarfile's own extractors. Allowed: `train_config.json` at the top and
-regular files (plus their folders) under `pht_results/`. Anything else — absolute paths,
-`..`, links, devices, duplicates, files elsewhere — fails the whole archive with the reason.
-Plain tar (what the central API sends) and gzip are both accepted.
+Never extracted with tarfile: `tar_stream` reads the framing with every size checked first
+(header, count and expansion limits are listed there). Allowed: `train_config.json` at the
+top and regular files (plus their folders) under `pht_results/`. Anything else — absolute
+paths, `..`, links, devices, duplicates, files elsewhere, control or format characters in a
+name, names no file system stores — fails the whole archive with the reason. Plain tar (what
+the central API sends), gzip, bzip2 and xz are accepted.
 """
 
 from __future__ import annotations
 
+import io
 import os
-import tarfile
 import unicodedata
-import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -19,20 +20,27 @@ from typing import BinaryIO
 from desktop_app.core.errors import UsageError
 from desktop_app.core.protocol.train_config import TrainConfig, TrainConfigError
 from desktop_app.core.results.errors import UnsafeArchive
+from desktop_app.core.results.tar_stream import TarEntry, TarSource, read_entries
 
 CONFIG_NAME = "train_config.json"
 RESULTS_DIR = "pht_results"
 MAX_CONFIG_SIZE = 16 << 20
+# Linux stores 255 bytes per name; a result set nested deeper or named longer is not one.
+MAX_PART_BYTES, MAX_NAME_BYTES, MAX_DEPTH = 255, 1024, 64
+# Characters a name must not hold: controls (C0, DEL, C1 such as CSI), format characters
+# (bidi overrides that show "invoice\u202efdp.exe" as "invoiceexe.pdf", zero-width ones),
+# line and paragraph separators, and lone surrogates.
+FORBIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
 
 @dataclass(frozen=True)
 class ResultMember:
     name: str  # path below pht_results/, e.g. "model/w.bin"
-    info: tarfile.TarInfo
+    entry: TarEntry
 
     @property
     def size(self) -> int:
-        return self.info.size
+        return self.entry.size
 
 
 WINDOWS = os.name == "nt"
@@ -40,16 +48,42 @@ WINDOWS_FORBIDDEN = set('<>:"|?*')
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
 
 
-def _normalised_parts(info: tarfile.TarInfo, windows: bool = WINDOWS) -> tuple[str, ...]:
-    raw = info.name
+def check_archive_path(path: Path) -> None:
+    """A wrong argument (no such file, a folder) is a usage error, not a bad archive."""
+    if not path.is_file():
+        if path.is_dir():
+            what = "is a folder, not an archive file"
+        else:
+            what = "is not a regular file" if path.exists() else "does not exist"
+        raise UsageError(f"The archive {path} {what}.")
+
+
+def _decoded(entry: TarEntry) -> str:
+    try:
+        return entry.name.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        shown = entry.name.decode("utf-8", "backslashreplace")
+        raise UnsafeArchive(f"The archive holds a name that is not valid UTF-8 ({shown!r}).") from exc
+
+
+def _normalised_parts(raw: str, windows: bool = WINDOWS) -> tuple[str, ...]:
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
         raise UnsafeArchive(f"The archive holds an absolute path ({raw!r}); it is refused as unsafe.")
-    if "\\" in raw or any(ord(c) < 32 for c in raw):
+    if "\\" in raw or any(unicodedata.category(c) in FORBIDDEN_CATEGORIES for c in raw):
         raise UnsafeArchive(f"The archive holds a member with a forbidden character ({raw!r}).")
     parts = tuple(part for part in PurePosixPath(raw).parts if part != ".")
     if ".." in parts:
         raise UnsafeArchive(
             f"The archive holds a path that leaves its folder ({raw!r}); it is refused as unsafe."
+        )
+    if len(raw.encode("utf-8")) > MAX_NAME_BYTES:
+        raise UnsafeArchive(f"The archive holds a name longer than {MAX_NAME_BYTES:,} bytes ({raw[:60]!r}…).")
+    if len(parts) > MAX_DEPTH:
+        raise UnsafeArchive(f"The archive holds a file nested more than {MAX_DEPTH} folders deep ({raw[:60]!r}…).")
+    if any(len(part.encode("utf-8")) > MAX_PART_BYTES for part in parts):
+        raise UnsafeArchive(
+            f"The archive holds a name with a part longer than {MAX_PART_BYTES} bytes ({raw[:60]!r}…), "
+            "which no common file system stores."
         )
     if windows:  # names Windows would reinterpret (streams, devices, dropped trailing dots)
         for part in parts:
@@ -67,38 +101,20 @@ def _same_on_disk(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
-def _kind_problem(info: tarfile.TarInfo) -> str | None:
-    if info.issym():
-        return "a symbolic link"
-    if info.islnk():
-        return "a hard link"
-    if info.ischr() or info.isblk():
-        return "a device file"
-    if info.isfifo():
-        return "a named pipe"
-    if info.issparse():
-        return "a sparse file"
-    if not (info.isreg() or info.isdir()):
-        return "an unsupported member type"
-    return None
-
-
 class ResultArchive:
     """An opened, checked result archive. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        if not path.is_file():  # a wrong argument, not a bad archive
-            what = "is a folder, not an archive file" if path.is_dir() else "does not exist"
-            raise UsageError(f"The archive {path} {what}.")
+        check_archive_path(path)
         try:
-            self._tar = tarfile.open(path, "r:*")  # noqa: SIM115 - closed by close()
-        except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
-            raise UnsafeArchive(f"{path.name} is not a readable tar archive ({exc}).") from exc
+            self._source = TarSource(path)
+        except OSError as exc:
+            raise UnsafeArchive(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc
         try:
             self.config, self.members = self._check_members()
         except BaseException:
-            self._tar.close()
+            self._source.close()
             raise
 
     def __enter__(self) -> ResultArchive:
@@ -108,64 +124,25 @@ class ResultArchive:
         self.close()
 
     def close(self) -> None:
-        self._tar.close()
+        self._source.close()
 
     @property
     def total_bytes(self) -> int:
         return sum(member.size for member in self.members)
 
-    def _all_infos(self) -> list[tarfile.TarInfo]:
-        try:
-            infos = self._tar.getmembers()
-        except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
-            raise UnsafeArchive(f"The archive is truncated or damaged ({exc}).") from exc
-        if not infos:
-            raise UnsafeArchive("The archive is empty.")
-        self._check_end_marker()
-        with self.path.open("rb") as head:
-            compressed = head.read(2) == b"\x1f\x8b"
-        if not compressed:  # a cut gzip stream fails above; a cut plain tar can look complete
-            size = self.path.stat().st_size
-            last = max(infos, key=lambda i: i.offset_data)
-            if last.offset_data + last.size > size:
-                raise UnsafeArchive(
-                    "The archive is truncated: its last member ends past the end of the file."
-                )
-        return infos
-
-    def _check_end_marker(self) -> None:
-        """tarfile stops silently at a cut or garbled header; a whole tar ends with zero blocks.
-
-        Without this, an archive cut exactly between two members would read as complete.
-        """
-        fileobj = self._tar.fileobj
-        try:
-            fileobj.seek(self._tar.offset)
-            block = fileobj.read(tarfile.BLOCKSIZE)
-        except (EOFError, OSError, zlib.error) as exc:
-            raise UnsafeArchive(f"The archive is truncated or damaged ({exc}).") from exc
-        if len(block) < tarfile.BLOCKSIZE:
-            raise UnsafeArchive("The archive is truncated: it ends before the tar end marker.")
-        if block.count(0) != tarfile.BLOCKSIZE:
-            raise UnsafeArchive("The archive is damaged: a member header is unreadable.")
-
     def _check_members(self) -> tuple[TrainConfig, list[ResultMember]]:
         seen: dict[str, str] = {}
-        folders: set[str] = set()
-        config_info: tarfile.TarInfo | None = None
+        config_data: bytes | None = None
         members: list[ResultMember] = []
-        for info in self._all_infos():
-            parts = _normalised_parts(info)
+        for entry in read_entries(self._source):
+            raw = _decoded(entry)
+            parts = _normalised_parts(raw)
             if not parts:
                 continue  # "." itself
             name = "/".join(parts)
-            problem = _kind_problem(info)
-            if problem:
-                raise UnsafeArchive(f"The archive holds {problem} ({info.name!r}); it is refused as unsafe.")
-            if info.isdir():
+            if entry.is_dir:
                 if parts[0] != RESULTS_DIR:
-                    raise UnsafeArchive(f"The archive holds an unexpected folder {info.name!r}.")
-                folders.add(name)
+                    raise UnsafeArchive(f"The archive holds an unexpected folder {raw!r}.")
                 continue
             earlier = seen.get(_same_on_disk(name))
             if earlier == name:
@@ -177,35 +154,49 @@ class ResultArchive:
                 )
             seen[_same_on_disk(name)] = name
             if name == CONFIG_NAME:
-                config_info = info
+                if entry.size > MAX_CONFIG_SIZE:
+                    raise UnsafeArchive("The archive's train_config.json is implausibly large.")
+                config_data = self._source.read(entry.size)
+                if len(config_data) < entry.size:
+                    raise UnsafeArchive("The archive is truncated: it ends inside train_config.json.")
             elif parts[0] == RESULTS_DIR and len(parts) > 1:
-                members.append(ResultMember("/".join(parts[1:]), info))
+                members.append(ResultMember("/".join(parts[1:]), entry))
             else:
-                raise UnsafeArchive(
-                    f"The archive holds {info.name!r}, which is neither train_config.json nor a result."
-                )
+                raise UnsafeArchive(f"The archive holds {raw!r}, which is neither train_config.json nor a result.")
         file_names = {_same_on_disk(m.name) for m in members}
         for member in members:
             for parent in PurePosixPath(member.name).parents:
                 if _same_on_disk(str(parent)) in file_names:
-                    raise UnsafeArchive(f"The archive holds {parent} both as a file and as a folder.")
-        if config_info is None:
+                    raise UnsafeArchive(f"The archive holds {str(parent)!r} both as a file and as a folder.")
+        if config_data is None:
             raise UnsafeArchive("The archive has no train_config.json; it is not a PHT result archive.")
-        if config_info.size > MAX_CONFIG_SIZE:
-            raise UnsafeArchive("The archive's train_config.json is implausibly large.")
         try:
-            config = TrainConfig.from_json_bytes(self.read_member(config_info).read())
+            config = TrainConfig.from_json_bytes(config_data)
         except TrainConfigError as exc:
             raise UnsafeArchive(str(exc)) from exc
         return config, members
 
-    def read_member(self, info: tarfile.TarInfo) -> BinaryIO:
-        try:
-            handle = self._tar.extractfile(info)
-        except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
-            raise UnsafeArchive(f"The archive is truncated or damaged ({exc}).") from exc
-        assert handle is not None  # regular files only reach here
-        return handle
-
     def open_member(self, member: ResultMember) -> BinaryIO:
-        return self.read_member(member.info)
+        """The member's data as a stream of exactly its declared size (members read in archive
+        order cost one pass over a compressed archive; going back restarts it)."""
+        return _MemberStream(self._source, member.entry.offset, member.size)
+
+
+class _MemberStream(io.RawIOBase):
+    """A window onto the archive's tar stream: `size` bytes from `offset`, then EOF."""
+
+    def __init__(self, source: TarSource, offset: int, size: int) -> None:
+        super().__init__()
+        self._source, self._position, self._end = source, offset, offset + size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        wanted = min(len(buffer), self._end - self._position)
+        if wanted <= 0:
+            return 0
+        self._source.seek(self._position)
+        count = self._source.readinto(memoryview(buffer).cast("B")[:wanted])
+        self._position += count
+        return count

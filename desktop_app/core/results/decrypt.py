@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -22,14 +22,14 @@ from desktop_app.core.errors import PHTError, Remedy
 from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPrivateKey
 from desktop_app.core.keystore import KeyInfo, KeyStore
-from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
+from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, human_size, no_progress
 from desktop_app.core.protocol.hashing import ResultHasher
 from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
 from desktop_app.core.protocol.symmetric import BadPadding, TruncatedCiphertext
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.verification import all_passed, check_results
 from desktop_app.core.protocol.wrapping import unwrap_key
-from desktop_app.core.results.archive_reader import ResultArchive
+from desktop_app.core.results.archive_reader import ResultArchive, check_archive_path
 from desktop_app.core.results.errors import NoFittingKey, OutputNotEmpty, UnsafeArchive, VerificationFailed
 from desktop_app.core.results.key_selection import (
     archive_key_fingerprint,
@@ -39,6 +39,7 @@ from desktop_app.core.results.key_selection import (
 from desktop_app.core.results.paillier_results import HE_SUFFIX, decrypt_he_file, plain_name
 from desktop_app.core.results.pipeline import ResultHashPipeline
 from desktop_app.core.results.report import DecryptionReport, FileEntry
+from desktop_app.core.results.safe_text import printable
 
 PassphraseFor = Callable[[KeyInfo], str | None]
 
@@ -57,6 +58,14 @@ class DecryptRequest:
     verify: bool = True
 
 
+def check_request(request: DecryptRequest) -> None:
+    """What can be told before any key is touched: the archive is a file, the output is usable.
+
+    Fronts call it first, so that a missing archive is reported as that, not as a locked keyring."""
+    check_archive_path(request.archive)
+    _check_output(request.output, request.force)
+
+
 def _check_output(output: Path, force: bool) -> None:
     if output.exists() and not output.is_dir():
         raise OutputNotEmpty(f"The output {output} exists and is not a folder.")
@@ -69,9 +78,16 @@ def _check_output(output: Path, force: bool) -> None:
 
 
 def _check_targets(output: Path, names: list[str]) -> None:
-    """Before moving anything: no result may land on a folder, or need a folder where a file is."""
+    """Before moving anything: no result may land on a folder, need a folder where a file is, or
+    go through a symbolic link inside the output folder (it would write wherever the link points)."""
     for name in names:
         target = output / name
+        for folder in list(PurePosixPath(name).parents)[-2::-1]:  # "a", then "a/b", for "a/b/c.txt"
+            if (output / folder).is_symlink():
+                raise OutputNotEmpty(
+                    f"The output folder holds a symbolic link {folder} where {name} goes; results are "
+                    "never written through a link, so nothing was moved."
+                )
         if target.is_dir():
             raise OutputNotEmpty(
                 f"The output folder already holds a folder where {name} goes; nothing was moved."
@@ -173,6 +189,7 @@ def decrypt_opened(
         ) from exc
     moved = False
     try:
+        _check_free_space(staging, archive.total_bytes, request.output)
         _decrypt_members(archive, file_key, staging, report, progress, cancel, request.verify)
         if he_key is not None:
             _decrypt_paillier(archive, he_key, staging, report)
@@ -206,6 +223,17 @@ def station_key_fingerprints(config: TrainConfig) -> dict[str, str]:
         except PHTError:
             found[stop.station] = "unreadable"
     return found
+
+
+def _check_free_space(staging: Path, needed: int, output: Path) -> None:
+    """The members' declared sizes bound the plaintext: refuse before writing what cannot fit
+    (a gzip archive declaring gigabytes would otherwise fill the disk, then fail)."""
+    free = shutil.disk_usage(staging).free
+    if needed > free:
+        raise OutputWriteError(
+            f"The results need up to {human_size(needed)} but only {human_size(free)} is free where "
+            f"{output} goes; nothing was written. Free some space or choose another folder."
+        )
 
 
 def _make_parents(folder: Path) -> list[Path]:
@@ -262,7 +290,7 @@ def _decrypt_members(
     report.verified = all_passed(report.checks)
     if not report.verified:
         failed = next(check for check in report.checks if not check.passed)
-        raise VerificationFailed(f"Verification failed ({failed.name}): {failed.detail}", report)
+        raise VerificationFailed(f"Verification failed ({failed.name}): {printable(failed.detail)}", report)
 
 
 def _decrypt_paillier(archive: ResultArchive, he_key, staging: Path, report: DecryptionReport) -> None:

@@ -54,7 +54,7 @@ def archive_paillier_key(config: TrainConfig) -> PaillierPublicKey | None:
         for decode in (json.loads, lambda v: json.loads(bytes.fromhex(v))):
             try:
                 candidates.append(decode(value))
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 continue
     for candidate in candidates:
         if isinstance(candidate, dict):

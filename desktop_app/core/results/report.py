@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 from desktop_app.core.keys.fingerprint import group_fingerprint
 from desktop_app.core.protocol.verification import Check
+from desktop_app.core.results.safe_text import printable
 
 
 @dataclass(frozen=True)
@@ -50,19 +51,22 @@ class DecryptionReport:
         return json.dumps(self.to_json(), indent=2)
 
     def to_text(self) -> str:
+        """For a terminal: every value that came from the archive is shown escaped (`printable`)."""
         lines = [
-            f"Train:   {self.train_id or '(no id)'}",
+            f"Train:   {printable(self.train_id) or '(no id)'}",
             f"Key:     {self.key_name} ({group_fingerprint(self.key_fingerprint)})",
-            f"Signed:  {', '.join(self.signed_by) or 'no station'}",
+            f"Signed:  {printable(', '.join(self.signed_by)) or 'no station'}",
             f"Status:  {self.status}",
         ]
         if self.verification_skipped and self.checks:
             lines.append("  (checks for information only: not enforced with --no-verify)")
-        lines += [f"  [{'ok' if c.passed else 'FAILED'}] {c.name}: {c.detail}" for c in self.checks]
+        lines += [f"  [{'ok' if c.passed else 'FAILED'}] {c.name}: {printable(c.detail)}" for c in self.checks]
         lines.append(f"Output:  {self.output}")
         for entry in self.files:
-            origin = f"  (from {entry.decrypted_from})" if entry.decrypted_from else ""
-            lines.append(f"  {entry.size:>12}  {entry.sha256}  {entry.path}{origin}")
-        lines += [f"Station key: {name} {group_fingerprint(fp)}" for name, fp in self.station_keys.items()]
-        lines += [f"Note: {note}" for note in self.notes]
+            origin = f"  (from {printable(entry.decrypted_from)})" if entry.decrypted_from else ""
+            lines.append(f"  {entry.size:>12}  {entry.sha256}  {printable(entry.path)}{origin}")
+        lines += [
+            f"Station key: {printable(name)} {group_fingerprint(fp)}" for name, fp in self.station_keys.items()
+        ]
+        lines += [f"Note: {printable(note)}" for note in self.notes]
         return "\n".join(lines)

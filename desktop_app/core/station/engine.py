@@ -39,6 +39,7 @@ def connect(configured: str | None = None, timeout: int = 120) -> docker.DockerC
         try:
             client = docker.DockerClient(base_url=url, timeout=timeout)
             client.ping()
+            client.pht_url = url  # type: ignore[attr-defined]  # the SDK keeps only its own form of it
             return client
         except (docker.errors.DockerException, OSError) as exc:
             tried.append(f"{url} ({str(exc).splitlines()[0][:80]})")

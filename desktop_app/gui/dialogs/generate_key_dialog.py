@@ -29,6 +29,12 @@ class GenerateKeyDialog(QDialog):
         for key_type in KeyType:
             self.key_type.addItem(key_type.label, key_type.value)
         self.key_type.setCurrentIndex(self.key_type.findData(DEFAULT_KEY_TYPE.value))
+        self.choices = QLabel(
+            "RSA: for the PHT network (signing trains, receiving results) — the usual choice.\n"
+            "EC: for FLAME node keys only.\n"
+            "Paillier: only if your analysis asks for homomorphically summed results.",
+            wordWrap=True,
+        )
         self.type_note = QLabel(wordWrap=True)
         self.name_problem = QLabel(styleSheet="color: #b00020;")
         self.passphrase = PassphraseFields(self)
@@ -38,6 +44,7 @@ class GenerateKeyDialog(QDialog):
         form.addRow("Name:", self.name)
         form.addRow("", self.name_problem)
         form.addRow("Type:", self.key_type)
+        form.addRow("", self.choices)
         form.addRow("", self.type_note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -49,7 +49,13 @@ class ImportKeyDialog(QDialog):
         self.file_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.file_passphrase.setPlaceholderText("only if the file is encrypted")
         self.passphrase = PassphraseFields(self, "Protect with")
+        self.file.setAccessibleName("Key file")
+        self.public_file.setAccessibleName("Public key file")
+        self.name.setAccessibleName("Name for the imported key")
+        self.file_passphrase.setAccessibleName("The key file's passphrase")
         browse, browse_public = QPushButton("Browse…"), QPushButton("Browse…")
+        browse.setAccessibleName("Choose the key file")
+        browse_public.setAccessibleName("Choose the public key file")
         browse.clicked.connect(lambda: self._browse(self.file))
         browse_public.clicked.connect(lambda: self._browse(self.public_file))
         form = QFormLayout()
@@ -98,7 +104,10 @@ class ExportKeyDialog(QDialog):
         for form in [*forms, "private-backup"]:
             self.form_choice.addItem(EXPORT_FORMS[form], form)
         self.path = QLineEdit()
+        self.path.setAccessibleName("Export to file")
+        self.form_choice.setAccessibleName("What to export")
         browse = QPushButton("Browse…")
+        browse.setAccessibleName("Choose the file to export to")
         browse.clicked.connect(self._browse)
         self.key_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.key_passphrase.setPlaceholderText("the key's current passphrase")
@@ -155,6 +164,7 @@ class DeleteKeyDialog(QDialog):
             "this key can never be read again.</p><p>Type the key's name to confirm:</p>"
         )
         self.confirm = QLineEdit()
+        self.confirm.setAccessibleName(f"Type {info.name} to confirm the deletion")
         self.buttons = _ok_cancel(self, "Delete")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.confirm.textChanged.connect(

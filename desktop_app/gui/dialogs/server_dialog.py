@@ -59,6 +59,16 @@ class AddServerDialog(QDialog):
             field.textChanged.connect(self._validate)
         self._validate()
 
+    def edit(self, profile: ServerProfile) -> None:
+        """Change an existing profile: its name stays (sign-ins are kept under it)."""
+        self.setWindowTitle(f"Edit {profile.name}")
+        self.name.setText(profile.name)
+        self.name.setReadOnly(True)
+        self.api_url.setText(profile.api_url)
+        self.auth_url.setText(profile.auth_url)
+        self.ca_bundle.setText(profile.ca_bundle or "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save")
+
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, "Choose a CA bundle", "", "Certificates (*.pem *.crt);;All (*)")
         if chosen:

@@ -9,13 +9,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.central.errors import KeyMismatch
-from desktop_app.core.central.registration import key_status, register_key, unregister_key
+from desktop_app.core.central.registration import ServerKeyStatus, key_status, register_key, unregister_key
 from desktop_app.core.central.session import open_client
+from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import PHTError
 from desktop_app.core.keystore import KeyInfo
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, run_operation
+
+
+def shown_state(status: ServerKeyStatus, name: str) -> str:
+    """The state as the Keys tab shows it; a key registered under another name (through central's
+    web page, say) says that name."""
+    if status.server_name and status.server_name != name:
+        return f"{status.state} (as {printable(status.server_name)})"
+    return status.state
 
 
 class KeyServerActions:
@@ -56,7 +65,7 @@ class KeyServerActions:
         candidates = [k for k in keys if not k.type.is_ec]
 
         def work(client, cancel):
-            return {k.name: key_status(client, k).state for k in candidates}
+            return {k.name: shown_state(key_status(client, k), k.name) for k in candidates}
 
         self._run("Checking the server's keys", work, self.statuses.update)
 

@@ -19,6 +19,7 @@ from desktop_app.gui.dialogs.key_file_dialogs import DeleteKeyDialog, ExportKeyD
 from desktop_app.gui.error_display import show_error
 from desktop_app.gui.operations import CancelOutcome, OperationBar, is_busy, registry, run_operation
 from desktop_app.gui.tabs.keys_server import KeyServerActions
+from desktop_app.gui.tabs.welcome_tab import BACKED_UP, keys_without_backup, no_backup_sentence
 from desktop_app.gui.widgets.tables import row_table
 
 COLUMNS = ("Name", "Type", "Fingerprint", "Created", "Active server")
@@ -42,6 +43,16 @@ class KeysTab(QWidget):
         self.unavailable.setTextFormat(Qt.TextFormat.PlainText)
         self.use_file_store = QPushButton("Use encrypted key file store…")
         self.use_file_store.clicked.connect(self.opt_in_file_store)
+        # As KeePassXC does: a gentle reminder while a key has no backup.
+        self.reminder = QWidget()
+        reminder_row = QHBoxLayout(self.reminder)
+        reminder_row.setContentsMargins(0, 0, 0, 0)
+        self.reminder_text = QLabel(wordWrap=True)
+        self.reminder_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.reminder_button = QPushButton("&Back up now…")
+        self.reminder_button.clicked.connect(lambda: self.open_backup(keys_without_backup(self.context)[0]))
+        reminder_row.addWidget(self.reminder_text, 1)
+        reminder_row.addWidget(self.reminder_button)
         self.table = row_table(COLUMNS, stretch_column=2)
         self.table.setAccessibleName("Your keys")
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -75,6 +86,7 @@ class KeysTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.unavailable)
         layout.addWidget(self.use_file_store, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.reminder)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.operation_bar)
         layout.addLayout(buttons)
@@ -110,6 +122,12 @@ class KeysTab(QWidget):
                     item.setToolTip("EC key: FLAME only, cannot be used for PHT trains")
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        unsaved = keys_without_backup(self.context)
+        self.reminder.setVisible(bool(unsaved))
+        if unsaved:
+            self.reminder_text.setText(
+                f"{no_backup_sentence(unsaved)}: without one, a lost key means its results can never be read."
+            )
         wanted = self._select_next or (selected.name if selected else None)
         self._select_next = None
         if wanted:
@@ -245,6 +263,17 @@ class KeysTab(QWidget):
         self.dialog = dialog
         return dialog
 
+    def open_backup(self, name: str) -> ExportKeyDialog | None:
+        info = self.context.key(name)
+        return self.open_export("private-backup", info) if info else None
+
+    def _backed_up(self, name: str, path: Path) -> None:
+        done = list(self.context.settings.get(BACKED_UP) or [])
+        if name not in done:
+            self.context.settings.set(BACKED_UP, [*done, name])
+        self.context.status_message.emit(f"Backed up {name} to {path}; keep that file somewhere safe.")
+        self.context.keys_changed.emit()  # the reminder and the welcome page update
+
     def export_key(self, dialog: ExportKeyDialog) -> None:
         store = self.store
         assert store is not None
@@ -263,11 +292,13 @@ class KeysTab(QWidget):
                 write_atomically(path, text.encode(), mode=0o644)
             return path
 
-        self._run(
-            f"Exporting {info.name}",
-            work,
-            lambda written: self.context.status_message.emit(f"Exported {info.name} to {written}."),
-        )
+        def exported(written: Path) -> None:
+            if form == "private-backup":
+                self._backed_up(info.name, written)
+            else:
+                self.context.status_message.emit(f"Exported {info.name} to {written}.")
+
+        self._run(f"Exporting {info.name}", work, exported)
 
     def copy_public_key(self) -> None:
         info = self.selected_key()
@@ -291,9 +322,14 @@ class KeysTab(QWidget):
         self._run(
             f"Deleting {name}",
             lambda progress, cancel: store.delete(name, cancel=cancel),
-            lambda _: self._keys_written(None, f"Deleted key {name}."),
+            lambda _: self._deleted(name),
             self._keys_changed_anyway,
         )
+
+    def _deleted(self, name: str) -> None:
+        done = [n for n in self.context.settings.get(BACKED_UP) or [] if n != name]
+        self.context.settings.set(BACKED_UP, done)  # a new key of that name has no backup
+        self._keys_written(None, f"Deleted key {name}.")
 
     # -- no keyring ---------------------------------------------------------------------------
 

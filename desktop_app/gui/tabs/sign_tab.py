@@ -21,6 +21,7 @@ from desktop_app.core.keys.train_signing import parse_train_hash, sign_train_has
 from desktop_app.core.keys.types import EC_NOT_FOR_PHT
 from desktop_app.core.log_file import remember_secret
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.dialogs.preferences_dialog import DEFAULT_KEY
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import OperationBar, is_busy, registry, run_operation
 
@@ -89,7 +90,7 @@ class SignTab(QWidget):
                 item.setEnabled(False)
                 item.setToolTip(EC_NOT_FOR_PHT if info.type.is_ec else "Paillier keys cannot sign.")
         first_rsa = next((i for i in range(self.key_choice.count()) if model.item(i).isEnabled()), -1)
-        index = self.key_choice.findData(current)
+        index = self.key_choice.findData(current or self.context.settings.get(DEFAULT_KEY))
         self.key_choice.setCurrentIndex(index if index >= 0 and model.item(index).isEnabled() else first_rsa)
         self.key_note.setText(
             "" if first_rsa >= 0 else "No RSA key in this profile: generate or import one in the Keys tab."

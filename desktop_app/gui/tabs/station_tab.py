@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.station.engine import connect
-from desktop_app.core.station.records import RunRecords
+from desktop_app.core.station.environment import EnvironmentCheck, check_environment
+from desktop_app.core.station.records import RunRecords, log_folder
 from desktop_app.core.station.report import STEPS, StepRecord
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from desktop_app.core.station.settings import StationSettings
+from desktop_app.core.station.train_log import read_log_tail
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
@@ -94,7 +96,20 @@ class StationTab(QWidget):
         self.history = row_table(("Run", "Outcome", "Image", "Train", "When"), stretch_column=2)
         self.history.itemSelectionChanged.connect(self._show_history_log)
 
+        # Before the first run: is this computer ready? One line per need, each with its fix.
+        self.environment_box = QGroupBox("Is this computer ready to run trains?")
+        environment_layout = QVBoxLayout(self.environment_box)
+        self.environment_lines = QLabel("Not checked yet.", wordWrap=True)
+        self.environment_lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.environment_lines.setAccessibleName("Station environment")
+        self.check_button = QPushButton("C&heck again")
+        self.check_button.clicked.connect(self.check_environment)
+        environment_layout.addWidget(self.environment_lines)
+        environment_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.environment: list[EnvironmentCheck] = []
+        self._checked_once = False
         left = QVBoxLayout()
+        left.addWidget(self.environment_box)
         left.addWidget(settings_box)
         left.addWidget(run_box)
         left.addWidget(QLabel("Steps:"))
@@ -134,12 +149,46 @@ class StationTab(QWidget):
             field.setAccessibleName(name)
         # New keys refresh the key choice only: a live run's checklist and log stay as they are.
         context.keys_changed.connect(self._load_keys)
+        context.preferences_changed.connect(self._load_settings)
         registry().changed.connect(self._update)
         self._load()
 
     # -- settings --------------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._checked_once:  # first shown: look before anyone tries a run
+            self._checked_once = True
+            self.check_environment()
+
+    def check_environment(self) -> None:
+        settings = self.current_settings()
+        names = {info.name for info in self.context.keys if info.is_rsa}
+        self.environment_lines.setText("Checking…")
+        run_operation(
+            self,
+            "Checking the station's environment",
+            lambda progress, cancel: check_environment(settings, names),
+            self._show_environment,
+        )
+
+    def _show_environment(self, checks: list[EnvironmentCheck]) -> None:
+        self.environment = checks
+        lines = []
+        for check in checks:
+            fix = f" — {check.fix}" if check.fix and not check.ok else ""
+            lines.append(f"{'✔' if check.ok else '✘'} {check.what}: {check.detail}{fix}")
+        self.environment_lines.setText("\n".join(lines))
+        ready = all(check.ok for check in checks)
+        self.environment_lines.setStyleSheet("" if ready else f"color: {RED};")
+
     def _load(self) -> None:
+        self._load_settings()
+        self._reset_steps()
+        self.refresh_history()
+        self._update()
+
+    def _load_settings(self) -> None:
         saved = StationSettings.load(self.context.settings)
         self.station_id.setText(saved.station_id)
         self._load_keys()
@@ -147,9 +196,6 @@ class StationTab(QWidget):
         self.data.setText(";".join(saved.data))
         self.time_limit.setValue(saved.wall_clock_seconds)
         self.memory.setValue(saved.memory_mib or 0)
-        self._reset_steps()
-        self.refresh_history()
-        self._update()
 
     def _load_keys(self) -> None:
         chosen = self.key_choice.currentData() or StationSettings.load(self.context.settings).key_name
@@ -186,6 +232,7 @@ class StationTab(QWidget):
                 self.result.setText(f"Data folders that do not exist: {', '.join(missing)}.")
             else:
                 self.context.status_message.emit("Station settings saved.")
+                self.check_environment()
 
         run_operation(self, "Saving the station settings", work, checked)
 
@@ -218,7 +265,8 @@ class StationTab(QWidget):
         remember_secret(passphrase)
         self.passphrase.clear()
         reference, push = self.reference.text().strip(), self.push.isChecked()
-        records = RunRecords(self.context.paths.data_dir)
+        data_dir = self.context.paths.data_dir
+        records = RunRecords(data_dir)
 
         def work(report, cancel):
             key = store.load_private_key(settings.key_name, passphrase)
@@ -229,6 +277,7 @@ class StationTab(QWidget):
                 settings.limits(),  # type: ignore[arg-type]
                 settings.credentials(store),
                 push=push,
+                log_folder=log_folder(data_dir),
             )
             runner = StationRunner(connect(settings.engine or None), setup)
             outcome = runner.run(reference, lambda step: report(copy.copy(step)), report, cancel)
@@ -280,7 +329,7 @@ class StationTab(QWidget):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run["started"]))
             values = (
                 str(run["id"]),
-                "ok" if run["succeeded"] else "failed",
+                "ok" if run["succeeded"] else "cancelled" if run["cancelled"] else "failed",
                 run["reference"],
                 run["train_id"] or "—",
                 when,
@@ -298,8 +347,12 @@ class StationTab(QWidget):
 
 
 def _read_log(run: dict) -> str:
+    """The end of a run's kept log (a train may have printed gigabytes), then how it ended."""
     try:
-        text = Path(run["log_path"]).read_text("utf-8", errors="replace")
+        text = read_log_tail(Path(run["log_path"])) if run["log_path"] else "(the train never ran)"
     except OSError as exc:
         text = f"The log of run {run['id']} cannot be read: {exc.strerror or exc}"
-    return text + (f"\n{run['error']}" if run["error"] else "")
+    if run["error"]:
+        step = f" at its {run['failed_step']} step" if run.get("failed_step") else ""
+        text += f"\n{'Cancelled' if run.get('cancelled') else 'Failed'}{step}: {run['error']}"
+    return text

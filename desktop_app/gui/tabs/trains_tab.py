@@ -26,6 +26,7 @@ from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.paths import safe_file_name
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.dialogs.preferences_dialog import DEFAULT_KEY
 from desktop_app.gui.dialogs.server_dialog import AddServerDialog
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, OperationBar, is_busy, registry, run_operation
@@ -55,6 +56,30 @@ class TrainsTab(QWidget):
         self.session.setTextFormat(Qt.TextFormat.PlainText)
         self.sign_out_button = QPushButton("Sign &out")
         self.sign_out_button.clicked.connect(self.sign_out)
+        # Without a server: what to do next. During the demo: that it is one, and how to sign in.
+        self.no_server = QWidget()
+        no_server_row = QHBoxLayout(self.no_server)
+        no_server_row.setContentsMargins(0, 0, 0, 0)
+        no_server_text = QLabel("No server yet. Add the PHT server your administrator gave you, or try the demo.")
+        no_server_text.setWordWrap(True)
+        no_server_row.addWidget(no_server_text, 1)
+        self.no_server_add = QPushButton("Add your PHT server…")
+        self.no_server_add.clicked.connect(self.open_add_server)
+        self.no_server_demo = QPushButton("Try the demo")
+        no_server_row.addWidget(self.no_server_add)
+        no_server_row.addWidget(self.no_server_demo)
+        self.demo_banner = QWidget()
+        demo_row = QHBoxLayout(self.demo_banner)
+        demo_row.setContentsMargins(0, 0, 0, 0)
+        self.demo_text = QLabel(wordWrap=True)
+        self.demo_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.demo_text.setStyleSheet("color: #b26a00;")
+        self.demo_text.setAccessibleName("About the local demo")
+        self.stop_demo_button = QPushButton("Stop the demo")
+        demo_row.addWidget(self.demo_text, 1)
+        demo_row.addWidget(self.stop_demo_button)
+        self.demo_banner.hide()
+        self.demo = None
         self.sign_in_box = SignInBox(self)
         self.sign_in_box.submitted.connect(self.sign_in)
         self.status_filter = QComboBox()
@@ -96,6 +121,8 @@ class TrainsTab(QWidget):
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.no_server)
+        layout.addWidget(self.demo_banner)
         layout.addWidget(self.sign_in_box)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -104,6 +131,7 @@ class TrainsTab(QWidget):
         layout.addWidget(self.review_box)
         context.keys_changed.connect(lambda: self.review_box.set_keys(self._rsa_keys()))
         context.session_changed.connect(self._show_session)
+        context.servers_changed.connect(self.reload_servers)
         registry().changed.connect(self._update)
         self.review_box.set_keys(self._rsa_keys())
         self.reload_servers()
@@ -130,6 +158,30 @@ class TrainsTab(QWidget):
             self.context.check_session(self.server.currentData())
         self._show_session()
 
+    def attach_demo(self, demo, try_demo) -> None:
+        """The window's demo session: started from here, from the welcome page or from Help."""
+        self.demo = demo
+        self.no_server_demo.clicked.connect(try_demo)
+        self.stop_demo_button.clicked.connect(demo.stop)
+        demo.changed.connect(self._demo_changed)
+
+    def _demo_changed(self) -> None:
+        demo = self.demo
+        self.no_server_demo.setEnabled(not demo.starting)
+        if demo.running and demo.credentials:
+            user, password = demo.credentials
+            self.demo_text.setText(
+                f"LOCAL DEMO — not a real PHT server; nothing leaves this computer. Signed in as {user} "
+                f"(password {password}). Try: 1. Keys tab → Register your key. 2. Here: select the train "
+                "waiting for your signature → Review and sign. 3. Select the finished train → Download and "
+                "decrypt."
+            )
+        self.demo_banner.setVisible(demo.running)
+        if not demo.running:
+            self.trains = []
+            self._fill_table()
+        self.reload_servers()
+
     def open_add_server(self) -> AddServerDialog:
         dialog = AddServerDialog(self.context.settings, self)
         dialog.accepted.connect(self.reload_servers)
@@ -154,8 +206,9 @@ class TrainsTab(QWidget):
         name = self.server.currentData()
         known = name in self.context.signed_in
         signed_in = self._signed_in()
+        self.no_server.setVisible(not name)
         if not name:
-            self.session.setText("No server yet: add your PHT server with Add server….")
+            self.session.setText("")
         elif not known:
             self.session.setText("Checking the session…")
         else:
@@ -268,6 +321,8 @@ class TrainsTab(QWidget):
 
     def _reviewed(self, review) -> None:
         self.review_box.set_keys(self._rsa_keys())
+        default = self.review_box.key_choice.findData(self.context.settings.get(DEFAULT_KEY))
+        self.review_box.key_choice.setCurrentIndex(max(0, default))
         self.review_box.show_review(review)
 
     def sign_reviewed(self) -> None:

@@ -8,6 +8,7 @@ back before the index records it; a failure leaves both as they were.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
 from dataclasses import replace
@@ -211,8 +212,19 @@ class KeyStore:
         material = self.load_material(name, old)
         self._check_passphrase_allowed(new)
         info = self.get(name)
-        chunked.write_secret(self.slots, info.secret_id, envelope.seal(material.to_bytes(), new))
-        self._replace(info, protected=new is not None)
+        # The new envelope goes to an entry of its own, then the index points at it, and only then
+        # the old entry goes: a keyring that fails (locked, an item lost) at any step leaves the
+        # key whole under one passphrase or the other. Writing over the old entry in place lost it.
+        secret_id = f"key-{uuid.uuid4()}"
+        chunked.write_secret(self.slots, secret_id, envelope.seal(material.to_bytes(), new))
+        try:
+            self._replace(info, protected=new is not None, secret_id=secret_id)
+        except BaseException:
+            with contextlib.suppress(KeyStoreError):
+                chunked.delete_secret(self.slots, secret_id)
+            raise
+        with contextlib.suppress(KeyStoreError):  # unreachable now: an unused entry, not a lost key
+            chunked.delete_secret(self.slots, info.secret_id)
 
     def _replace(self, info: KeyInfo, **changes: object) -> None:
         self.index.save([replace(k, **changes) if k.name == info.name else k for k in self.index.load()])

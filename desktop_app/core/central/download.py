@@ -82,9 +82,7 @@ def _interrupted(client: CentralClient, exc: _Interrupted, part: Path) -> Centra
     if not part.exists() or part.stat().st_size == 0:
         part.unlink(missing_ok=True)
         return CentralError(f"{why}; nothing was received. Try the download again later.")
-    return CentralError(
-        f"{why} after {exc.done / (1 << 20):.1f} MiB; run it again to resume ({part.name} is kept)."
-    )
+    return CentralError(f"{why} after {exc.done / (1 << 20):.1f} MiB; run it again to resume ({part.name} is kept).")
 
 
 def download_result(
@@ -110,8 +108,7 @@ def download_result(
             # knows no size to hold it to) is bounded by the free space here, then handed back.
             part.unlink(missing_ok=True)
             raise CentralError(
-                f"The download could not be written to {part}: {exc.strerror or exc}; the partial download "
-                "was removed."
+                f"The download could not be written to {part}: {exc.strerror or exc}; the partial download was removed."
             ) from exc
         except Cancelled:
             if cancel and cancel.discard_partial:

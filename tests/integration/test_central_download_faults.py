@@ -5,9 +5,12 @@ file. (A single drop that resumes is in test_central_api.py.)"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -91,3 +94,50 @@ def test_a_huge_body_is_bounded_by_the_free_space(client, hub, tmp_path) -> None
         with pytest.raises(CentralError, match="No space left on device"):
             download_result(client, FINISHED_TRAIN_ID, disk / "result.tar")
         assert list(disk.iterdir()) == []
+
+
+# -- the same faults on a JSON answer: a raw loopback server, since the hub always answers whole --
+
+
+@pytest.fixture
+def raw_server():
+    """Answers every request with `answer` (headers and part of a body), then hangs or hangs up."""
+    server = socket.create_server(("127.0.0.1", 0))
+    settings = {"answer": b"", "hang": False}
+    release = threading.Event()
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                connection, _ = server.accept()
+                with connection:
+                    connection.recv(65536)
+                    connection.sendall(settings["answer"])
+                    if settings["hang"]:
+                        release.wait(60)
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield SimpleNamespace(api_url=f"http://127.0.0.1:{server.getsockname()[1]}", settings=settings)
+    release.set()
+    server.close()
+
+
+HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+
+
+@pytest.mark.parametrize("hang", [False, True], ids=["dropped-mid-body", "hangs-after-headers"])
+def test_a_json_answer_cut_or_stalled_after_its_headers_is_a_sentence(raw_server, pht_home, hang: bool) -> None:
+    raw_server.auth_url = raw_server.api_url
+    raw_server.settings.update(answer=HEADERS + b'{"access_token": "abc', hang=hang)
+    paths = AppPaths.for_profile("default")
+    store = KeyStore.open(paths, Settings(paths))
+    started = time.monotonic()
+    with client_for(raw_server, store, timeout=1.0, retries=1) as client, pytest.raises(CentralError) as caught:
+        client.sign_in(DEMO_LOGIN)
+    said = str(caught.value)
+    assert "Traceback" not in said and "\n" not in said
+    if hang:
+        assert "did not answer within 1 s" in said and time.monotonic() - started < 30
+    else:
+        assert "failed (peer closed connection without sending complete message body" in said
+    assert store.get_secret("central.tokens.test-hub") is None  # half an answer keeps no token

@@ -166,6 +166,13 @@ LOCKED_SCRIPT = textwrap.dedent(
         assert store.index.path.read_text() == index_before, name
         assert store.load_material("kept", PW).to_bytes() == before, name
         print("KEY-KEPT:", name)
+    # The chunks the locked keyring kept the failed writes from undoing go with the next write.
+    backend.armed = False
+    store.generate("after", "ec-p256", PW)
+    from tests.integration.test_keys_keyring_faults import expected_items, key_items
+    assert key_items() == expected_items(store), sorted(key_items() - expected_items(store))
+    assert not (paths.data_dir / "keys.pending.json").exists()
+    print("NOTHING-LEFT")
     """
 )
 
@@ -189,4 +196,4 @@ def test_a_collection_locked_mid_operation_loses_no_key(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     sentences = [line for line in result.stdout.splitlines() if line.startswith("SENTENCE:")]
     assert len(sentences) == 2 and all("it is locked" in s and "REMEDY: unlock_keyring" in s for s in sentences)
-    assert result.stdout.count("KEY-KEPT:") == 2
+    assert result.stdout.count("KEY-KEPT:") == 2 and "NOTHING-LEFT" in result.stdout

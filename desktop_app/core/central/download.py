@@ -53,7 +53,7 @@ def _fetch_once(
                     done += len(chunk)
                     progress(Progress(done, total, _rate(done - offset, started)))
         except (httpx.TransportError, httpx.StreamError) as exc:
-            raise _Interrupted(done) from exc
+            raise _Interrupted(done, stalled=isinstance(exc, httpx.ReadTimeout)) from exc
         if total and done != total:
             raise _Interrupted(done)
 
@@ -71,9 +71,18 @@ def _total_size(response: httpx.Response, offset: int) -> int:
 
 
 class _Interrupted(Exception):
-    def __init__(self, done: int) -> None:
+    def __init__(self, done: int, stalled: bool = False) -> None:
         super().__init__(done)
-        self.done = done
+        self.done, self.stalled = done, stalled
+
+
+def _interrupted(client: CentralClient, exc: _Interrupted, part: Path) -> CentralError:
+    """The sentence for a download given up; an empty `.part` is no resume point and goes."""
+    why = f"The server sent nothing for {client.timeout:.0f} s" if exc.stalled else "The download was interrupted"
+    if not part.exists() or part.stat().st_size == 0:
+        part.unlink(missing_ok=True)
+        return CentralError(f"{why}; nothing was received. Try the download again later.")
+    return CentralError(f"{why} after {exc.done / (1 << 20):.1f} MiB; run it again to resume ({part.name} is kept).")
 
 
 def download_result(
@@ -91,13 +100,16 @@ def download_result(
             _fetch_once(client, f"trains/{train_id}/result/download", part, progress, cancel)
         except _Interrupted as exc:
             if attempt == ATTEMPTS - 1:
-                raise CentralError(
-                    f"The download was interrupted after {exc.done / (1 << 20):.1f} MiB; run it again to resume "
-                    f"({part.name} is kept)."
-                ) from exc
+                raise _interrupted(client, exc, part) from exc
             continue
         except OSError as exc:
-            raise CentralError(f"The download could not be written to {part}: {exc.strerror or exc}.") from exc
+            # A disk that filled (or failed) under the download: its partial file would only hold
+            # the space the user now needs, and a server that streams without end (this client
+            # knows no size to hold it to) is bounded by the free space here, then handed back.
+            part.unlink(missing_ok=True)
+            raise CentralError(
+                f"The download could not be written to {part}: {exc.strerror or exc}; the partial download was removed."
+            ) from exc
         except Cancelled:
             if cancel and cancel.discard_partial:
                 part.unlink(missing_ok=True)

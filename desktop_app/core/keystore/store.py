@@ -8,6 +8,7 @@ back before the index records it; a failure leaves both as they were.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
 from dataclasses import replace
@@ -26,6 +27,7 @@ from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import chunked
 from desktop_app.core.keystore.errors import DuplicateKey, KeyNotFound, KeyStoreError
 from desktop_app.core.keystore.index import IndexMirror, KeyIndex, KeyInfo
+from desktop_app.core.keystore.pending import PendingWrites
 from desktop_app.core.keystore.slots import EncryptedFileSlots, OsKeyringSlots
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.progress import CancelToken
@@ -43,6 +45,9 @@ class KeyStore:
         # With the OS keyring, a copy of the index lives beside the keys, to rebuild a damaged keys.json.
         mirror = IndexMirror(slots, lambda: f"index-{self._store_id()}") if storage == OS_KEYRING else None
         self.index = KeyIndex(paths.data_dir / "keys.json", mirror, self.where)
+        self.pending = PendingWrites(
+            paths.data_dir / "keys.pending.json", slots, lambda: {k.secret_id for k in self.index.load()}
+        )
 
     @classmethod
     def open(
@@ -128,12 +133,13 @@ class KeyStore:
             public=(material.public_pem() or b"").decode("ascii")
             or material.public_key.canonical_json(),  # type: ignore[union-attr]
         )
-        chunked.write_secret(self.slots, info.secret_id, envelope.seal(material.to_bytes(), passphrase))
-        try:
-            self.index.save([*self.index.load(), info])
-        except BaseException:
-            chunked.delete_secret(self.slots, info.secret_id)
-            raise
+        with self.pending.writing(info.secret_id):  # what a locked keyring keeps from undoing goes later
+            chunked.write_secret(self.slots, info.secret_id, envelope.seal(material.to_bytes(), passphrase))
+            try:
+                self.index.save([*self.index.load(), info])
+            except BaseException:
+                chunked.delete_secret(self.slots, info.secret_id)
+                raise
         return info
 
     def generate(
@@ -211,8 +217,22 @@ class KeyStore:
         material = self.load_material(name, old)
         self._check_passphrase_allowed(new)
         info = self.get(name)
-        chunked.write_secret(self.slots, info.secret_id, envelope.seal(material.to_bytes(), new))
-        self._replace(info, protected=new is not None)
+        # The new envelope goes to an entry of its own, then the index points at it, and only then
+        # the old entry goes: a keyring that fails (locked, an item lost) at any step leaves the
+        # key whole under one passphrase or the other. Writing over the old entry in place lost it.
+        secret_id = f"key-{uuid.uuid4()}"
+        with self.pending.writing(secret_id):
+            chunked.write_secret(self.slots, secret_id, envelope.seal(material.to_bytes(), new))
+            try:
+                self._replace(info, protected=new is not None, secret_id=secret_id)
+            except BaseException:
+                with contextlib.suppress(KeyStoreError):
+                    chunked.delete_secret(self.slots, secret_id)
+                raise
+        try:
+            chunked.delete_secret(self.slots, info.secret_id)
+        except KeyStoreError:  # the old envelope is named by nothing now; removed on a later write
+            self.pending.erase_later(info.secret_id)
 
     def _replace(self, info: KeyInfo, **changes: object) -> None:
         self.index.save([replace(k, **changes) if k.name == info.name else k for k in self.index.load()])

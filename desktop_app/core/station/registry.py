@@ -9,6 +9,7 @@ Podman's Docker API reports a failed push only inside its progress stream (`erro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -115,9 +116,15 @@ def push(
                 on_progress(clean_line(str(item["status"])))
 
 
+_URL_QUERY = re.compile(r"\?[^\s\"']*")
+
+
 def _raise_if_refused(item: dict, doing: str) -> None:
     """Podman (and a registry behind it) report a failure as an item of the progress stream."""
     if item.get("error") or item.get("errorDetail"):
         detail = item.get("error") or (item.get("errorDetail") or {}).get("message") or "unknown error"
         first = (str(detail).strip().splitlines() or ["unknown error"])[0]
+        # An upload URL's query (`?_state=` + ~300 characters of token) would push the reason
+        # itself ("connection reset by peer") past the cap below: it says nothing to a person.
+        first = _URL_QUERY.sub("", first)
         raise StationError(f"{doing} failed: the registry or the engine refused it ({clean_line(first)[:300]}).")

@@ -107,7 +107,7 @@ def parse_private_key(data: bytes, passphrase: str | None, public_data: bytes | 
                     raise KeyImportError("The backup file is damaged: its envelope is missing or not text.")
                 try:
                     sealed = envelope.open_envelope(doc["envelope"], passphrase)
-                except TypeError as exc:  # the envelope's reader hashes "kdf": a list there is a TypeError
+                except envelope.EnvelopeDamaged as exc:  # said of a backup file, not of a stored key
                     raise KeyImportError("The backup file is damaged: its envelope is unreadable.") from exc
                 inner = json.loads(sealed)
                 if not isinstance(inner, dict):

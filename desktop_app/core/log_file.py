@@ -60,7 +60,8 @@ class RedactingFormatter(logging.Formatter):
 
 def open_log_file(folder: Path, level: int = logging.INFO) -> Path:
     """Send the `pht_desktop` loggers to a rotating file in `folder`; return the file's path."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)  # the log names keys, servers and trains: owner-only, like the profile
     path = folder / LOG_NAME
     logger = logging.getLogger("pht_desktop")
     for handler in list(logger.handlers):

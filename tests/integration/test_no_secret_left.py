@@ -54,7 +54,8 @@ def hub(tmp_path: Path):
 def private_key_shapes(key: rsa.RSAPrivateKey) -> dict[str, bytes]:
     """The forms in which a private key's bytes could land in a file or a log."""
     shapes: dict[str, bytes] = {}
-    for name, fmt in (("PKCS8", serialization.PrivateFormat.PKCS8), ("PKCS1", serialization.PrivateFormat.TraditionalOpenSSL)):
+    formats = (("PKCS8", serialization.PrivateFormat.PKCS8), ("PKCS1", serialization.PrivateFormat.TraditionalOpenSSL))
+    for name, fmt in formats:
         pem = key.private_bytes(serialization.Encoding.PEM, fmt, serialization.NoEncryption())
         der = key.private_bytes(serialization.Encoding.DER, fmt, serialization.NoEncryption())
         body = b"".join(pem.splitlines()[1:-1])  # the base64 without its armour lines
@@ -155,7 +156,7 @@ def test_every_cli_job_leaves_no_secret_and_private_files_are_owner_only(
         stdin=f"{KEY_PASS}\n",
     )  # fmt: skip
     public = serialization.load_pem_public_key(ok("keys", "export", "researcher", "--public").encode())
-    built = build_archive(user / "built", public, {"counts.csv": b"site,n\nA,3\n"}).path
+    built = build_archive(user / "built", public, {"counts.csv": b"site,n\nA,3\n", "by/site/a.csv": b"n\n3\n"}).path
     ok("decrypt", str(built), "--out", str(user / "built-out"), "--passphrase-stdin", stdin=f"{KEY_PASS}\n")
     ok("station", "history")
     ok("keys", "unregister", "researcher")
@@ -323,14 +324,12 @@ def test_the_search_finds_what_it_looks_for(tmp_path: Path) -> None:
     shapes = private_key_shapes(key)
     folder = tmp_path / "f"
     folder.mkdir(mode=0o700)
-    pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     (folder / "a.log").write_bytes(b"x " + pem.hex().encode() + b" y")
     (folder / "b.json").write_text(json.dumps({"d": str(key.private_numbers().d), "pem": pem.decode()}))
     (folder / "a.log").chmod(0o600)
     (folder / "b.json").chmod(0o644)
     found = find_secrets({**shapes, "token": b"tok-123456"}, {"stdout": b"tok-123456"}, [folder])
     assert "token in stdout" in found and "d decimal in " + str(folder / "b.json") in found
-    assert "PKCS8 PEM hex in " + str(folder / "a.log") in found and "PKCS8 PEM body in " + str(folder / "b.json") in found
+    assert f"PKCS8 PEM hex in {folder / 'a.log'}" in found and f"PKCS8 PEM body in {folder / 'b.json'}" in found
     assert loose_modes(folder) == [f"{folder / 'b.json'} is 0644, not 0600"]

@@ -310,6 +310,7 @@ def _decrypt_paillier(archive: ResultArchive, he_key, staging: Path, report: Dec
                 "it, so nothing was written."
             )
         target = staging / target_name
+        target.touch(mode=0o600)  # confidential like every decrypted file; writing keeps the mode
         decrypt_he_file(staging / member.name, target, he_key, member.name)
         data = target.read_bytes()
         report.files.append(FileEntry(target_name, len(data), hashlib.sha256(data).hexdigest(), member.name))

@@ -8,8 +8,9 @@ And the files of the profile are owner-only. What counts as private, decided her
 the app writes inside a profile's settings and data folders (settings and server profiles,
 the key index, the encrypted key file store, the station's run history and train logs, the
 app's log, downloaded archives and the results decrypted into the data folder). They are all
-0600 and their folders 0700 on POSIX. Files a user asks to have written elsewhere (an exported
-public key, a report, an encrypted backup) are not checked here: the user chose their place.
+0600 and their folders 0700 on POSIX. Outside the profile, in places the user chose: decrypted
+results (folders 0700, files 0600), an encrypted key backup and a downloaded archive (0600) are
+private too; an exported public key and a decryption report are not (0644, meant to be shared).
 
 Real parts: the Secret Service of scripts/with-test-services, the demo hub over loopback HTTP,
 the `pht-desktop` entry point in subprocesses, the real window through pytest-qt.
@@ -183,6 +184,13 @@ def test_every_cli_job_leaves_no_secret_and_private_files_are_owner_only(
     assert (AppPaths.for_profile("default").data_dir / "station" / "runs.sqlite3").exists()
     assert find_secrets(secrets, said, folders) == []
     assert "\n".join(loose_modes(*profiles)) == ""
+    # Where the user chose: decrypted results are confidential wherever they go, and so are the
+    # encrypted backup and the downloaded archive (owner-only too; the user may widen them).
+    assert "\n".join(loose_modes(user / "decrypted", user / "fetched", user / "built-out")) == ""
+    assert {p.name: f"{stat.S_IMODE(p.stat().st_mode):04o}" for p in (backup, archive)} == {
+        backup.name: "0600",
+        archive.name: "0600",
+    }
 
 
 # -- one journey through the real window ------------------------------------------------------

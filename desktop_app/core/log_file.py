@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 import threading
 from pathlib import Path
@@ -58,16 +59,26 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class _OwnerOnlyRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each new log file (at the start and after every rotation) is owner-only, not the umask's."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
 def open_log_file(folder: Path, level: int = logging.INFO) -> Path:
     """Send the `pht_desktop` loggers to a rotating file in `folder`; return the file's path."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)  # the log names keys, servers and trains: owner-only, like the profile
     path = folder / LOG_NAME
     logger = logging.getLogger("pht_desktop")
     for handler in list(logger.handlers):
         if getattr(handler, "pht_log_file", False):
             logger.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1 << 20, backupCount=3, encoding="utf-8")
+    handler = _OwnerOnlyRotatingFileHandler(path, maxBytes=1 << 20, backupCount=3, encoding="utf-8")
     handler.pht_log_file = True  # type: ignore[attr-defined]
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)

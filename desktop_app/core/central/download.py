@@ -45,6 +45,7 @@ def _fetch_once(
         total = _total_size(response, offset)
         done = offset
         try:
+            part.touch(mode=0o600)  # owner-only from its first byte; the rename keeps the mode
             with part.open("ab" if resumed else "wb") as out:
                 for chunk in response.iter_bytes(CHUNK):
                     if cancel:
@@ -93,7 +94,7 @@ def download_result(
     cancel: CancelToken | None = None,
 ) -> Path:
     """Download a train's result archive to `target`; a dropped connection is resumed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new folder is owner-only
     part = part_path(target)
     for attempt in range(ATTEMPTS):
         try:

@@ -263,7 +263,12 @@ def _decrypt_members(
     try:
         for member in archive.members:
             target = staging / member.name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            # Decrypted results are confidential wherever they go: owner-only folders and files
+            # (the staging folder itself is mkdtemp's 0700, and becomes the output folder).
+            # (mkdir -p would give the mode to the last folder only, hence one level at a time.)
+            for folder in reversed(Path(member.name).parents[:-1]):
+                (staging / folder).mkdir(mode=0o700, exist_ok=True)
+            target.touch(mode=0o600)
 
             def advance(count: int, label: str = member.name) -> None:
                 nonlocal done
@@ -305,6 +310,7 @@ def _decrypt_paillier(archive: ResultArchive, he_key, staging: Path, report: Dec
                 "it, so nothing was written."
             )
         target = staging / target_name
+        target.touch(mode=0o600)  # confidential like every decrypted file; writing keeps the mode
         decrypt_he_file(staging / member.name, target, he_key, member.name)
         data = target.read_bytes()
         report.files.append(FileEntry(target_name, len(data), hashlib.sha256(data).hexdigest(), member.name))

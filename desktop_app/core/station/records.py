@@ -6,6 +6,7 @@ runner straight into the logs folder (`log_folder`); the database keeps its path
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import time
@@ -54,6 +55,8 @@ class RunRecords:
     def __init__(self, data_dir: Path) -> None:
         self.folder = data_dir / "station"
         self.folder.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":  # the history names trains, images and errors: owner-only, like the profile
+            self.folder.chmod(0o700)
         self.path = self.folder / "runs.sqlite3"
         # A damaged database is moved aside (with its journal) and the history starts empty.
         state_files.check_or_recover(
@@ -66,6 +69,8 @@ class RunRecords:
         with self._connect() as db:
             db.execute(SCHEMA)
             _add_missing_columns(db)
+        if os.name == "posix":  # sqlite creates it under the umask; its journals take its mode
+            self.path.chmod(0o600)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)

@@ -10,6 +10,7 @@ The file holds exactly the lines the caller was given.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections import deque
 from collections.abc import Callable
@@ -35,6 +36,10 @@ def clean_line(line: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", line))
 
 
+def _owner_only(path: str, flags: int) -> int:
+    return os.open(path, flags, 0o600)
+
+
 class TrainLog:
     """Receives the engine's raw output chunks; writes and hands on clean, bounded lines."""
 
@@ -48,8 +53,9 @@ class TrainLog:
         self._parts: list[str] = []  # the current line so far; joined once, when it ends
         self._pending = 0
         self._continued = False  # the current line continues a piece cut at max_line
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = path.open("w", encoding="utf-8", newline="\n")
+        # The train's output may quote station data: an owner-only folder and file.
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._file = open(path, "w", encoding="utf-8", newline="\n", opener=_owner_only)  # noqa: SIM115 closed in close()
 
     def __enter__(self) -> TrainLog:
         return self

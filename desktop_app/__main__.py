@@ -17,8 +17,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app import cli
 
     level = os.environ.get(LOG_ENV)
-    if level:  # e.g. PHT_DESKTOP_LOG=info: life-cycle events on stderr, never secrets
-        logging.basicConfig(level=level.upper(), stream=sys.stderr, format="%(name)s: %(message)s")
+    if level:  # e.g. PHT_DESKTOP_LOG=info: life-cycle events on stderr, through the same redaction
+        from desktop_app.core.log_file import RedactingFormatter
+
+        to_stderr = logging.StreamHandler(sys.stderr)
+        to_stderr.setFormatter(RedactingFormatter("%(name)s: %(message)s"))
+        logging.basicConfig(level=level.upper(), handlers=[to_stderr])
 
     args = cli.build_parser().parse_args(argv)
     if args.command is None:

@@ -73,15 +73,16 @@ def open_log_file(folder: Path, level: int = logging.INFO) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     folder.chmod(0o700)  # the log names keys, servers and trains: owner-only, like the profile
     path = folder / LOG_NAME
-    logger = logging.getLogger("pht_desktop")
-    for handler in list(logger.handlers):
-        if getattr(handler, "pht_log_file", False):
-            logger.removeHandler(handler)
-            handler.close()
     handler = _OwnerOnlyRotatingFileHandler(path, maxBytes=1 << 20, backupCount=3, encoding="utf-8")
     handler.pht_log_file = True  # type: ignore[attr-defined]
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger.addHandler(handler)
-    logger.setLevel(min(level, logger.level or level))
+    # The fronts log as `pht_desktop.*`, the core modules under their module names.
+    for logger in (logging.getLogger("pht_desktop"), logging.getLogger("desktop_app")):
+        for old in list(logger.handlers):
+            if getattr(old, "pht_log_file", False):
+                logger.removeHandler(old)
+                old.close()
+        logger.addHandler(handler)
+        logger.setLevel(min(level, logger.level or level))
     path.chmod(0o600)
     return path

@@ -140,3 +140,11 @@ def test_uncaught_errors_become_one_dialog_and_log_lines(qtbot, window: MainWind
         handler.flush()
     log = guards.read_text()
     assert "boom on the GUI thread" in log and "ZeroDivisionError" in log and "a Qt warning for the log" in log
+
+
+def test_core_modules_log_to_the_file_too(tmp_path: Path) -> None:
+    path = open_log_file(tmp_path / "logs")
+    logging.getLogger("desktop_app.core.station.runner").warning("a core line for the log")
+    for handler in logging.getLogger("desktop_app").handlers:
+        handler.flush()
+    assert "a core line for the log" in path.read_text()

@@ -24,7 +24,23 @@ ENTRYPOINT = b"#!/bin/sh\necho 'station ran'\necho $(ls /opt/pht_results | wc -l
 # The reference station at one stop: its pre-run, the train's run, its post-run (rebased on :base).
 REFERENCE_STATION = """
 import docker
+import docker.models.containers
 from train_lib.docker_util.docker_ops import extract_train_config
+
+# Podman 4.3, under load, may break the pipe of an upload that goes on after the tar's end marker
+# (tarfile's zero padding); our station ends its uploads there (image_files.put_tree), the
+# reference library is not ours to change: its uploads, seekable in-memory tars, are sent again.
+_put_archive = docker.models.containers.Container.put_archive
+def _put_archive_again(self, path, data):
+    for attempt in range(3):
+        data.seek(0)
+        try:
+            return _put_archive(self, path, data)
+        except docker.errors.APIError as exc:
+            if "broken pipe" not in str(exc) or attempt == 2:
+                raise
+docker.models.containers.Container.put_archive = _put_archive_again
+
 from train_lib.security.protocol import SecurityProtocol
 client = docker.from_env(timeout=120)
 repo = data["repository"]

@@ -29,9 +29,12 @@ from train_lib.docker_util.docker_ops import extract_train_config
 
 # Podman 4.3, under load, may break the pipe of an upload that goes on after the tar's end marker
 # (tarfile's zero padding); our station ends its uploads there (image_files.put_tree), the
-# reference library is not ours to change: its uploads, seekable in-memory tars, are sent again.
+# reference library is not ours to change: its in-memory tars are sent again (a stream from
+# another container, as its rebase passes, cannot be, and goes once).
 _put_archive = docker.models.containers.Container.put_archive
 def _put_archive_again(self, path, data):
+    if not hasattr(data, "seek"):
+        return _put_archive(self, path, data)
     for attempt in range(3):
         data.seek(0)
         try:

@@ -224,6 +224,7 @@ class StationTab(QWidget):
         def work(progress, cancel) -> list[str]:  # a data folder may sit on a slow network share
             missing = [p for p in settings.data if not Path(p).is_dir()]
             if not missing:
+                cancel.commit("the station settings were already saved.")
                 settings.save(store)
             return missing
 

@@ -261,6 +261,8 @@ class TrainsTab(QWidget):
 
     def _cancelled(self, outcome: CancelOutcome) -> None:
         self.context.status_message.emit(outcome.sentence)
+        if outcome.committed and self.server.currentData():  # a sign-in or -out went ahead: look again
+            self.context.check_session(self.server.currentData())
 
     def sign_in(self, credentials, remember: bool) -> None:
         remember_secret(credentials.secret)
@@ -270,13 +272,16 @@ class TrainsTab(QWidget):
             self.context.set_signed_in(name, True)
             self.refresh()
 
-        self._run("Signing in", lambda client, p, c: client.sign_in(credentials, remember), signed_in)
+        def work(client, progress, cancel):
+            cancel.commit("the sign-in had already been sent.")  # a session may be kept from here on
+            return client.sign_in(credentials, remember)
+
+        self._run("Signing in", work, signed_in)
 
     def sign_out(self) -> None:
         name = self.server.currentData()
-        self._run(
-            "Signing out", lambda client, p, c: client.sign_out(), lambda _: self.context.set_signed_in(name, False)
-        )
+        signed_out = lambda _: self.context.set_signed_in(name, False)  # noqa: E731
+        self._run("Signing out", lambda client, p, cancel: _sign_out(client, cancel), signed_out)
         self.trains = []
         self._fill_table()
 
@@ -374,3 +379,8 @@ class TrainsTab(QWidget):
             # The id comes from the server: reduced to a plain file name, it cannot leave the folder.
             target = self.context.paths.data_dir / "downloads" / f"{safe_file_name(train.id)}.tar"
             self.download_to(train, target, self.archive_downloaded.emit)
+
+
+def _sign_out(client, cancel) -> None:
+    cancel.commit("the session was already being removed.")
+    client.sign_out()

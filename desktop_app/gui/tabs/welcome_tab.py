@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from desktop_app.gui.context import AppContext
 
 BACKED_UP = "keys.backed_up"  # names of keys with an encrypted backup made from this window
-DONE, TODO = "✔", "○"
+MARK_DONE, MARK_OPEN = "✔", "○"
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class _Step(QGroupBox):
         return button
 
     def show_state(self, done: bool, text: str) -> None:
-        self.setTitle(f"{DONE if done else TODO} {self.title_text}")
+        self.setTitle(f"{MARK_DONE if done else MARK_OPEN} {self.title_text}")
         self.state.setText(text)
 
 

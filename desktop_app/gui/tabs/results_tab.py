@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import PHTError
 from desktop_app.core.keys.fingerprint import group_fingerprint
 from desktop_app.core.log_file import remember_secret
+from desktop_app.core.progress import human_size
 from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
 from desktop_app.core.results.errors import VerificationFailed
 from desktop_app.core.results.inspect import ArchiveSummary, inspect_archive
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
-from desktop_app.gui.widgets.result_view import RED, ResultView, human_size
+from desktop_app.gui.widgets.result_view import RED, ResultView
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz")
 

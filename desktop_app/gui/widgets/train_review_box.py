@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 
 from desktop_app.core.central.train_review import TrainReview
 from desktop_app.core.keystore import KeyInfo
-from desktop_app.gui.widgets.result_view import GREEN, RED, human_size
+from desktop_app.core.progress import human_size
+from desktop_app.gui.widgets.result_view import GREEN, RED
 
 
 class TrainReviewBox(QGroupBox):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import add_passphrase_stdin, open_store, passphrase_from
-from desktop_app.core.central.profiles import ServerProfiles
+from desktop_app.core.central.profiles import ServerKind, ServerProfiles
 from desktop_app.core.central.statuses import RESULT_STATUSES
 from desktop_app.core.central.tokens import Credentials
 from desktop_app.core.central.wording import printable
@@ -30,7 +30,20 @@ def _client(ctx: CliContext):
 
 
 def _server_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    profile = ServerProfiles(ctx.settings).add(args.name, args.api, args.auth, args.ca_bundle, insecure=args.insecure)
+    kind = ServerKind(args.kind)
+    auth = args.auth or (args.api if kind == ServerKind.FEDERATED_NODE else None)
+    if not auth:
+        raise UsageError(f"A {kind} server needs its auth URL (--auth).")
+    profile = ServerProfiles(ctx.settings).add(
+        args.name,
+        args.api,
+        auth,
+        args.ca_bundle,
+        insecure=args.insecure,
+        kind=kind,
+        storage_url=args.storage,
+        project=args.project,
+    )
     if profile.in_clear:
         print(
             f"pht-desktop: warning: server {profile.name} uses plain http: your password and tokens will "
@@ -48,7 +61,12 @@ def _server_list(args: argparse.Namespace, ctx: CliContext) -> int:
         mark = "*" if profile.name == active else " "
         ca = f"  CA {profile.ca_bundle}" if profile.ca_bundle else ""
         clear = "  (plain http, unencrypted)" if profile.in_clear else ""
-        print(f"{mark} {profile.label:<24} {profile.api_url}  auth {profile.auth_url}{ca}{clear}")
+        storage = f"  storage {profile.storage_url}" if profile.storage_url else ""
+        project = f"  project {profile.project}" if profile.project else ""
+        print(
+            f"{mark} {profile.label:<24} {profile.kind:<14} {profile.api_url}  auth {profile.auth_url}"
+            f"{storage}{project}{ca}{clear}"
+        )
     return 0
 
 
@@ -177,8 +195,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="add a server profile (the first one becomes active)")
     add.add_argument("name")
-    add.add_argument("--api", required=True, help="API URL, e.g. https://pht.example.org/api")
-    add.add_argument("--auth", required=True, help="auth server URL (the real network uses a separate one)")
+    add.add_argument(
+        "--kind",
+        choices=[kind.value for kind in ServerKind],
+        default=ServerKind.PHT_CENTRAL.value,
+        help="the network: PHT central (default), a FLAME hub or a PHEMS Federated Node",
+    )
+    add.add_argument("--api", required=True, help="API URL (FLAME: the core URL), e.g. https://pht.example.org/api")
+    add.add_argument("--auth", help="auth server URL (PHT central and FLAME; a Federated Node signs in at --api)")
+    add.add_argument("--storage", help="FLAME only: the storage service URL")
+    add.add_argument("--project", help="Federated Node only: your approved project (sent as project-name)")
     add.add_argument("--ca-bundle", help="PEM file of CAs to trust instead of the system's (TLS-inspecting networks)")
     add.add_argument(
         "--insecure",

@@ -1,5 +1,9 @@
-"""Server profiles: a name, the API URL, the auth URL and an optional CA bundle. Several may
+"""Server profiles: a name, the kind of network, its URLs and an optional CA bundle. Several may
 exist (production, test, the local demo), one is active. Kept in settings; never a secret.
+
+The kinds (see NETWORKS.md): PHT central (API + auth URL), a FLAME hub (core = `api_url`, auth,
+and `storage_url`) and a PHEMS Federated Node (one URL; `project` is sent as the `project-name`
+header by users who are not admins).
 
 Plain `http://` sends passwords and tokens in clear: it is accepted for loopback addresses (a
 server on this computer, the demo hub) and otherwise only when the profile says `insecure`,
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import asdict, dataclass, fields, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,6 +32,12 @@ from desktop_app.core.settings import (
 SERVERS, ACTIVE = "central.servers", "central.active"
 
 
+class ServerKind(StrEnum):
+    PHT_CENTRAL = "pht-central"
+    FLAME = "flame"
+    FEDERATED_NODE = "federated-node"
+
+
 @dataclass(frozen=True)
 class ServerProfile:
     name: str
@@ -35,6 +46,13 @@ class ServerProfile:
     ca_bundle: str | None = None
     demo: bool = False
     insecure: bool = False  # plain http to a host that is not loopback was knowingly accepted
+    kind: ServerKind = ServerKind.PHT_CENTRAL
+    storage_url: str | None = None  # FLAME only
+    project: str | None = None  # Federated Node only: the approved data-access request
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        return tuple(url for url in (self.api_url, self.auth_url, self.storage_url) if url)
 
     @property
     def label(self) -> str:
@@ -43,13 +61,15 @@ class ServerProfile:
     @property
     def in_clear(self) -> bool:
         """Whether passwords and tokens travel unencrypted to another computer."""
-        return any(_in_clear(url) for url in (self.api_url, self.auth_url))
+        return any(_in_clear(url) for url in self.urls)
 
     def check_transport(self) -> None:
         """Refuse plain http to another computer unless the profile knowingly accepts it."""
         if not self.insecure:
             _check_transport(self.api_url, "API URL")
             _check_transport(self.auth_url, "auth URL")
+            if self.storage_url:
+                _check_transport(self.storage_url, "storage URL")
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -58,7 +78,15 @@ class ServerProfile:
     def from_json(cls, raw: dict) -> ServerProfile:
         """From settings; fields a newer version may have added are left out."""
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in known})
+        values = {k: v for k, v in raw.items() if k in known}
+        values["kind"] = ServerKind(values.get("kind") or ServerKind.PHT_CENTRAL)
+        return cls(**values)
+
+
+def _kind_value(value: Any) -> str | None:
+    if value in (None, *ServerKind.__members__.values()):
+        return None
+    return f"has an unknown kind {value!r}"
 
 
 _profile_value = fields_value(
@@ -69,6 +97,9 @@ _profile_value = fields_value(
         "ca_bundle": optional_text_value,
         "demo": flag_value,
         "insecure": flag_value,
+        "kind": _kind_value,
+        "storage_url": optional_text_value,
+        "project": optional_text_value,
     },
     required=("name", "api_url", "auth_url"),
 )
@@ -141,17 +172,26 @@ class ServerProfiles:
         ca_bundle: str | None = None,
         demo: bool = False,
         insecure: bool = False,
+        kind: ServerKind = ServerKind.PHT_CENTRAL,
+        storage_url: str | None = None,
+        project: str | None = None,
     ) -> ServerProfile:
-        """Add (or replace) a profile; plain http to another computer only with `insecure`."""
+        """Add (or replace) a profile; plain http to another computer only with `insecure`.
+        A Federated Node has one URL: its auth URL is its API URL."""
         validate_key_name(name)
         if ca_bundle and not Path(ca_bundle).is_file():
             raise UsageError(f"The CA bundle {ca_bundle} does not exist.")
+        if kind == ServerKind.FLAME and not storage_url:
+            raise UsageError("A FLAME hub needs its storage URL as well.")
         profile = ServerProfile(
             name,
             _check_url(api_url, "API URL"),
             _check_url(auth_url, "auth URL"),
             str(Path(ca_bundle).resolve()) if ca_bundle else None,
             demo,
+            kind=ServerKind(kind),
+            storage_url=_check_url(storage_url, "storage URL") if storage_url else None,
+            project=project or None,
         )
         if not insecure:
             profile.check_transport()

@@ -4,7 +4,7 @@ VENV ?= .venv
 REFVENV ?= .refvenv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint fuzz system-deps package clean screenshots
+.PHONY: run test lint fuzz system-deps package clean screenshots translations
 
 system-deps:
 	scripts/install-system-deps
@@ -22,18 +22,22 @@ $(REFVENV)/.installed:
 	$(REFVENV)/bin/python -m pip install -q pht-train-container-library==2.0.5
 	touch $@
 
-run: system-deps $(BIN)/.installed
+# The GUI's German and English words (.ts → .qm) and the core's sentences (.po → .mo).
+translations: $(BIN)/.installed
+	$(BIN)/python scripts/build_translations.py
+
+run: system-deps $(BIN)/.installed translations
 	$(BIN)/pht-desktop
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check desktop_app tests benchmarks packaging scripts
 	$(BIN)/lint-imports
 
-test: system-deps $(BIN)/.installed $(REFVENV)/.installed lint
+test: system-deps $(BIN)/.installed $(REFVENV)/.installed lint translations
 	PHT_REFERENCE_PYTHON=$(abspath $(REFVENV))/bin/python scripts/with-test-services $(BIN)/pytest
 
 # The README's and docs' pictures, of the real window under a virtual screen.
-screenshots: system-deps $(BIN)/.installed
+screenshots: system-deps $(BIN)/.installed translations
 	scripts/with-test-services env -u QT_QPA_PLATFORM xvfb-run -a $(BIN)/python scripts/screenshot.py docs
 
 # The parsers' fuzz harnesses (tests/fuzz), for as long as asked: FUZZ_SECONDS per harness, with

@@ -11,6 +11,7 @@ from desktop_app.core.central import shapes
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.errors import CentralError
 from desktop_app.core.central.statuses import RESULT_STATUSES  # noqa: F401 - re-exported
+from desktop_app.core.i18n import _
 
 PAGE_SIZE = 50
 # A server whose `meta.total` never ends (or that invents new items on every page) must not
@@ -21,13 +22,15 @@ MAX_PAGES = 1000
 def _page(body: Any, what: str) -> tuple[list[dict], int | None]:
     """The items of one `{data, meta}` page, each an object, and `meta.total` if given."""
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
-        raise shapes.malformed(f"the list of {what}", "is not a {data, meta} collection")
-    items = [shapes.an_object(item, f"an item of the list of {what}") for item in body["data"]]
+        raise shapes.malformed(_("the list of {what}").format(what=what), _("is not a {data, meta} collection"))
+    items = [shapes.an_object(item, _("an item of the list of {what}").format(what=what)) for item in body["data"]]
     meta = body.get("meta")
     if meta is None:
         return items, None
-    total = shapes.an_object(meta, f"the list of {what}'s meta").get("total")
-    return items, None if total is None else shapes.count(total, f"meta.total of the list of {what}")
+    total = shapes.an_object(meta, _("the list of {what}'s meta").format(what=what)).get("total")
+    return items, None if total is None else shapes.count(
+        total, _("meta.total of the list of {what}").format(what=what)
+    )
 
 
 def _identity(item: dict) -> str:
@@ -39,7 +42,7 @@ def paged(
 ) -> Iterator[dict]:
     """Every item of a collection, following `meta.total` page by page, within bounds."""
     offset, seen = 0, set()
-    for _ in range(MAX_PAGES):
+    for _page_number in range(MAX_PAGES):
         body = client.request(
             "GET", path, params={**(params or {}), "page[limit]": str(PAGE_SIZE), "page[offset]": str(offset)}
         )
@@ -51,7 +54,9 @@ def paged(
         if not new or total is None or offset >= total:
             return
     raise CentralError(
-        f"The central server kept sending new pages of {what} (more than {MAX_PAGES} pages); stopped reading them."
+        _(
+            "The central server kept sending new pages of {what} (more than {max_pages} pages); stopped reading them."
+        ).format(what=what, max_pages=MAX_PAGES)
     )
 
 
@@ -129,9 +134,9 @@ def train_files(client: CentralClient, train_id: str) -> list[dict]:
 
 def _secret(raw: dict) -> dict:
     """A user secret with the fields this app reads checked: id, key, type and content."""
-    shapes.identifier(raw, "id", "a user secret")
+    shapes.identifier(raw, "id", _("a user secret"))
     for field in ("key", "type", "content"):
-        shapes.optional_text(raw, field, f"user secret {raw['id']}")
+        shapes.optional_text(raw, field, _("user secret {id}").format(id=raw["id"]))
     return raw
 
 

@@ -22,6 +22,7 @@ from desktop_app.core.central.profiles import ServerProfile
 from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
 from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import Remedy
+from desktop_app.core.i18n import _
 
 RETRY_STATUSES = {502, 503, 504}
 # A JSON answer (or an error body) larger than this is refused, read no further: the largest real
@@ -106,11 +107,11 @@ class CentralClient:
     def _token_request(self, form: dict[str, str]) -> TokenSet:
         response = self._send("POST", f"{self.profile.auth_url}/token", data=form, retry=False)
         if response.status_code in (400, 401):
-            reason = _message(response) or "the credentials were refused"
-            raise NotSignedIn(sentence(f"Signing in failed: {reason}"), remedy=Remedy.NONE)
+            reason = _message(response) or _("the credentials were refused")
+            raise NotSignedIn(sentence(_("Signing in failed: {reason}").format(reason=reason)), remedy=Remedy.NONE)
         body = self._json(self._checked(response))
         if not isinstance(body, dict) or "access_token" not in body:
-            raise CentralError("The sign-in server answered without an access token.")
+            raise CentralError(_("The sign-in server answered without an access token."))
         return TokenSet.from_response(body)  # every field checked there
 
     def _refresh(self, tokens: TokenSet) -> TokenSet | None:
@@ -128,11 +129,11 @@ class CentralClient:
     def _access_token(self, force_refresh: bool = False) -> str:
         tokens = self.tokens.load() if self.tokens else None
         if tokens is None:
-            raise NotSignedIn(f"You are not signed in to {self.profile.label}.")
+            raise NotSignedIn(_("You are not signed in to {label}.").format(label=self.profile.label))
         if force_refresh or tokens.expiring:
             tokens = self._refresh(tokens)
             if tokens is None:
-                raise NotSignedIn(f"Your session with {self.profile.label} has expired.")
+                raise NotSignedIn(_("Your session with {label} has expired.").format(label=self.profile.label))
         return tokens.access_token
 
     # -- requests --------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ class CentralClient:
         if response.status_code == 401:
             response = self._send(method, self.url(path), token=self._access_token(force_refresh=True), **kwargs)
             if response.status_code == 401:
-                raise NotSignedIn(f"{self.profile.label} refused the session.")
+                raise NotSignedIn(_("{label} refused the session.").format(label=self.profile.label))
         return response
 
     @contextlib.contextmanager
@@ -172,7 +173,7 @@ class CentralClient:
                 return
             finally:
                 response.close()
-        raise NotSignedIn(f"{self.profile.label} refused the session.")
+        raise NotSignedIn(_("{label} refused the session.").format(label=self.profile.label))
 
     def _send(
         self, method: str, url: str, token: str | None = None, retry: bool | None = None, **kwargs: Any
@@ -215,20 +216,32 @@ class CentralClient:
         except httpx.ConnectError as exc:
             if _is_tls_failure(exc):
                 setting = (
-                    f"the CA bundle {self.profile.ca_bundle}" if self.profile.ca_bundle else "the system's trust store"
+                    _("the CA bundle {ca_bundle}").format(ca_bundle=self.profile.ca_bundle)
+                    if self.profile.ca_bundle
+                    else _("the system's trust store")
                 )
                 raise CentralError(
-                    f"The TLS certificate of {host} is not trusted (checked against {setting}).",
+                    _("The TLS certificate of {host} is not trusted (checked against {setting}).").format(
+                        host=host, setting=setting
+                    ),
                     remedy=Remedy.CHECK_CA_BUNDLE,
                 ) from exc
             self._retryable_error = True
-            raise CentralError(f"The central server at {host} cannot be reached ({_reason(exc)}).") from exc
+            raise CentralError(
+                _("The central server at {host} cannot be reached ({reason}).").format(host=host, reason=_reason(exc))
+            ) from exc
         except httpx.TimeoutException as exc:
             self._retryable_error = True
-            raise CentralError(f"The central server at {host} did not answer within {self.timeout:.0f} s.") from exc
+            raise CentralError(
+                _("The central server at {host} did not answer within {timeout:.0f} s.").format(
+                    host=host, timeout=self.timeout
+                )
+            ) from exc
         except httpx.HTTPError as exc:
             self._retryable_error = True
-            raise CentralError(f"The connection to {host} failed ({_reason(exc)}).") from exc
+            raise CentralError(
+                _("The connection to {host} failed ({reason}).").format(host=host, reason=_reason(exc))
+            ) from exc
 
     def _checked(self, response: httpx.Response) -> httpx.Response:
         status = response.status_code
@@ -236,27 +249,45 @@ class CentralClient:
             # Redirects are not followed (a token must not travel to wherever a server points),
             # and a 3xx body is a portal's or proxy's page, never the answer asked for.
             location = response.headers.get("location")
-            where = f"to {printable(location)}" if location else "without saying where"
+            where = _("to {location}").format(location=printable(location)) if location else _("without saying where")
             host = response.request.url.netloc.decode(errors="replace")
             raise CentralError(
-                f"The server at {printable(host)} redirected the request ({status}) {where}; redirects are not "
-                "followed and the answer was not used. Check the server's address in its profile."
+                _(
+                    "The server at {host} redirected the request ({status}) {where}; redirects are not "
+                    "followed and the answer was not used. Check the server's address in its profile."
+                ).format(host=printable(host), status=status, where=where)
             )
         if status < 400:
             return response
         message = _message(response)
         if status == 401:
-            raise NotSignedIn(f"{self.profile.label} refused the session.")
+            raise NotSignedIn(_("{label} refused the session.").format(label=self.profile.label))
         if status == 403:
             raise CentralError(
-                sentence(f"The server refused this: you lack the permission ({message or 'no details given'})")
+                sentence(
+                    _("The server refused this: you lack the permission ({message})").format(
+                        message=message or _("no details given")
+                    )
+                )
             )
         if status == 404:
-            raise CentralError(sentence(f"Not found on the server: {message or response.request.url.path}"))
+            raise CentralError(
+                sentence(_("Not found on the server: {message}").format(message=message or response.request.url.path))
+            )
         if status >= 500:
-            raise CentralError(sentence(f"The central server failed ({status}): {message or 'it gave no details'}"))
+            raise CentralError(
+                sentence(
+                    _("The central server failed ({status}): {message}").format(
+                        status=status, message=message or _("it gave no details")
+                    )
+                )
+            )
         raise CentralError(
-            sentence(f"The central server refused the request ({status}): {message or 'no details given'}")
+            sentence(
+                _("The central server refused the request ({status}): {message}").format(
+                    status=status, message=message or _("no details given")
+                )
+            )
         )
 
     @staticmethod
@@ -264,11 +295,13 @@ class CentralClient:
         try:
             return response.json()
         except RecursionError:
-            raise CentralError("The central server's answer is nested too deeply to be read.") from None
+            raise CentralError(_("The central server's answer is nested too deeply to be read.")) from None
         except ValueError:
             kind = response.headers.get("content-type", "no content type")
             raise CentralError(
-                f"The central server answered something that is not JSON (status {response.status_code}, {kind})."
+                _("The central server answered something that is not JSON (status {status_code}, {kind}).").format(
+                    status_code=response.status_code, kind=kind
+                )
             ) from None
 
 
@@ -292,8 +325,10 @@ def _buffered(response: httpx.Response, limit: int = MAX_JSON_BYTES) -> httpx.Re
 def _too_large(response: httpx.Response, limit: int) -> CentralError:
     host = printable(response.request.url.netloc.decode(errors="replace"))
     return CentralError(
-        f"The answer of the server at {host} is larger than {limit >> 20} MiB, more than any answer of "
-        "the central API; it was not read."
+        _(
+            "The answer of the server at {host} is larger than {size} MiB, more than any answer of "
+            "the central API; it was not read."
+        ).format(host=host, size=limit >> 20)
     )
 
 

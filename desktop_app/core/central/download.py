@@ -17,6 +17,7 @@ import httpx
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.errors import CentralError
 from desktop_app.core.errors import Cancelled
+from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 
 CHUNK = 1 << 20
@@ -79,11 +80,19 @@ class _Interrupted(Exception):
 
 def _interrupted(client: CentralClient, exc: _Interrupted, part: Path) -> CentralError:
     """The sentence for a download given up; an empty `.part` is no resume point and goes."""
-    why = f"The server sent nothing for {client.timeout:.0f} s" if exc.stalled else "The download was interrupted"
+    why = (
+        _("The server sent nothing for {timeout:.0f} s").format(timeout=client.timeout)
+        if exc.stalled
+        else _("The download was interrupted")
+    )
     if not part.exists() or part.stat().st_size == 0:
         part.unlink(missing_ok=True)
-        return CentralError(f"{why}; nothing was received. Try the download again later.")
-    return CentralError(f"{why} after {exc.done / (1 << 20):.1f} MiB; run it again to resume ({part.name} is kept).")
+        return CentralError(_("{why}; nothing was received. Try the download again later.").format(why=why))
+    return CentralError(
+        _("{why} after {mib:.1f} MiB; run it again to resume ({name} is kept).").format(
+            why=why, mib=exc.done / (1 << 20), name=part.name
+        )
+    )
 
 
 def download_result(
@@ -109,19 +118,23 @@ def download_result(
             # knows no size to hold it to) is bounded by the free space here, then handed back.
             part.unlink(missing_ok=True)
             raise CentralError(
-                f"The download could not be written to {part}: {exc.strerror or exc}; the partial download was removed."
+                _("The download could not be written to {part}: {reason}; the partial download was removed.").format(
+                    part=part, reason=exc.strerror or exc
+                )
             ) from exc
         except Cancelled:
             if cancel and cancel.discard_partial:
                 part.unlink(missing_ok=True)
-                raise Cancelled("Cancelled; the partial download was removed.") from None
+                raise Cancelled(_("Cancelled; the partial download was removed.")) from None
             kept = part.stat().st_size if part.exists() else 0
             raise Cancelled(
-                f"Cancelled; the {kept / (1 << 20):.1f} MiB downloaded so far are kept: the next download of it "
-                "continues from there where the server allows it."
+                _(
+                    "Cancelled; the {mib:.1f} MiB downloaded so far are kept: the next download of it "
+                    "continues from there where the server allows it."
+                ).format(mib=kept / (1 << 20))
             ) from None
         if cancel:
-            cancel.commit(f"the download had already finished: {target}.")
+            cancel.commit(_("the download had already finished: {target}.").format(target=target))
         os.replace(part, target)
         return target
     raise AssertionError("unreachable")

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop_app.core.errors import Remedy, UsageError
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.names import validate_key_name
 from desktop_app.core.settings import (
     Settings,
@@ -56,7 +57,7 @@ class ServerProfile:
 
     @property
     def label(self) -> str:
-        return f"{self.name} (local demo)" if self.demo else self.name
+        return _("{name} (local demo)").format(name=self.name) if self.demo else self.name
 
     @property
     def in_clear(self) -> bool:
@@ -66,10 +67,10 @@ class ServerProfile:
     def check_transport(self) -> None:
         """Refuse plain http to another computer unless the profile knowingly accepts it."""
         if not self.insecure:
-            _check_transport(self.api_url, "API URL")
-            _check_transport(self.auth_url, "auth URL")
+            _check_transport(self.api_url, _("API URL"))
+            _check_transport(self.auth_url, _("auth URL"))
             if self.storage_url:
-                _check_transport(self.storage_url, "storage URL")
+                _check_transport(self.storage_url, _("storage URL"))
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -86,7 +87,7 @@ class ServerProfile:
 def _kind_value(value: Any) -> str | None:
     if value in (None, *ServerKind.__members__.values()):
         return None
-    return f"has an unknown kind {value!r}"
+    return _("has an unknown kind {value!r}").format(value=value)
 
 
 _profile_value = fields_value(
@@ -108,18 +109,18 @@ _profile_value = fields_value(
 def _servers_value(value: Any) -> str | None:
     """The shape `central.servers` must have in settings: profile name → profile."""
     if not isinstance(value, dict):
-        return "is not a table of server profiles"
+        return _("is not a table of server profiles")
     for raw in value.values():
         problem = _profile_value(raw)
         if problem:
-            return f"holds a server profile that {problem}"
+            return _("holds a server profile that {problem}").format(problem=problem)
     return None
 
 
 def _check_url(url: str, what: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"The {what} {url!r} is not an http(s) URL.")
+        raise UsageError(_("The {what} {url!r} is not an http(s) URL.").format(what=what, url=url))
     return url.rstrip("/")
 
 
@@ -142,7 +143,9 @@ def _in_clear(url: str) -> bool:
 def _check_transport(url: str, what: str) -> None:
     if _in_clear(url):
         raise UsageError(
-            f"The {what} {url} uses plain http: passwords and tokens would travel unencrypted.",
+            _("The {what} {url} uses plain http: passwords and tokens would travel unencrypted.").format(
+                what=what, url=url
+            ),
             remedy=Remedy.USE_HTTPS,
         )
 
@@ -160,8 +163,10 @@ class ServerProfiles:
     def get(self, name: str) -> ServerProfile:
         raw = self._servers().get(name)
         if raw is None:
-            known = ", ".join(p.name for p in self.all()) or "none"
-            raise UsageError(f"There is no server profile {name!r} (profiles: {known}).")
+            known = ", ".join(p.name for p in self.all()) or _("none")
+            raise UsageError(
+                _("There is no server profile {name!r} (profiles: {known}).").format(name=name, known=known)
+            )
         return ServerProfile.from_json(raw)
 
     def add(
@@ -180,17 +185,17 @@ class ServerProfiles:
         A Federated Node has one URL: its auth URL is its API URL."""
         validate_key_name(name)
         if ca_bundle and not Path(ca_bundle).is_file():
-            raise UsageError(f"The CA bundle {ca_bundle} does not exist.")
+            raise UsageError(_("The CA bundle {ca_bundle} does not exist.").format(ca_bundle=ca_bundle))
         if kind == ServerKind.FLAME and not storage_url:
-            raise UsageError("A FLAME hub needs its storage URL as well.")
+            raise UsageError(_("A FLAME hub needs its storage URL as well."))
         profile = ServerProfile(
             name,
-            _check_url(api_url, "API URL"),
-            _check_url(auth_url, "auth URL"),
+            _check_url(api_url, _("API URL")),
+            _check_url(auth_url, _("auth URL")),
             str(Path(ca_bundle).resolve()) if ca_bundle else None,
             demo,
             kind=ServerKind(kind),
-            storage_url=_check_url(storage_url, "storage URL") if storage_url else None,
+            storage_url=_check_url(storage_url, _("storage URL")) if storage_url else None,
             project=project or None,
         )
         if not insecure:
@@ -212,7 +217,7 @@ class ServerProfiles:
     def active(self) -> ServerProfile:
         name = self.settings.get(ACTIVE, check=text_value)
         if not name:
-            raise UsageError("No central server is configured yet.", remedy=Remedy.ADD_SERVER)
+            raise UsageError(_("No central server is configured yet."), remedy=Remedy.ADD_SERVER)
         return self.get(name)
 
     def remove(self, name: str) -> None:

@@ -17,6 +17,7 @@ from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.errors import CentralError, KeyMismatch
 from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import PHTError, UsageError
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPublicKey
 from desktop_app.core.keys.types import EC_NOT_FOR_PHT
@@ -24,7 +25,7 @@ from desktop_app.core.keystore import KeyInfo
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
 
-ABSENT, MATCHES, DIFFERS = "not registered", "registered, matches", "registered, DIFFERENT key"
+ABSENT, MATCHES, DIFFERS = N_("not registered"), N_("registered, matches"), N_("registered, DIFFERENT key")
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class ServerKeyStatus:
 def secret_content(info: KeyInfo) -> tuple[str, str]:
     """(type, content) as the central API stores the key."""
     if info.type.is_ec:
-        raise UsageError(f"Key {info.name} is an EC key. {EC_NOT_FOR_PHT}")
+        raise UsageError(_("Key {name} is an EC key. {reason}").format(name=info.name, reason=_(EC_NOT_FOR_PHT)))
     if info.type.is_paillier:
         return "paillier_public_key", info.public
     return "rsa_public_key", info.public_pem.hex()  # type: ignore[union-attr]
@@ -83,34 +84,37 @@ def register_key(client: CentralClient, info: KeyInfo, replace: bool = False, ca
     kind, content = secret_content(info)
     status = key_status(client, info)
     if status.state == MATCHES and status.server_name not in (None, info.name):
-        return (
-            f"Key {info.name} is already registered on the server, under the name {printable(status.server_name)} "
+        return _(
+            "Key {name} is already registered on the server, under the name {server_name} "
             "(the same key, registered earlier, e.g. through central's web page); nothing was added."
-        )
+        ).format(name=info.name, server_name=printable(status.server_name))
     if status.state == MATCHES:
-        return f"Key {info.name} is registered on the server and matches."
+        return _("Key {name} is registered on the server and matches.").format(name=info.name)
     if status.state == DIFFERS:
         if not replace:
             server = group_fingerprint(status.server_fingerprint or "")
             raise KeyMismatch(
-                f"The server holds a different key named {info.name} (server {server}, "
-                f"local {group_fingerprint(info.fingerprint)})."
+                _("The server holds a different key named {name} (server {server}, local {fingerprint}).").format(
+                    name=info.name, server=server, fingerprint=group_fingerprint(info.fingerprint)
+                )
             )
         if cancel:
-            cancel.commit(f"key {info.name} was already sent to replace the server's key.")
+            cancel.commit(_("key {name} was already sent to replace the server's key.").format(name=info.name))
         api.replace_secret(client, status.secret_id or "", info.name, kind, content)
-        return f"Key {info.name} replaced the different key the server held."
+        return _("Key {name} replaced the different key the server held.").format(name=info.name)
     if cancel:
-        cancel.commit(f"key {info.name} was already sent to the server.")
+        cancel.commit(_("key {name} was already sent to the server.").format(name=info.name))
     api.create_secret(client, info.name, kind, content)
-    return f"Key {info.name} is now registered on the server ({group_fingerprint(info.fingerprint)})."
+    return _("Key {name} is now registered on the server ({fingerprint}).").format(
+        name=info.name, fingerprint=group_fingerprint(info.fingerprint)
+    )
 
 
 def unregister_key(client: CentralClient, name: str, cancel: CancelToken | None = None) -> str:
     secret = api.find_secret(client, name)
     if secret is None:
-        raise CentralError(f"The server holds no key named {name}.")
+        raise CentralError(_("The server holds no key named {name}.").format(name=name))
     if cancel:
-        cancel.commit(f"the server's copy of key {name} was already being removed.")
+        cancel.commit(_("the server's copy of key {name} was already being removed.").format(name=name))
     api.delete_secret(client, str(secret["id"]))
-    return f"Removed the server's copy of key {name}; your local key is unchanged."
+    return _("Removed the server's copy of key {name}; your local key is unchanged.").format(name=name)

@@ -12,36 +12,42 @@ from typing import Any
 
 from desktop_app.core.central.errors import CentralError
 from desktop_app.core.central.wording import printable
+from desktop_app.core.i18n import _
 
 ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
 
 
 def malformed(what: str, problem: str) -> CentralError:
-    return CentralError(f"The central server's answer is malformed: {what} {problem}.")
+    return CentralError(
+        _("The central server's answer is malformed: {what} {problem}.").format(what=what, problem=problem)
+    )
 
 
 def kind_of(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
-    return "a list" if isinstance(value, list) else "an object"
+        return _("text")
+    return _("a list") if isinstance(value, list) else _("an object")
 
 
 def an_object(value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise malformed(what, f"is {kind_of(value)}, not an object")
+        raise malformed(what, _("is {kind}, not an object").format(kind=kind_of(value)))
     return value
 
 
 def optional_text(record: dict, key: str, what: str) -> str | None:
     value = record.get(key)
     if value is not None and not isinstance(value, str):
-        raise malformed(f"field {key!r} of {what}", f"is {kind_of(value)}, not text")
+        raise malformed(
+            _("field {key!r} of {what}").format(key=key, what=what),
+            _("is {kind}, not text").format(kind=kind_of(value)),
+        )
     return value
 
 
@@ -51,13 +57,19 @@ def identifier(record: dict, key: str, what: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise malformed(f"field {key!r} of {what}", f"is {kind_of(value)}, not an id")
+        raise malformed(
+            _("field {key!r} of {what}").format(key=key, what=what),
+            _("is {kind}, not an id").format(kind=kind_of(value)),
+        )
     if not ID.fullmatch(value):
-        raise malformed(f"field {key!r} of {what}", f"is {printable(value, 80)!r}, which is not an id")
+        raise malformed(
+            _("field {key!r} of {what}").format(key=key, what=what),
+            _("is {value!r}, which is not an id").format(value=printable(value, 80)),
+        )
     return value
 
 
 def count(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise malformed(what, f"is {kind_of(value)}, not a count")
+        raise malformed(what, _("is {kind}, not a count").format(kind=kind_of(value)))
     return value

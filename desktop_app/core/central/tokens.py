@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 
 from desktop_app.core.central import shapes
 from desktop_app.core.central.wording import printable
+from desktop_app.core.i18n import _
 from desktop_app.core.keystore import KeyStore
 
 REFRESH_MARGIN = 60  # refresh this many seconds before the access token expires
@@ -26,10 +27,10 @@ class TokenSet:
     @classmethod
     def from_response(cls, body: dict) -> TokenSet:
         """The sign-in server's answer, each field checked: a wrong one is a sentence, not a traceback."""
-        what = "the sign-in answer"
+        what = _("the sign-in answer")
         access = shapes.optional_text(body, "access_token", what)
         if not access:
-            raise shapes.malformed(what, "holds no access token")
+            raise shapes.malformed(what, _("holds no access token"))
         return cls(
             access,
             shapes.optional_text(body, "refresh_token", what) or None,
@@ -48,7 +49,9 @@ def _lifetime(value: object) -> float:
         return DEFAULT_LIFETIME
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= MAX_LIFETIME:
         shown = printable(repr(value), 40)
-        raise shapes.malformed("the sign-in answer", f"gives expires_in as {shown}, not a number of seconds")
+        raise shapes.malformed(
+            _("the sign-in answer"), _("gives expires_in as {shown}, not a number of seconds").format(shown=shown)
+        )
     return float(value)
 
 

@@ -17,6 +17,7 @@ from desktop_app.core.central import api, shapes
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.errors import CentralError, HashMismatch
 from desktop_app.core.central.wording import printable
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.material import PrivateKey
 from desktop_app.core.keys.train_signing import sign_train_hash_hex
 
@@ -37,14 +38,14 @@ class TrainReview:
 
 
 def _path(entry: dict) -> str:
-    what = "a train file"
+    what = _("a train file")
     path = shapes.optional_text(entry, "path", what)
     if path:
         return path.removeprefix("./")
     directory = (shapes.optional_text(entry, "directory", what) or ".").strip("/")
     name = shapes.optional_text(entry, "name", what)
     if not name:
-        raise shapes.malformed(what, "has neither a path nor a name")
+        raise shapes.malformed(what, _("has neither a path nor a name"))
     return name if directory in ("", ".") else f"{directory}/{name}"
 
 
@@ -59,16 +60,20 @@ def review_train(client: CentralClient, train_id: str) -> TrainReview:
     train = api.get_train(client, train_id)
     server_hash = train.raw.get("hash") or ""
     if not server_hash:
-        raise CentralError(f"Train {train.name or train_id} has no hash to sign yet (the server computes it first).")
+        raise CentralError(
+            _("Train {name} has no hash to sign yet (the server computes it first).").format(
+                name=train.name or train_id
+            )
+        )
     # Values the hash is made of, or compared with, that are not hex make the hash impossible to
     # recompute: the review says so and signing is refused, as for any other mismatch.
     session_id = _hex(train.raw.get("session_id") or "")
     unusable = ""
     if _hex(server_hash) is None:
-        unusable = "The server's hash of this train is not hexadecimal; signing is refused."
+        unusable = _("The server's hash of this train is not hexadecimal; signing is refused.")
         server_hash = printable(server_hash, 140)
     elif session_id is None:
-        unusable = (
+        unusable = _(
             "The server's session id of this train is not hexadecimal, so the train's hash cannot be "
             "recomputed; signing is refused."
         )
@@ -78,7 +83,7 @@ def review_train(client: CentralClient, train_id: str) -> TrainReview:
             for chunk in response.iter_bytes(1 << 20):
                 spool.write(chunk)
                 if spool.tell() > MAX_TRAIN_FILES_BYTES:
-                    raise CentralError("The train's files are larger than 1 GiB; refusing to review them.")
+                    raise CentralError(_("The train's files are larger than 1 GiB; refusing to review them."))
         spool.seek(0)
         try:
             with tarfile.open(fileobj=spool, mode="r:*") as tar:
@@ -96,16 +101,16 @@ def review_train(client: CentralClient, train_id: str) -> TrainReview:
                         digest.update(chunk)
                     files.append((path, member.size))
         except (tarfile.TarError, EOFError) as exc:
-            raise CentralError(f"The train's files download is not a readable tar ({exc}).") from exc
+            raise CentralError(_("The train's files download is not a readable tar ({exc}).").format(exc=exc)) from exc
     digest.update(session_id or b"")
     if train.raw.get("query"):
         digest.update(train.raw["query"].encode())
     extra = sorted(set(members) - set(listed))
     problem = unusable
     if missing and not problem:
-        problem = f"Files the server lists are missing from the download: {_names(missing)}."
+        problem = _("Files the server lists are missing from the download: {names}.").format(names=_names(missing))
     elif extra and not problem:
-        problem = f"The download holds files the server does not list: {_names(extra)}."
+        problem = _("The download holds files the server does not list: {names}.").format(names=_names(extra))
     return TrainReview(train, files, digest.hexdigest(), server_hash, problem)
 
 
@@ -117,7 +122,8 @@ def sign_reviewed(client: CentralClient, review: TrainReview, private_key: Priva
     if not review.matches:
         raise HashMismatch(
             review.problem
-            or f"The train's files hash to {review.computed_hash[:16]}…, not to the server's "
-            f"{review.server_hash[:16]}…; signing is refused."
+            or _(
+                "The train's files hash to {computed_hash}…, not to the server's {server_hash}…; signing is refused."
+            ).format(computed_hash=review.computed_hash[:16], server_hash=review.server_hash[:16])
         )
     return api.submit_signature(client, review.train.id, sign_train_hash_hex(private_key, review.server_hash))

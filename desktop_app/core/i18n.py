@@ -35,6 +35,11 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural sentence for `count`, as the language counts (German as English)."""
+    return _translation.ngettext(singular, plural, count)
+
+
 def N_(message: str) -> str:  # the conventional name extractors look for
     """Marks a sentence for the catalogue where it is defined; `_()` translates it where shown."""
     return message

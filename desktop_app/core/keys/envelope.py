@@ -25,12 +25,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import N_, _
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 # Every (n, r, p) this app has ever written (only one so far); a new default joins this set.
 KNOWN_SCRYPT_PARAMETERS = frozenset({(SCRYPT_N, SCRYPT_R, SCRYPT_P)})
 SALT_BYTES, NONCE_BYTES, TAG_BYTES = 16, 12, 16
-DAMAGED = "The stored key entry is damaged and cannot be read."
+DAMAGED = N_("The stored key entry is damaged and cannot be read.")
 
 
 class WrongPassphrase(PHTError):
@@ -71,12 +72,12 @@ def _parse(envelope: str) -> dict:
     try:
         doc = json.loads(envelope)
     except (ValueError, RecursionError) as exc:  # RecursionError: nested too deeply to parse
-        raise EnvelopeDamaged(DAMAGED) from exc
+        raise EnvelopeDamaged(_(DAMAGED)) from exc
     # isinstance first: a list or an object for "kdf" is not hashable, and `in` on a set would raise.
     if not isinstance(doc, dict) or doc.get("v") != 1 or not isinstance(doc.get("kdf"), str):
-        raise EnvelopeDamaged(DAMAGED)
+        raise EnvelopeDamaged(_(DAMAGED))
     if doc["kdf"] not in {"none", "scrypt"}:
-        raise EnvelopeDamaged(DAMAGED)
+        raise EnvelopeDamaged(_(DAMAGED))
     return doc
 
 
@@ -84,7 +85,7 @@ def _scrypt_parameters(doc: dict) -> tuple[int, int, int]:
     params = doc.get("n"), doc.get("r"), doc.get("p")
     # `type(...) is int`: JSON's true, 32768.0 and "32768" are not what the app writes.
     if not all(type(value) is int for value in params) or params not in KNOWN_SCRYPT_PARAMETERS:
-        raise EnvelopeDamaged(DAMAGED)
+        raise EnvelopeDamaged(_(DAMAGED))
     return params  # type: ignore[return-value]
 
 
@@ -92,9 +93,9 @@ def _b64_field(doc: dict, name: str, length: int | None = None, at_least: int = 
     try:
         data = base64.b64decode(doc[name], validate=True)
     except (KeyError, ValueError, TypeError) as exc:
-        raise EnvelopeDamaged(DAMAGED) from exc
+        raise EnvelopeDamaged(_(DAMAGED)) from exc
     if (length is not None and len(data) != length) or len(data) < at_least:
-        raise EnvelopeDamaged(DAMAGED)
+        raise EnvelopeDamaged(_(DAMAGED))
     return data
 
 
@@ -107,9 +108,9 @@ def open_envelope(envelope: str, passphrase: str | None) -> bytes:
     nonce = _b64_field(doc, "nonce", NONCE_BYTES)
     ciphertext = _b64_field(doc, "ct", at_least=TAG_BYTES)
     if passphrase is None:
-        raise WrongPassphrase("This key is protected by a passphrase; none was given.")
+        raise WrongPassphrase(_("This key is protected by a passphrase; none was given."))
     key = _derive(passphrase, salt, *params)
     try:
         return AESGCM(key).decrypt(nonce, ciphertext, b"pht-desktop-key-v1")
     except InvalidTag as exc:
-        raise WrongPassphrase("The passphrase is wrong; nothing was changed.") from exc
+        raise WrongPassphrase(_("The passphrase is wrong; nothing was changed.")) from exc

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.fingerprint import PublicKey, fingerprint
 from desktop_app.core.keys.paillier import PaillierPrivateKey, PaillierPublicKey, generate_paillier
 from desktop_app.core.keys.types import KeyType
@@ -73,9 +74,9 @@ class KeyMaterial:
                 return cls(key_type, PaillierPrivateKey.from_json_dict(doc["private"], public))
             key = serialization.load_der_private_key(data, password=None)
         except (ValueError, KeyError, TypeError) as exc:
-            raise KeyMaterialError("The stored key material is damaged and cannot be read.") from exc
+            raise KeyMaterialError(_("The stored key material is damaged and cannot be read.")) from exc
         if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-            raise KeyMaterialError("The stored key is of a kind PHT Desktop does not use.")
+            raise KeyMaterialError(_("The stored key is of a kind PHT Desktop does not use."))
         return cls(key_type, key)
 
 
@@ -87,23 +88,29 @@ def key_type_of(private_key: PrivateKey) -> KeyType:
             if bits == candidate.size:
                 return candidate
         raise KeyMaterialError(
-            f"This Paillier key has a {bits}-bit modulus; PHT Desktop keeps 2048- or 3072-bit keys "
-            "(smaller ones, like the old Electron app's 128-bit keys, are breakable in seconds)."
+            _(
+                "This Paillier key has a {bits}-bit modulus; PHT Desktop keeps 2048- or 3072-bit keys "
+                "(smaller ones, like the old Electron app's 128-bit keys, are breakable in seconds)."
+            ).format(bits=bits)
         )
     if isinstance(private_key, rsa.RSAPrivateKey):
         for candidate in (KeyType.RSA_2048, KeyType.RSA_3072, KeyType.RSA_4096):
             if private_key.key_size == candidate.size:
                 return candidate
         raise KeyMaterialError(
-            f"This RSA key has {private_key.key_size} bits; PHT Desktop keeps 2048, 3072 or 4096-bit keys."
+            _("This RSA key has {key_size} bits; PHT Desktop keeps 2048, 3072 or 4096-bit keys.").format(
+                key_size=private_key.key_size
+            )
         )
     if isinstance(private_key, ec.EllipticCurvePrivateKey):
         if isinstance(private_key.curve, ec.SECP256R1):
             return KeyType.EC_P256
         if isinstance(private_key.curve, ec.SECP384R1):
             return KeyType.EC_P384
-        raise KeyMaterialError(f"EC curve {private_key.curve.name} is not supported; use P-256 or P-384.")
-    raise KeyMaterialError("This kind of key is not supported.")
+        raise KeyMaterialError(
+            _("EC curve {name} is not supported; use P-256 or P-384.").format(name=private_key.curve.name)
+        )
+    raise KeyMaterialError(_("This kind of key is not supported."))
 
 
 def generate_key(key_type: KeyType) -> KeyMaterial:

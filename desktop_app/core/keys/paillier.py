@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 
 MIN_MODULUS_BITS = 2048
 
@@ -24,13 +25,13 @@ class PaillierKeyError(PHTError):
 
 def _decimal(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise PaillierKeyError(f"Paillier key field {field!r} must be a decimal integer.")
+        raise PaillierKeyError(_("Paillier key field {field!r} must be a decimal integer.").format(field=field))
     try:
         number = int(value)
     except ValueError as exc:
-        raise PaillierKeyError(f"Paillier key field {field!r} is not a decimal integer.") from exc
+        raise PaillierKeyError(_("Paillier key field {field!r} is not a decimal integer.").format(field=field)) from exc
     if number <= 0:
-        raise PaillierKeyError(f"Paillier key field {field!r} must be positive.")
+        raise PaillierKeyError(_("Paillier key field {field!r} must be positive.").format(field=field))
     return number
 
 
@@ -60,12 +61,12 @@ class PaillierPublicKey:
     @classmethod
     def from_json_dict(cls, data: object) -> PaillierPublicKey:
         if not isinstance(data, dict) or "n" not in data or "g" not in data:
-            raise PaillierKeyError('A Paillier public key is a JSON object with "n" and "g".')
+            raise PaillierKeyError(_('A Paillier public key is a JSON object with "n" and "g".'))
         return cls(_decimal(data["n"], "n"), _decimal(data["g"], "g"))
 
     def encrypt(self, message: int) -> int:
         if not 0 <= message < self.n:
-            raise PaillierKeyError("A Paillier plaintext must lie in [0, n).")
+            raise PaillierKeyError(_("A Paillier plaintext must lie in [0, n)."))
         n2 = self.n_square
         while True:
             r = secrets.randbelow(self.n)
@@ -90,7 +91,7 @@ class PaillierPrivateKey:
     @classmethod
     def from_json_dict(cls, data: object, public: PaillierPublicKey) -> PaillierPrivateKey:
         if not isinstance(data, dict) or "lambda" not in data or "mu" not in data:
-            raise PaillierKeyError('A Paillier private key is a JSON object with "lambda" and "mu".')
+            raise PaillierKeyError(_('A Paillier private key is a JSON object with "lambda" and "mu".'))
         key = cls(public, _decimal(data["lambda"], "lambda"), _decimal(data["mu"], "mu"))
         key.check()
         return key
@@ -99,18 +100,22 @@ class PaillierPrivateKey:
         """Raise unless this private key belongs to its public key (round-trip of a probe)."""
         probe = 0x5A17 % self.public.n
         if self.decrypt(self.public.encrypt(probe)) != probe:
-            raise PaillierKeyError("The Paillier private key does not belong to its public key.")
+            raise PaillierKeyError(_("The Paillier private key does not belong to its public key."))
 
     def decrypt(self, ciphertext: int) -> int:
         n, n2 = self.public.n, self.public.n_square
         if not 0 < ciphertext < n2:
-            raise PaillierKeyError("A Paillier ciphertext must lie in (0, n²).")
+            raise PaillierKeyError(_("A Paillier ciphertext must lie in (0, n²)."))
         return (((pow(ciphertext, self.lambda_, n2) - 1) // n) * self.mu) % n
 
 
 def generate_paillier(bits: int = 2048) -> PaillierPrivateKey:
     if bits < MIN_MODULUS_BITS:
-        raise PaillierKeyError(f"Paillier keys need a modulus of at least {MIN_MODULUS_BITS} bits.")
+        raise PaillierKeyError(
+            _("Paillier keys need a modulus of at least {min_modulus_bits} bits.").format(
+                min_modulus_bits=MIN_MODULUS_BITS
+            )
+        )
     numbers = rsa.generate_private_key(public_exponent=65537, key_size=bits).private_numbers()
     p, q = numbers.p, numbers.q
     n = p * q

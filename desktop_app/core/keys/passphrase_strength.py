@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop_app.core.errors import Remedy, UsageError
+from desktop_app.core.i18n import _
 
 MIN_SCORE = 3
 MAX_SCORE = 4
@@ -50,8 +51,8 @@ class PassphraseStrength:
     def guessed_within(self) -> str:
         """'in about 3 hours', 'in less than a second', 'in centuries'."""
         if self.crack_time.startswith("less than") or self.crack_time == "centuries":
-            return f"in {self.crack_time}"
-        return f"in about {self.crack_time}"
+            return _("in {crack_time}").format(crack_time=self.crack_time)
+        return _("in about {crack_time}").format(crack_time=self.crack_time)
 
 
 class WeakPassphrase(UsageError):
@@ -73,7 +74,7 @@ def _input_words(user_inputs: Iterable[str]) -> list[str]:
 def rate_passphrase(passphrase: str, user_inputs: Iterable[str] = ()) -> PassphraseStrength:
     """zxcvbn's rating of `passphrase`; `user_inputs` are words the user typed nearby."""
     if not passphrase:  # zxcvbn fails on an empty string
-        return PassphraseStrength(0, "less than a second", "", ("Use a few uncommon words.",))
+        return PassphraseStrength(0, "less than a second", "", (_("Use a few uncommon words."),))
     import zxcvbn  # ~50 ms of word lists: loaded when a passphrase is rated, not at every start
 
     with _ZXCVBN_LOCK:
@@ -90,10 +91,10 @@ def rate_passphrase(passphrase: str, user_inputs: Iterable[str] = ()) -> Passphr
 
 def weakness_sentence(strength: PassphraseStrength) -> str:
     """One explanation of why the passphrase is not accepted, with zxcvbn's advice."""
-    sentence = (
-        f"This passphrase is too weak: it rates {strength.score} of {MAX_SCORE} and at least {MIN_SCORE} "
-        f"is needed; someone holding a copy of the key could guess it {strength.guessed_within}."
-    )
+    sentence = _(
+        "This passphrase is too weak: it rates {score} of {max_score} and at least {min_score} "
+        "is needed; someone holding a copy of the key could guess it {guessed_within}."
+    ).format(score=strength.score, max_score=MAX_SCORE, min_score=MIN_SCORE, guessed_within=strength.guessed_within)
     return f"{sentence} {strength.advice}".rstrip()
 
 

@@ -11,6 +11,7 @@ import re
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import UsageError
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.material import PrivateKey
 from desktop_app.core.keys.types import EC_NOT_FOR_PHT
 from desktop_app.core.protocol.signatures import sign_train_hash
@@ -29,9 +30,16 @@ class KeyNotForSigning(UsageError):
 def parse_train_hash(text: str) -> bytes:
     cleaned = "".join(text.split())
     if not _HASH_RE.match(cleaned):
+        hex_only = all(c in "0123456789abcdefABCDEF" for c in cleaned)
         raise InvalidTrainHash(
-            f"A train hash is 128 hexadecimal digits (64 bytes); this one has {len(cleaned)} characters"
-            + ("." if all(c in "0123456789abcdefABCDEF" for c in cleaned) else " and non-hex characters.")
+            (
+                _("A train hash is 128 hexadecimal digits (64 bytes); this one has {count} characters.")
+                if hex_only
+                else _(
+                    "A train hash is 128 hexadecimal digits (64 bytes); this one has {count} characters "
+                    "and non-hex characters."
+                )
+            ).format(count=len(cleaned))
         )
     return bytes.fromhex(cleaned)
 
@@ -39,6 +47,6 @@ def parse_train_hash(text: str) -> bytes:
 def sign_train_hash_hex(private_key: PrivateKey, hash_text: str) -> str:
     train_hash = parse_train_hash(hash_text)
     if not isinstance(private_key, rsa.RSAPrivateKey):
-        kind = "an EC key. " + EC_NOT_FOR_PHT if hasattr(private_key, "curve") else "a Paillier key"
-        raise KeyNotForSigning(f"Train hashes are signed with an RSA key; this is {kind}")
+        kind = _("an EC key. ") + _(EC_NOT_FOR_PHT) if hasattr(private_key, "curve") else _("a Paillier key")
+        raise KeyNotForSigning(_("Train hashes are signed with an RSA key; this is {kind}").format(kind=kind))
     return sign_train_hash(private_key, train_hash).hex()

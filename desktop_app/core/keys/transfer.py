@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from desktop_app.core.errors import PHTError, Remedy
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.keys import envelope
 from desktop_app.core.keys.material import KeyMaterial, KeyMaterialError, key_type_of
 from desktop_app.core.keys.paillier import PaillierKeyError, PaillierPrivateKey, PaillierPublicKey
@@ -28,9 +29,9 @@ class KeyImportError(PHTError):
     """A file cannot be imported as a key."""
 
 
-PUBLIC_ONLY = "This file holds only a public key; a private import needs the private key file."
-NOT_A_KEY = "The file is not a key PHT Desktop can read (expected PEM or Paillier JSON)."
-WRONG_FILE_PASSPHRASE = "The passphrase does not open this key file; nothing was imported."
+PUBLIC_ONLY = N_("This file holds only a public key; a private import needs the private key file.")
+NOT_A_KEY = N_("The file is not a key PHT Desktop can read (expected PEM or Paillier JSON).")
+WRONG_FILE_PASSPHRASE = N_("The passphrase does not open this key file; nothing was imported.")
 
 
 def read_key_file(path: Path) -> bytes:
@@ -38,9 +39,11 @@ def read_key_file(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise KeyImportError(f"The file {path} cannot be read: {exc.strerror or exc}.") from exc
+        raise KeyImportError(
+            _("The file {path} cannot be read: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     if len(data) > MAX_KEY_FILE:
-        raise KeyImportError(f"The file {path} is too large to be a key file.")
+        raise KeyImportError(_("The file {path} is too large to be a key file.").format(path=path))
     return data
 
 
@@ -52,16 +55,16 @@ def _pem_private(data: bytes, passphrase: str | None) -> rsa.RSAPrivateKey | ec.
     except TypeError as exc:
         if password is None:
             raise envelope.WrongPassphrase(
-                "This key file is encrypted; its passphrase is needed.", remedy=Remedy.GIVE_PASSPHRASE
+                _("This key file is encrypted; its passphrase is needed."), remedy=Remedy.GIVE_PASSPHRASE
             ) from exc
         # A passphrase was given for a file that has none: read it without one.
         key = serialization.load_pem_private_key(data, password=None)
     except ValueError as exc:
         if b"ENCRYPTED" in data or b"Proc-Type: 4,ENCRYPTED" in data:
-            raise envelope.WrongPassphrase(WRONG_FILE_PASSPHRASE) from exc
-        raise KeyImportError("The PEM file is damaged and holds no readable private key.") from exc
+            raise envelope.WrongPassphrase(_(WRONG_FILE_PASSPHRASE)) from exc
+        raise KeyImportError(_("The PEM file is damaged and holds no readable private key.")) from exc
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise KeyImportError("This file holds a kind of key PHT Desktop does not use (RSA, EC or Paillier).")
+        raise KeyImportError(_("This file holds a kind of key PHT Desktop does not use (RSA, EC or Paillier)."))
     return key
 
 
@@ -71,27 +74,27 @@ def _load_public(data: bytes):
             return PaillierPublicKey.from_json_dict(json.loads(data))
         return serialization.load_pem_public_key(data)
     except (ValueError, PaillierKeyError, RecursionError, UnsupportedAlgorithm) as exc:  # RecursionError: deep JSON
-        raise KeyImportError("The public key file holds no readable public key.") from exc
+        raise KeyImportError(_("The public key file holds no readable public key.")) from exc
 
 
 def _paillier_private(doc: dict, public_data: bytes | None) -> PaillierPrivateKey:
     if public_data is not None:
         public = _load_public(public_data)
         if not isinstance(public, PaillierPublicKey):
-            raise KeyImportError("A Paillier private key needs the Paillier public key file (public-he.key).")
+            raise KeyImportError(_("A Paillier private key needs the Paillier public key file (public-he.key)."))
     else:
         nested = doc.get("public") or doc.get("publicKey")
         if nested is None and "n" in doc:
             nested = {"n": doc["n"], "g": doc.get("g", "")}
         if nested is None:
             raise KeyImportError(
-                "This Paillier private key file has no public part.", remedy=Remedy.GIVE_PUBLIC_FILE
+                _("This Paillier private key file has no public part."), remedy=Remedy.GIVE_PUBLIC_FILE
             )
         public = PaillierPublicKey.from_json_dict(nested)
     try:
         return PaillierPrivateKey.from_json_dict(doc, public)
     except PaillierKeyError as exc:
-        raise KeyImportError(f"{exc} Check that both files come from the same key pair.") from exc
+        raise KeyImportError(_("{exc} Check that both files come from the same key pair.").format(exc=exc)) from exc
 
 
 def parse_private_key(data: bytes, passphrase: str | None, public_data: bytes | None = None) -> KeyMaterial:
@@ -101,44 +104,44 @@ def parse_private_key(data: bytes, passphrase: str | None, public_data: bytes | 
         if text.startswith(b"{"):
             doc = json.loads(data)
             if not isinstance(doc, dict):
-                raise KeyImportError("The JSON file is not a key.")
+                raise KeyImportError(_("The JSON file is not a key."))
             if doc.get("format") == PAILLIER_BACKUP_FORMAT:
                 if not isinstance(doc.get("envelope"), str):
-                    raise KeyImportError("The backup file is damaged: its envelope is missing or not text.")
+                    raise KeyImportError(_("The backup file is damaged: its envelope is missing or not text."))
                 try:
                     sealed = envelope.open_envelope(doc["envelope"], passphrase)
                 except envelope.EnvelopeDamaged as exc:  # said of a backup file, not of a stored key
-                    raise KeyImportError("The backup file is damaged: its envelope is unreadable.") from exc
+                    raise KeyImportError(_("The backup file is damaged: its envelope is unreadable.")) from exc
                 inner = json.loads(sealed)
                 if not isinstance(inner, dict):
-                    raise KeyImportError("The backup file is damaged: it holds no Paillier key.")
+                    raise KeyImportError(_("The backup file is damaged: it holds no Paillier key."))
                 private: object = PaillierPrivateKey.from_json_dict(
                     inner["private"], PaillierPublicKey.from_json_dict(inner["public"])
                 )
             elif "lambda" in doc:
                 private = _paillier_private(doc, public_data)
             elif "n" in doc and "g" in doc:
-                raise KeyImportError(PUBLIC_ONLY)
+                raise KeyImportError(_(PUBLIC_ONLY))
             else:
-                raise KeyImportError("The JSON file is not a Paillier key (no \"lambda\"/\"mu\").")
+                raise KeyImportError(_('The JSON file is not a Paillier key (no "lambda"/"mu").'))
         elif b"-----BEGIN" in text and b"PRIVATE KEY-----" in text:
             private = _pem_private(data, passphrase)
         elif b"-----BEGIN" in text and b"PUBLIC KEY-----" in text:
-            raise KeyImportError(PUBLIC_ONLY)
+            raise KeyImportError(_(PUBLIC_ONLY))
         else:
-            raise KeyImportError(NOT_A_KEY)
+            raise KeyImportError(_(NOT_A_KEY))
         material = KeyMaterial(key_type_of(private), private)  # type: ignore[arg-type]
     except (ValueError, KeyError, PaillierKeyError, KeyMaterialError, RecursionError, UnsupportedAlgorithm) as exc:
         if isinstance(exc, PHTError):
             raise KeyImportError(str(exc)) from exc
-        raise KeyImportError("The file is damaged and holds no readable key.") from exc
+        raise KeyImportError(_("The file is damaged and holds no readable key.")) from exc
     if public_data is not None and not material.key_type.is_paillier:
         public = _load_public(public_data)
         belongs = not isinstance(public, PaillierPublicKey) and (
             public.public_numbers() == material.public_key.public_numbers()  # type: ignore[union-attr]
         )
         if not belongs:
-            raise KeyImportError("The public key file does not belong to this private key.")
+            raise KeyImportError(_("The public key file does not belong to this private key."))
     return material
 
 
@@ -154,13 +157,13 @@ def public_export(material_public_pem: bytes | None, paillier_json: str | None, 
         return material_public_pem.hex() + "\n"
     if fmt == "pem":
         return material_public_pem.decode("ascii")
-    raise KeyImportError(f"Unknown public key format {fmt!r}; use pem or hex.")
+    raise KeyImportError(_("Unknown public key format {fmt!r}; use pem or hex.").format(fmt=fmt))
 
 
 def private_backup(material: KeyMaterial, passphrase: str) -> bytes:
     """A passphrase-encrypted backup: PKCS#8 PEM for RSA/EC, an envelope in JSON for Paillier."""
     if not passphrase:
-        raise KeyImportError("A backup needs a passphrase to encrypt it.")
+        raise KeyImportError(_("A backup needs a passphrase to encrypt it."))
     if isinstance(material.private_key, PaillierPrivateKey):
         sealed = envelope.seal(material.to_bytes(), passphrase)
         return json.dumps({"format": PAILLIER_BACKUP_FORMAT, "envelope": sealed}, indent=2).encode()

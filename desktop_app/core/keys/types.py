@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-EC_NOT_FOR_PHT = (
+from desktop_app.core.i18n import N_, _
+
+EC_NOT_FOR_PHT = N_(
     "EC keys are for ECDH/ECDSA (the FLAME generation of the platform) and cannot be used "
     "for PHT trains, which need an RSA key."
 )
@@ -43,10 +45,10 @@ class KeyType(StrEnum):
     @property
     def label(self) -> str:
         if self.is_rsa:
-            return f"RSA {self.size} bits — PHT trains and results"
+            return _("RSA {size} bits — PHT trains and results").format(size=self.size)
         if self.is_ec:
-            return f"EC P-{self.size} — FLAME only, not for PHT trains"
-        return f"Paillier {self.size} bits — homomorphic results"
+            return _("EC P-{size} — FLAME only, not for PHT trains").format(size=self.size)
+        return _("Paillier {size} bits — homomorphic results").format(size=self.size)
 
 
 DEFAULT_KEY_TYPE = KeyType.RSA_4096

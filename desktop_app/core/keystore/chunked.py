@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 from typing import Protocol
 
+from desktop_app.core.i18n import _
 from desktop_app.core.keystore.errors import KeyStoreError, SecretDamaged
 
 CHUNK_CHARS = 1000
@@ -47,11 +48,11 @@ def write_secret(slots: SecretSlots, secret_id: str, value: str) -> None:
             slots.write(slot, part)
             written.append(slot)
             if slots.read(slot) != part:
-                raise SecretDamaged("The keyring did not keep what was written to it; nothing was stored.")
+                raise SecretDamaged(_("The keyring did not keep what was written to it; nothing was stored."))
         slots.write(secret_id, manifest)
         written.append(secret_id)
         if read_secret(slots, secret_id) != value:
-            raise SecretDamaged("The keyring did not keep what was written to it; nothing was stored.")
+            raise SecretDamaged(_("The keyring did not keep what was written to it; nothing was stored."))
     except BaseException:
         for slot in written:
             _erase_quietly(slots, slot)
@@ -80,18 +81,20 @@ def read_secret(slots: SecretSlots, secret_id: str) -> str | None:
         if prefix != MANIFEST_PREFIX or count < 1:
             raise ValueError
     except ValueError:
-        raise SecretDamaged("A keyring entry of PHT Desktop is damaged (unreadable manifest).") from None
+        raise SecretDamaged(_("A keyring entry of PHT Desktop is damaged (unreadable manifest).")) from None
     parts = []
     for index in range(count):
         part = slots.read(f"{secret_id}#{index}")
         if part is None:
             raise SecretDamaged(
-                f"A keyring entry of PHT Desktop is incomplete (part {index + 1} of {count} is missing)."
+                _("A keyring entry of PHT Desktop is incomplete (part {value} of {count} is missing).").format(
+                    value=index + 1, count=count
+                )
             )
         parts.append(part)
     encoded = "".join(parts)
     if hashlib.sha256(encoded.encode()).hexdigest() != digest:
-        raise SecretDamaged("A keyring entry of PHT Desktop is damaged (its parts do not match its digest).")
+        raise SecretDamaged(_("A keyring entry of PHT Desktop is damaged (its parts do not match its digest)."))
     return base64.b64decode(encoded).decode("utf-8")
 
 

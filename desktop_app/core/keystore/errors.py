@@ -1,6 +1,7 @@
 """Errors of the key store; each message is one sentence with the remedy where there is one."""
 
 from desktop_app.core.errors import PHTError, Remedy, UsageError
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.envelope import WrongPassphrase
 
 __all__ = [
@@ -23,7 +24,7 @@ class KeyringUnavailable(KeyStoreError):
     remedy = Remedy.UNLOCK_KEYRING
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"The OS keyring is not usable ({detail}).")
+        super().__init__(_("The OS keyring is not usable ({detail}).").format(detail=detail))
 
 
 class SecretDamaged(KeyStoreError):

@@ -18,6 +18,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 
 from desktop_app.core import state_files
+from desktop_app.core.i18n import N_, _, ngettext
 from desktop_app.core.keys.fingerprint import PublicKey, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPublicKey
 from desktop_app.core.keys.types import KeyType
@@ -26,7 +27,7 @@ from desktop_app.core.keystore.errors import KeyStoreError
 from desktop_app.core.settings import write_atomically
 
 log = logging.getLogger(__name__)
-INDEX_LABEL = "keys.json (the key index)"
+INDEX_LABEL = N_("keys.json (the key index)")
 
 
 @dataclass(frozen=True)
@@ -81,16 +82,16 @@ _TEXT_FIELDS = ("name", "fingerprint", "created", "comment", "secret_id", "publi
 def _entry(raw: Any) -> KeyInfo:
     """One index entry, or DamagedState; fields a newer version may have added are left out."""
     if not isinstance(raw, dict):
-        raise state_files.DamagedState("a key entry is not an object")
+        raise state_files.DamagedState(_("a key entry is not an object"))
     for name in _TEXT_FIELDS:
         if not isinstance(raw.get(name), str):
-            raise state_files.DamagedState(f"a key entry has no text {name}")
+            raise state_files.DamagedState(_("a key entry has no text {name}").format(name=name))
     if not isinstance(raw.get("protected"), bool):
-        raise state_files.DamagedState("a key entry does not say whether it is protected")
+        raise state_files.DamagedState(_("a key entry does not say whether it is protected"))
     try:
         key_type = KeyType(raw.get("type"))
     except ValueError:
-        raise state_files.DamagedState("a key entry has an unknown key type") from None
+        raise state_files.DamagedState(_("a key entry has an unknown key type")) from None
     known = {f.name for f in fields(KeyInfo)}
     return KeyInfo(**{**{k: v for k, v in raw.items() if k in known}, "type": key_type})
 
@@ -100,7 +101,7 @@ def parse_index(document: Any) -> list[KeyInfo]:
     if document is None:
         return []
     if not isinstance(document, dict) or not isinstance(document.get("keys"), list):
-        raise state_files.DamagedState("not a key index: no list of keys")
+        raise state_files.DamagedState(_("not a key index: no list of keys"))
     return [_entry(raw) for raw in document["keys"]]
 
 
@@ -141,10 +142,17 @@ class IndexMirror:
 
 
 class KeyIndex:
-    def __init__(self, path: Path, mirror: IndexMirror | None = None, secrets_where: str = "in the OS keyring") -> None:
+    def __init__(
+        self, path: Path, mirror: IndexMirror | None = None, secrets_where: Callable[[], str] | None = None
+    ) -> None:
         self.path = path
         self.mirror = mirror
-        self.secrets_where = secrets_where  # a sentence part: where the private parts are kept
+        # A sentence part: where the private parts are kept, asked for when said, in the language of that moment.
+        self._secrets_where = secrets_where or (lambda: _("in the OS keyring"))
+
+    @property
+    def secrets_where(self) -> str:
+        return self._secrets_where()
 
     def load(self) -> list[KeyInfo]:
         for _attempt in range(3):  # another thread or process may be recovering the same file
@@ -154,21 +162,25 @@ class KeyIndex:
                 keys = self._recover(damage.reason)
                 if keys is not None:
                     return keys
-        raise KeyStoreError(f"The key index {self.path} keeps changing while being read; try again.")
+        raise KeyStoreError(
+            _("The key index {path} keeps changing while being read; try again.").format(path=self.path)
+        )
 
     def _recover(self, reason: str) -> list[KeyInfo] | None:
         """Move the damaged index aside; rebuild it from the keyring's copy where there is one."""
         keys = self.mirror.restore() if self.mirror is not None else None
         if keys is not None:
-            count = f"{len(keys)} key{'' if len(keys) == 1 else 's'}"
-            outcome = f"the index was rebuilt from its copy kept {self.secrets_where}: {count}"
+            count = ngettext("{count} key", "{count} keys", len(keys)).format(count=len(keys))
+            outcome = _("the index was rebuilt from its copy kept {secrets_where}: {count}").format(
+                secrets_where=self.secrets_where, count=count
+            )
         else:
-            outcome = (
-                f"the key list starts empty. The keys' private parts are still {self.secrets_where}, "
+            outcome = _(
+                "the key list starts empty. The keys' private parts are still {secrets_where}, "
                 "but they cannot be listed without the index: put back a good copy of keys.json (the "
                 "moved-aside file, or a backup of the data folder), or import your key backups again"
-            )
-        recovery = state_files.move_aside(self.path, reason, label=INDEX_LABEL, outcome=outcome)
+            ).format(secrets_where=self.secrets_where)
+        recovery = state_files.move_aside(self.path, reason, label=_(INDEX_LABEL), outcome=outcome)
         if recovery is None:
             return None  # already moved by someone else: read again
         if keys and recovery.moved_to is not None:
@@ -180,6 +192,8 @@ class KeyIndex:
         try:
             write_atomically(self.path, text.encode())
         except OSError as exc:
-            raise KeyStoreError(f"The key index {self.path} could not be written: {exc}") from exc
+            raise KeyStoreError(
+                _("The key index {path} could not be written: {exc}").format(path=self.path, exc=exc)
+            ) from exc
         if self.mirror is not None:
             self.mirror.write(text)

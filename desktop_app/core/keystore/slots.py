@@ -11,6 +11,7 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import chainer, fail
 
+from desktop_app.core.i18n import _
 from desktop_app.core.keystore.errors import KeyringUnavailable, KeyStoreError
 from desktop_app.core.settings import write_atomically
 
@@ -33,7 +34,7 @@ def usable_backend(backend: keyring.backend.KeyringBackend | None = None) -> key
     if isinstance(backend, fail.Keyring) or (
         isinstance(backend, chainer.ChainerBackend) and not backend.backends
     ):
-        raise KeyringUnavailable("no keyring service was found on this system")
+        raise KeyringUnavailable(_("no keyring service was found on this system"))
     return backend
 
 
@@ -54,19 +55,25 @@ class OsKeyringSlots:
         except keyring.errors.PasswordDeleteError:
             return None  # the entry was not there, which is what a delete wants
         except _BACKEND_FAILURES as exc:
-            reason = "it is locked" if isinstance(exc, keyring.errors.KeyringLocked) else (
-                f"{action} failed: {type(exc).__name__}: {exc}".rstrip(": ")
+            reason = (
+                _("it is locked")
+                if isinstance(exc, keyring.errors.KeyringLocked)
+                else (
+                    _("{action} failed: {type}: {exc}")
+                    .format(action=action, type=type(exc).__name__, exc=exc)
+                    .rstrip(": ")
+                )
             )
             raise KeyringUnavailable(reason) from exc
 
     def read(self, slot: str) -> str | None:
-        return self._call("reading", self.backend.get_password, slot)
+        return self._call(_("reading"), self.backend.get_password, slot)
 
     def write(self, slot: str, value: str) -> None:
-        self._call("writing", self.backend.set_password, slot, value)
+        self._call(_("writing"), self.backend.set_password, slot, value)
 
     def erase(self, slot: str) -> None:
-        self._call("deleting", self.backend.delete_password, slot)
+        self._call(_("deleting"), self.backend.delete_password, slot)
 
 
 class EncryptedFileSlots:
@@ -86,18 +93,24 @@ class EncryptedFileSlots:
         except FileNotFoundError:
             return {}
         except RecursionError as exc:  # the JSON parser recurses once per level of nesting
-            raise KeyStoreError(f"The encrypted key file {self.path} cannot be read: nested too deeply.") from exc
+            raise KeyStoreError(
+                _("The encrypted key file {path} cannot be read: nested too deeply.").format(path=self.path)
+            ) from exc
         except (OSError, ValueError) as exc:
-            raise KeyStoreError(f"The encrypted key file {self.path} cannot be read: {exc}") from exc
+            raise KeyStoreError(
+                _("The encrypted key file {path} cannot be read: {exc}").format(path=self.path, exc=exc)
+            ) from exc
         if not isinstance(data, dict):
-            raise KeyStoreError(f"The encrypted key file {self.path} is damaged.")
+            raise KeyStoreError(_("The encrypted key file {path} is damaged.").format(path=self.path))
         return data
 
     def _save(self, data: dict[str, str]) -> None:
         try:
             write_atomically(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
         except OSError as exc:
-            raise KeyStoreError(f"The encrypted key file {self.path} could not be written: {exc}") from exc
+            raise KeyStoreError(
+                _("The encrypted key file {path} could not be written: {exc}").format(path=self.path, exc=exc)
+            ) from exc
 
     def read(self, slot: str) -> str | None:
         return self._load().get(slot)

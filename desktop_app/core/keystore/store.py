@@ -19,6 +19,7 @@ import keyring.backend
 
 from desktop_app.core import state_files
 from desktop_app.core.errors import Remedy
+from desktop_app.core.i18n import _
 from desktop_app.core.keys import envelope, transfer
 from desktop_app.core.keys.material import KeyMaterial, PrivateKey, generate_key
 from desktop_app.core.keys.names import validate_key_name
@@ -44,7 +45,7 @@ class KeyStore:
         self.storage = storage
         # With the OS keyring, a copy of the index lives beside the keys, to rebuild a damaged keys.json.
         mirror = IndexMirror(slots, lambda: f"index-{self._store_id()}") if storage == OS_KEYRING else None
-        self.index = KeyIndex(paths.data_dir / "keys.json", mirror, self.where)
+        self.index = KeyIndex(paths.data_dir / "keys.json", mirror, lambda: self.where)
         self.pending = PendingWrites(
             paths.data_dir / "keys.pending.json", slots, lambda: {k.secret_id for k in self.index.load()}
         )
@@ -67,8 +68,8 @@ class KeyStore:
     def where(self) -> str:
         """A sentence for the user: where private keys go."""
         if self.storage == ENCRYPTED_FILE:
-            return f"in the encrypted key file {self.paths.data_dir / 'encrypted-keys.json'}"
-        return "in your system's password manager (OS keyring)"
+            return _("in the encrypted key file {value}").format(value=self.paths.data_dir / "encrypted-keys.json")
+        return _("in your system's password manager (OS keyring)")
 
     # -- reading -------------------------------------------------------------------------
 
@@ -79,8 +80,10 @@ class KeyStore:
         for info in self.index.load():
             if info.name == name:
                 return info
-        known = ", ".join(k.name for k in self.list_keys()) or "none"
-        raise KeyNotFound(f"There is no key named {name!r} in this profile (keys: {known}).")
+        known = ", ".join(k.name for k in self.list_keys()) or _("none")
+        raise KeyNotFound(
+            _("There is no key named {name!r} in this profile (keys: {known}).").format(name=name, known=known)
+        )
 
     def find_by_fingerprint(self, fingerprint: str) -> KeyInfo | None:
         wanted = fingerprint.replace(" ", "").lower()
@@ -91,12 +94,16 @@ class KeyStore:
         sealed = chunked.read_secret(self.slots, info.secret_id)
         if sealed is None:
             raise KeyStoreError(
-                f"The private part of key {name!r} is missing from {self.where}; "
-                "restore it from a backup (Import) or delete the key."
+                _(
+                    "The private part of key {name!r} is missing from {where}; "
+                    "restore it from a backup (Import) or delete the key."
+                ).format(name=name, where=self.where)
             )
         material = KeyMaterial.from_bytes(info.type, envelope.open_envelope(sealed, passphrase))
         if material.fingerprint != info.fingerprint:
-            raise KeyStoreError(f"The stored private part of key {name!r} does not match its public key.")
+            raise KeyStoreError(
+                _("The stored private part of key {name!r} does not match its public key.").format(name=name)
+            )
         return material
 
     def load_private_key(self, name: str, passphrase: str | None) -> PrivateKey:
@@ -108,15 +115,15 @@ class KeyStore:
         validate_key_name(name)
         for info in self.index.load():
             if info.name == name:
-                raise DuplicateKey(f"A key named {name!r} exists already in this profile.")
+                raise DuplicateKey(_("A key named {name!r} exists already in this profile.").format(name=name))
             if fingerprint and info.fingerprint == fingerprint:
-                raise DuplicateKey(f"This key is already in the key store, as {info.name!r}.")
+                raise DuplicateKey(_("This key is already in the key store, as {name!r}.").format(name=info.name))
 
     def _check_passphrase_allowed(self, passphrase: str | None) -> None:
         if passphrase is None and self.storage == ENCRYPTED_FILE:
-            raise KeyStoreError("The encrypted key file store needs a passphrase for every key.")
+            raise KeyStoreError(_("The encrypted key file store needs a passphrase for every key."))
         if passphrase == "":
-            raise KeyStoreError("The passphrase is empty.", remedy=Remedy.GIVE_PASSPHRASE)
+            raise KeyStoreError(_("The passphrase is empty."), remedy=Remedy.GIVE_PASSPHRASE)
 
     def add(self, name: str, material: KeyMaterial, passphrase: str | None, comment: str = "") -> KeyInfo:
         """Store existing material (generated or imported) under `name`."""
@@ -159,7 +166,7 @@ class KeyStore:
             require_strong_passphrase(passphrase, [name, comment])
         material = generate_key(key_type)
         if cancel:
-            cancel.commit(f"the key {name} was already created.")
+            cancel.commit(_("the key {name} was already created.").format(name=name))
         return self.add(name, material, passphrase, comment)
 
     def import_key(
@@ -177,8 +184,8 @@ class KeyStore:
         public_data = transfer.read_key_file(public_path) if public_path else None
         material = transfer.parse_private_key(transfer.read_key_file(path), passphrase, public_data)
         if cancel:
-            cancel.commit(f"the key {name} was already imported.")
-        return self.add(name, material, passphrase, comment or f"imported from {path.name}")
+            cancel.commit(_("the key {name} was already imported.").format(name=name))
+        return self.add(name, material, passphrase, comment or _("imported from {name}").format(name=path.name))
 
     def export_public(self, name: str, fmt: str = "pem") -> str:
         info = self.get(name)
@@ -203,15 +210,17 @@ class KeyStore:
         material = self.load_material(name, passphrase)
         secret = backup_passphrase or passphrase
         if not secret:
-            raise KeyStoreError("A private key backup needs a passphrase to encrypt it.")
+            raise KeyStoreError(_("A private key backup needs a passphrase to encrypt it."))
         if not allow_weak:
             require_strong_passphrase(secret, [name])
         if cancel:
-            cancel.commit(f"the backup was already written to {path}.")
+            cancel.commit(_("the backup was already written to {path}.").format(path=path))
         try:
             write_atomically(path, transfer.private_backup(material, secret))
         except OSError as exc:
-            raise KeyStoreError(f"The backup could not be written to {path}: {exc.strerror or exc}.") from exc
+            raise KeyStoreError(
+                _("The backup could not be written to {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+            ) from exc
 
     def change_passphrase(self, name: str, old: str | None, new: str | None) -> None:
         material = self.load_material(name, old)
@@ -241,7 +250,7 @@ class KeyStore:
         """Remove the key's secret and its index entry; nothing of it stays."""
         info = self.get(name)
         if cancel:
-            cancel.commit(f"the key {name} was already deleted.")
+            cancel.commit(_("the key {name} was already deleted.").format(name=name))
         chunked.delete_secret(self.slots, info.secret_id)
         self.index.save([k for k in self.index.load() if k.name != name])
 
@@ -258,14 +267,14 @@ class KeyStore:
             store_id = marker.read_bytes().decode("ascii").strip()
             if re.fullmatch(r"[0-9a-f]{32}", store_id):
                 return store_id
-            reason = "not a store id"
+            reason = _("not a store id")
         except FileNotFoundError:
             reason = ""
         except (OSError, UnicodeDecodeError) as exc:
-            reason = "not a store id" if isinstance(exc, UnicodeDecodeError) else str(exc.strerror or exc)
+            reason = _("not a store id") if isinstance(exc, UnicodeDecodeError) else str(exc.strerror or exc)
         if reason:
             state_files.move_aside(
-                marker, reason, outcome="a new one was made: saved sign-ins and passwords will be asked for again"
+                marker, reason, outcome=_("a new one was made: saved sign-ins and passwords will be asked for again")
             )
         write_atomically(marker, uuid.uuid4().hex.encode())
         return marker.read_text("ascii").strip()
@@ -273,8 +282,10 @@ class KeyStore:
     def _require_os_keyring(self) -> None:
         if self.storage == ENCRYPTED_FILE:
             raise KeyStoreError(
-                "Remembering passwords and sign-in tokens needs the OS keyring; with the encrypted "
-                "key file store they are not kept, so you will be asked again."
+                _(
+                    "Remembering passwords and sign-in tokens needs the OS keyring; with the encrypted "
+                    "key file store they are not kept, so you will be asked again."
+                )
             )
 
     def set_secret(self, name: str, value: str) -> None:
@@ -293,6 +304,10 @@ class KeyStore:
 
 def set_storage(settings: Settings, storage: str) -> None:
     if storage not in (OS_KEYRING, ENCRYPTED_FILE):
-        raise KeyStoreError(f"Unknown key storage {storage!r}; use {OS_KEYRING} or {ENCRYPTED_FILE}.")
+        raise KeyStoreError(
+            _("Unknown key storage {storage!r}; use {os_keyring} or {encrypted_file}.").format(
+                storage=storage, os_keyring=OS_KEYRING, encrypted_file=ENCRYPTED_FILE
+            )
+        )
     settings.set(BACKEND_SETTING, storage)
 

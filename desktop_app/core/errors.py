@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from desktop_app.core.i18n import _
+
 
 class Remedy(StrEnum):
     """What the user can do about a failure; each front renders it in its own words."""
@@ -58,5 +60,5 @@ class Cancelled(PHTError):
 
     exit_code = 130
 
-    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or _("Cancelled; nothing was changed."))

@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from desktop_app.core.errors import UsageError
+from desktop_app.core.i18n import _
 
 HOME_ENV = "PHT_DESKTOP_HOME"
 DEFAULT_PROFILE = "default"
@@ -37,7 +38,9 @@ class AppPaths:
     def for_profile(cls, profile: str = DEFAULT_PROFILE) -> AppPaths:
         if not _PROFILE_RE.match(profile) or profile in {".", ".."}:
             raise UsageError(
-                f"Profile name {profile!r} is not valid: use 1–64 letters, digits, '-', '_' or '.'."
+                _("Profile name {profile!r} is not valid: use 1–64 letters, digits, '-', '_' or '.'.").format(
+                    profile=profile
+                )
             )
         home = os.environ.get(HOME_ENV)
         if home:

@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop_app.core import state_files
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.paths import AppPaths
 
 Check = Callable[[Any], str | None]  # why a value is unusable ("is not text"), or None
@@ -49,19 +50,19 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def text_value(value: Any) -> str | None:
-    return None if isinstance(value, str) else "is not text"
+    return None if isinstance(value, str) else _("is not text")
 
 
 def optional_text_value(value: Any) -> str | None:
-    return None if value is None or isinstance(value, str) else "is not text"
+    return None if value is None or isinstance(value, str) else _("is not text")
 
 
 def flag_value(value: Any) -> str | None:
-    return None if isinstance(value, bool) else "is not true or false"
+    return None if isinstance(value, bool) else _("is not true or false")
 
 
 def whole_number_value(value: Any) -> str | None:
-    return None if isinstance(value, int) and not isinstance(value, bool) else "is not a whole number"
+    return None if isinstance(value, int) and not isinstance(value, bool) else _("is not a whole number")
 
 
 def optional_whole_number_value(value: Any) -> str | None:
@@ -70,12 +71,12 @@ def optional_whole_number_value(value: Any) -> str | None:
 
 def optional_number_value(value: Any) -> str | None:
     ok = value is None or (isinstance(value, int | float) and not isinstance(value, bool))
-    return None if ok else "is not a number"
+    return None if ok else _("is not a number")
 
 
 def text_list_value(value: Any) -> str | None:
     ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
-    return None if ok else "is not a list of texts"
+    return None if ok else _("is not a list of texts")
 
 
 def fields_value(fields: Mapping[str, Check], required: tuple[str, ...] = ()) -> Check:
@@ -83,21 +84,21 @@ def fields_value(fields: Mapping[str, Check], required: tuple[str, ...] = ()) ->
 
     def check(value: Any) -> str | None:
         if not isinstance(value, dict):
-            return "is not an object"
+            return _("is not an object")
         for name in required:
             if name not in value:
-                return f"lacks {name}"
+                return _("lacks {name}").format(name=name)
         for name, field_check in fields.items():
             problem = field_check(value[name]) if name in value else None
             if problem:
-                return f"has a {name} that {problem}"
+                return _("has a {name} that {problem}").format(name=name, problem=problem)
         return None
 
     return check
 
 
 def _settings_document(document: Any) -> str | None:
-    return None if isinstance(document, dict) else "not a JSON object"
+    return None if isinstance(document, dict) else _("not a JSON object")
 
 
 def _section(data: dict[str, Any], parents: list[str]) -> dict[str, Any] | str:
@@ -121,7 +122,7 @@ class Settings:
 
     def _load(self) -> dict[str, Any]:
         document = state_files.load_json_or_recover(
-            self._file, _settings_document, outcome="the settings start again from defaults"
+            self._file, _settings_document, outcome=_("the settings start again from defaults")
         )
         return document if document is not None else {}
 
@@ -135,9 +136,7 @@ class Settings:
             node = node[part]
         problem = check(node) if check is not None else None
         if problem:
-            state_files.move_aside(
-                self._file, f"{key} {problem}", outcome="the settings start again from defaults"
-            )
+            state_files.move_aside(self._file, f"{key} {problem}", outcome=_("the settings start again from defaults"))
             return default
         return node
 
@@ -148,7 +147,9 @@ class Settings:
             node = _section(data, parents)
             if isinstance(node, str):  # a section on the way is not an object: the file is damaged
                 state_files.move_aside(
-                    self._file, f"{node} is not an object", outcome="the settings start again from defaults"
+                    self._file,
+                    _("{node} is not an object").format(node=node),
+                    outcome=_("the settings start again from defaults"),
                 )
                 data = {}
                 node = _section(data, parents)
@@ -160,4 +161,6 @@ class Settings:
             try:
                 write_atomically(self._file, json.dumps(data, indent=2, sort_keys=True).encode())
             except OSError as exc:
-                raise SettingsError(f"The settings could not be saved to {self._file}: {exc}") from exc
+                raise SettingsError(
+                    _("The settings could not be saved to {file}: {exc}").format(file=self._file, exc=exc)
+                ) from exc

@@ -33,6 +33,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.i18n import _
+
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
@@ -90,10 +92,16 @@ def remove_listener(callback: Callable[[Recovery], None]) -> None:
 
 def _os_reason(exc: OSError) -> str:
     if isinstance(exc, IsADirectoryError):
-        return "a folder is in its place"
+        return _("a folder is in its place")
     if isinstance(exc, PermissionError):
-        return "not readable: permission denied"
-    return f"not readable: {exc.strerror or exc}"
+        return _("not readable: permission denied")
+    return _("not readable: {reason}").format(reason=exc.strerror or exc)
+
+
+def _unreadable(reason: str) -> bool:
+    """Whether `reason` is one of `_os_reason`'s: the file could not be read, rather than was damaged."""
+    prefixes = (_("a folder is in its place"), _("not readable: {reason}").partition("{")[0])
+    return reason.startswith((*prefixes, "not readable", "a folder"))
 
 
 def read_json(path: Path) -> Any:
@@ -107,13 +115,13 @@ def read_json(path: Path) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DamagedState("not UTF-8 text") from exc
+        raise DamagedState(_("not UTF-8 text")) from exc
     try:
         return json.loads(text)
     except RecursionError as exc:  # the parser recurses per level of nesting
-        raise DamagedState("nested too deeply to read") from exc
+        raise DamagedState(_("nested too deeply to read")) from exc
     except ValueError as exc:
-        raise DamagedState("not valid JSON") from exc
+        raise DamagedState(_("not valid JSON")) from exc
 
 
 def sqlite_problem(path: Path, table: str, columns: tuple[str, ...]) -> None:
@@ -127,21 +135,21 @@ def sqlite_problem(path: Path, table: str, columns: tuple[str, ...]) -> None:
     except OSError as exc:
         raise DamagedState(_os_reason(exc)) from exc
     if header and header != b"SQLite format 3\x00":  # an empty file is a new, empty database
-        raise DamagedState("not an SQLite database")
+        raise DamagedState(_("not an SQLite database"))
     try:
         # Opened as the app opens it: a journal left by a crash is rolled back, not taken for damage.
         db = sqlite3.connect(path)
         try:
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise DamagedState("its pages are corrupted")
+                raise DamagedState(_("its pages are corrupted"))
             found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
-        raise DamagedState(f"not a usable database: {exc}") from exc
+        raise DamagedState(_("not a usable database: {exc}").format(exc=exc)) from exc
     missing = [name for name in columns if name not in found]
     if found and missing:
-        raise DamagedState(f"its {table} table has no {', '.join(missing)}")
+        raise DamagedState(_("its {table} table has no {missing}").format(table=table, missing=", ".join(missing)))
 
 
 # -- moving aside -------------------------------------------------------------------------
@@ -162,7 +170,7 @@ def move_aside(
     reason: str,
     *,
     label: str | None = None,
-    outcome: str = "using defaults",
+    outcome: str | None = None,
     companions: tuple[str, ...] = (),
 ) -> Recovery | None:
     """Rename the damaged `path` next to itself, record and announce a Recovery.
@@ -172,6 +180,7 @@ def move_aside(
     Returns None when the file is already gone (another thread or process moved it).
     """
     label = label or path.name
+    outcome = outcome or _("using defaults")
     with _lock:
         if not (path.exists() or path.is_symlink()):
             return None
@@ -181,10 +190,10 @@ def move_aside(
         try:
             os.rename(path, target)
         except OSError as exc:
-            sentence = (
-                f"{label} could not be used ({reason}) and could not be moved aside "
-                f"({exc.strerror or exc}), so it was left as it is at {path}; {outcome}."
-            )
+            sentence = _(
+                "{label} could not be used ({reason}) and could not be moved aside "
+                "({move_error}), so it was left as it is at {path}; {outcome}."
+            ).format(label=label, reason=reason, move_error=exc.strerror or exc, path=path, outcome=outcome)
             recovery = _left_in_place[path] = Recovery(path, None, reason, sentence)
         else:
             for suffix in companions:
@@ -194,8 +203,11 @@ def move_aside(
                         os.rename(companion, target.with_name(target.name + suffix))
                     except OSError:
                         log.warning("could not move %s aside with its database", companion)
-            verb = "could not be read" if reason.startswith(("not readable", "a folder")) else "was damaged"
-            sentence = f"{label} {verb} ({reason}); it was moved aside to {target}; {outcome}."
+            if _unreadable(reason):
+                sentence = _("{label} could not be read ({reason}); it was moved aside to {target}; {outcome}.")
+            else:
+                sentence = _("{label} was damaged ({reason}); it was moved aside to {target}; {outcome}.")
+            sentence = sentence.format(label=label, reason=reason, target=target, outcome=outcome)
             recovery = Recovery(path, target, reason, sentence)
         _recoveries.append(recovery)
         listeners = list(_listeners)
@@ -213,7 +225,7 @@ def load_json_or_recover(
     check: Callable[[Any], str | None] | None = None,
     *,
     label: str | None = None,
-    outcome: str = "using defaults",
+    outcome: str | None = None,
 ) -> Any:
     """The JSON document at `path`; `None` when absent, or when damaged (then moved aside).
 
@@ -225,7 +237,7 @@ def load_json_or_recover(
     except DamagedState as damage:
         problem = damage.reason
     except RecursionError:  # a check walking a deeply nested document
-        problem = "nested too deeply to read"
+        problem = _("nested too deeply to read")
     if problem is None:
         return document
     move_aside(path, problem, label=label, outcome=outcome)
@@ -237,7 +249,7 @@ def check_or_recover(
     check: Callable[[Path], None],
     *,
     label: str | None = None,
-    outcome: str = "using defaults",
+    outcome: str | None = None,
     companions: tuple[str, ...] = (),
 ) -> Recovery | None:
     """Run `check(path)` (raising DamagedState); on damage move the file aside and return the Recovery."""

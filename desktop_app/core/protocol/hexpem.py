@@ -6,6 +6,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 
 
 class PublicKeyFormatError(PHTError):
@@ -29,7 +30,7 @@ def load_hex_pem_public_key(value: str, what: str = "public key") -> rsa.RSAPubl
         pem = bytes.fromhex(value)
         key = serialization.load_pem_public_key(pem)
     except (ValueError, TypeError) as exc:
-        raise PublicKeyFormatError(f"The {what} is not a hex-encoded PEM public key.") from exc
+        raise PublicKeyFormatError(_("The {what} is not a hex-encoded PEM public key.").format(what=what)) from exc
     if not isinstance(key, rsa.RSAPublicKey):
-        raise PublicKeyFormatError(f"The {what} is not an RSA key; the PHT network uses RSA only.")
+        raise PublicKeyFormatError(_("The {what} is not an RSA key; the PHT network uses RSA only.").format(what=what))
     return key

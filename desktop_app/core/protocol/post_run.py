@@ -30,6 +30,7 @@ from typing import BinaryIO
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from desktop_app.core.protocol.hashing import ResultHasher, route_digest
 from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
@@ -72,7 +73,7 @@ def safe_relative_name(name: str) -> PurePosixPath:
     """A member name that stays inside its folder: relative, no `..`, not empty."""
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts or not path.parts or "\\" in name:
-        raise PostRunError(f"The file name {name!r} would leave its folder.")
+        raise PostRunError(_("The file name {name!r} would leave its folder.").format(name=name))
     return path
 
 
@@ -86,7 +87,7 @@ def folder_sink(folder: Path) -> Sink:
 
 
 def _no_train_sink(name: str) -> AbstractContextManager[BinaryIO]:
-    raise PostRunError("Train files to re-encrypt need a place to go (train_sink).")
+    raise PostRunError(_("Train files to re-encrypt need a place to go (train_sink)."))
 
 
 def _as_sink(sink: Path | Sink) -> Sink:
@@ -96,11 +97,11 @@ def _as_sink(sink: Path | Sink) -> Sink:
 def _route_stop(config: TrainConfig, station_id: str) -> tuple[RouteStop, list[RouteStop]]:
     stop = config.stop_for(station_id)
     if stop is None:
-        raise PostRunError(f"Station {station_id} is not on this train's route.")
+        raise PostRunError(_("Station {station_id} is not on this train's route.").format(station_id=station_id))
     earlier = [s for s in config.route if s.index < stop.index]
     missing = [s.station for s in earlier if s.signature is None]
     if missing:
-        raise PostRunError(f"Earlier stations have not signed: {', '.join(missing)}.")
+        raise PostRunError(_("Earlier stations have not signed: {missing}.").format(missing=", ".join(missing)))
     return stop, earlier
 
 
@@ -140,7 +141,8 @@ def station_post_run(
     """Post-run of `station_id` over its results (and the train files to re-encrypt)."""
     stop, earlier = _route_stop(config, station_id)
     recipients = [
-        (s, load_hex_pem_public_key(s.rsa_public_key, f"key of station {s.station}")) for s in config.route
+        (s, load_hex_pem_public_key(s.rsa_public_key, _("key of station {station}").format(station=s.station)))
+        for s in config.route
     ]
     creator_key = load_hex_pem_public_key(config.creator_public_key, "creator.rsa_public_key")
     file_key = new_file_key()

@@ -30,6 +30,7 @@ from typing import BinaryIO
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.hashing import QUERY_FILE, ResultHasher, normalise_train_file_name, train_hash
 from desktop_app.core.protocol.post_run import PostRunError, safe_relative_name
@@ -91,10 +92,14 @@ def _check_file_set(config: TrainConfig, present: list[str]) -> Check:
     missing = sorted(listed - set(present))
     extra = sorted(set(present) - listed - {QUERY_FILE})
     if not missing and not extra:
-        return Check("train_files", True, "The train holds exactly the files of its file list.")
-    problems = [f"missing {', '.join(missing)}"] if missing else []
-    problems += [f"not in its file list: {', '.join(extra)}"] if extra else []
-    return Check("train_files", False, f"The train's files do not match its file list ({'; '.join(problems)}).")
+        return Check("train_files", True, _("The train holds exactly the files of its file list."))
+    problems = [_("missing {missing}").format(missing=", ".join(missing))] if missing else []
+    problems += [_("not in its file list: {extra}").format(extra=", ".join(extra))] if extra else []
+    return Check(
+        "train_files",
+        False,
+        _("The train's files do not match its file list ({problems}).").format(problems="; ".join(problems)),
+    )
 
 
 def station_pre_run(
@@ -111,15 +116,17 @@ def station_pre_run(
     """Decrypt the train (and earlier results) with this station's key, and check them."""
     stop = config.stop_for(station_id)
     if stop is None:
-        raise PreRunError(f"Station {station_id} is not on this train's route.")
+        raise PreRunError(_("Station {station_id} is not on this train's route.").format(station_id=station_id))
     wrapped = stop.encrypted_key
     if wrapped is None:
-        raise PreRunError(f"The train carries no file key for station {station_id}.")
+        raise PreRunError(_("The train carries no file key for station {station_id}.").format(station_id=station_id))
     try:
         file_key = unwrap_key(wrapped, station_key)
     except ValueError as exc:
         raise PreRunError(
-            f"Station {station_id}'s key cannot open this train's file key: it was encrypted for another key."
+            _("Station {station_id}'s key cannot open this train's file key: it was encrypted for another key.").format(
+                station_id=station_id
+            )
         ) from exc
     outcome = PreRunOutcome(file_key)
     outcome.train_files = _decrypt_into(train_files, train_dir, file_key, None, cancel)
@@ -135,7 +142,7 @@ def station_pre_run(
         outcome.checks += check_train(config, computed)
     if stop.index > 0 or config.result_hash is not None:
         if results_dir is None:
-            raise PreRunError("The earlier stations' results need a folder to be decrypted into (results_dir).")
+            raise PreRunError(_("The earlier stations' results need a folder to be decrypted into (results_dir)."))
         hasher = ResultHasher(config.session_id)
         outcome.results = _decrypt_into(previous_results, results_dir, file_key, hasher, cancel)
         outcome.checks += check_previous_results(config, hasher.finish(), station_id)

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.protocol.hashing import Hasher, HashingThread
 
 BLOCK = 16
@@ -48,8 +49,10 @@ def check_ciphertext_size(total_size: int, what: str) -> None:
     """`total_size` counts the IV. Anything shorter than IV + one block, or not whole blocks, is cut."""
     if total_size < IV_SIZE + BLOCK or (total_size - IV_SIZE) % BLOCK:
         raise TruncatedCiphertext(
-            f"The encrypted file {what} is truncated or damaged ({total_size} bytes is not an IV "
-            "followed by whole AES blocks)."
+            _(
+                "The encrypted file {what} is truncated or damaged ({total_size} bytes is not an IV "
+                "followed by whole AES blocks)."
+            ).format(what=what, total_size=total_size)
         )
 
 
@@ -58,7 +61,7 @@ def read_exactly(src: BinaryIO, view: memoryview) -> None:
     while got < len(view):
         n = src.readinto(view[got:])
         if not n:
-            raise TruncatedCiphertext("The encrypted data ended early (truncated archive or file).")
+            raise TruncatedCiphertext(_("The encrypted data ended early (truncated archive or file)."))
         got += n
 
 
@@ -80,7 +83,9 @@ class CbcStreamDecryptor:
             pad = plain[-1] if n else 0
             if not 1 <= pad <= BLOCK or n < pad or any(b != pad for b in plain[n - pad :]):
                 raise BadPadding(
-                    f"{self.what} does not decrypt cleanly (bad padding): it was altered or damaged."
+                    _("{what} does not decrypt cleanly (bad padding): it was altered or damaged.").format(
+                        what=self.what
+                    )
                 )
             plain = plain[: n - pad]
         return plain
@@ -168,8 +173,10 @@ class StreamDecryptor:
             return self._unpadder.update(self._cipher.finalize()) + self._unpadder.finalize()
         except ValueError as exc:
             raise BadPadding(
-                f"{self.what} does not decrypt cleanly (bad padding): it was altered or damaged, "
-                "or the key is not the one it was encrypted with."
+                _(
+                    "{what} does not decrypt cleanly (bad padding): it was altered or damaged, "
+                    "or the key is not the one it was encrypted with."
+                ).format(what=self.what)
             ) from exc
 
 

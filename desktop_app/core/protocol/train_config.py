@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 
 
 class TrainConfigError(PHTError):
@@ -56,13 +57,13 @@ def _depth_exceeds(document: Any, limit: int) -> bool:
 
 def _text(value: Any, field: str) -> str:
     if not isinstance(value, str):
-        raise TrainConfigError(f"train_config.json: {field} is not a string.")
+        raise TrainConfigError(_("train_config.json: {field} is not a string.").format(field=field))
     return value
 
 
 def _object(value: Any, field: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise TrainConfigError(f"train_config.json: {field} is not an object.")
+        raise TrainConfigError(_("train_config.json: {field} is not an object.").format(field=field))
     return value
 
 
@@ -70,7 +71,7 @@ def _hex_bytes(value: Any, field: str) -> bytes:
     try:
         return bytes.fromhex(value)
     except (TypeError, ValueError) as exc:
-        raise TrainConfigError(f"train_config.json: {field} is not a hex string.") from exc
+        raise TrainConfigError(_("train_config.json: {field} is not a hex string.").format(field=field)) from exc
 
 
 @dataclass
@@ -87,7 +88,9 @@ class RouteStop:
     def index(self) -> int:
         value = self.raw["index"]
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TrainConfigError(f"train_config.json: a route stop's index ({value!r:.40}) is not an integer.")
+            raise TrainConfigError(
+                _("train_config.json: a route stop's index ({value!r:.40}) is not an integer.").format(value=value)
+            )
         return value
 
     @property
@@ -129,15 +132,19 @@ class TrainConfig:
         if not missing and not (isinstance(raw["creator"], dict) and "rsa_public_key" in raw["creator"]):
             missing.append("creator.rsa_public_key")
         if missing:
-            raise TrainConfigError(f"train_config.json lacks required fields: {', '.join(missing)}.")
+            raise TrainConfigError(
+                _("train_config.json lacks required fields: {missing}.").format(missing=", ".join(missing))
+            )
         if not isinstance(raw["route"], list) or not all(isinstance(stop, dict) for stop in raw["route"]):
-            raise TrainConfigError("train_config.json has a malformed route (not a list of stops).")
+            raise TrainConfigError(_("train_config.json has a malformed route (not a list of stops)."))
         try:
             self.route = sorted((RouteStop(stop) for stop in raw["route"]), key=lambda s: s.index)
             for stop in self.route:  # fail now, not halfway through a run
                 stop.station, stop.rsa_public_key, stop.signature, stop.encrypted_key  # noqa: B018
         except KeyError as exc:
-            raise TrainConfigError(f"train_config.json has a malformed route (a stop lacks {exc}).") from exc
+            raise TrainConfigError(
+                _("train_config.json has a malformed route (a stop lacks {exc}).").format(exc=exc)
+            ) from exc
         _text(self.creator["rsa_public_key"], "creator.rsa_public_key")
         self.file_list  # noqa: B018 - the same for the fields every station reads
         self.build  # noqa: B018
@@ -147,13 +154,17 @@ class TrainConfig:
         try:
             raw = json.loads(data)
         except RecursionError as exc:
-            raise TrainConfigError(f"train_config.json is nested more than {MAX_DEPTH} levels deep.") from exc
+            raise TrainConfigError(
+                _("train_config.json is nested more than {max_depth} levels deep.").format(max_depth=MAX_DEPTH)
+            ) from exc
         except (ValueError, UnicodeDecodeError) as exc:  # also numbers past int's 4,300 digits
-            raise TrainConfigError("train_config.json is not valid JSON.") from exc
+            raise TrainConfigError(_("train_config.json is not valid JSON.")) from exc
         if not isinstance(raw, dict):
-            raise TrainConfigError("train_config.json is not a JSON object.")
+            raise TrainConfigError(_("train_config.json is not a JSON object."))
         if _depth_exceeds(raw, MAX_DEPTH):
-            raise TrainConfigError(f"train_config.json is nested more than {MAX_DEPTH} levels deep.")
+            raise TrainConfigError(
+                _("train_config.json is nested more than {max_depth} levels deep.").format(max_depth=MAX_DEPTH)
+            )
         return cls(raw)
 
     def to_json_bytes(self) -> bytes:
@@ -199,7 +210,7 @@ class TrainConfig:
     def file_list(self) -> list[str]:
         files = self.raw.get("file_list", [])
         if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
-            raise TrainConfigError("train_config.json: file_list is not a list of file names.")
+            raise TrainConfigError(_("train_config.json: file_list is not a list of file names."))
         return list(files)
 
     def _hex_field(self, field: str) -> bytes | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.protocol.hashing import route_digest
 from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
 from desktop_app.core.protocol.signatures import verify_digest, verify_train_hash
@@ -37,7 +38,11 @@ def check_previous_results(config: TrainConfig, computed_result_hash: bytes, sta
     """A station's pre-run check of what the stops before it did."""
     stop = config.stop_for(station_id)
     if stop is None:
-        return [Check("on_route", False, f"Station {station_id} is not on this train's route.")]
+        return [
+            Check(
+                "on_route", False, _("Station {station_id} is not on this train's route.").format(station_id=station_id)
+            )
+        ]
     return check_results(config, computed_result_hash, before_index=stop.index)
 
 
@@ -52,17 +57,19 @@ def check_results(
     route = [s for s in config.route if before_index is None or s.index < before_index]
     stated = config.result_hash
     if stated is None:
-        checks.append(Check("result_hash", False, "The archive carries no result_hash."))
+        checks.append(Check("result_hash", False, _("The archive carries no result_hash.")))
     else:
         same = stated == computed_result_hash
         checks.append(
             Check(
                 "result_hash",
                 same,
-                "The result files hash to the stated result_hash."
+                _("The result files hash to the stated result_hash.")
                 if same
-                else "The result files do not hash to the stated result_hash: they were altered, "
-                "reordered, or belong to another train.",
+                else _(
+                    "The result files do not hash to the stated result_hash: they were altered, "
+                    "reordered, or belong to another train."
+                ),
             )
         )
 
@@ -72,25 +79,30 @@ def check_results(
         Check(
             "route_complete",
             not unsigned and bool(route),
-            f"Every station {'before this one ' if before_index is not None else ''}on the route "
-            "signed its results."
+            (
+                _("Every station before this one on the route signed its results.")
+                if before_index is not None
+                else _("Every station on the route signed its results.")
+            )
             if not unsigned and route
-            else f"Stations without a signature: {', '.join(unsigned) or 'no route'}.",
+            else _("Stations without a signature: {unsigned}.").format(unsigned=", ".join(unsigned) or _("no route")),
         )
     )
     if not signed:
-        checks.append(Check("result_signature", False, "No station signed the results."))
+        checks.append(Check("result_signature", False, _("No station signed the results.")))
         return checks
 
     last = signed[-1]
     try:
-        last_key = load_hex_pem_public_key(last.rsa_public_key, f"public key of station {last.station}")
+        last_key = load_hex_pem_public_key(
+            last.rsa_public_key, _("public key of station {station}").format(station=last.station)
+        )
         signature = config.result_signature
         ok = signature is not None and verify_digest(last_key, signature, stated or computed_result_hash)
         detail = (
-            f"The result_signature is valid for station {last.station}, the last to sign."
+            _("The result_signature is valid for station {station}, the last to sign.").format(station=last.station)
             if ok
-            else f"The result_signature is not valid for station {last.station}'s key."
+            else _("The result_signature is not valid for station {station}'s key.").format(station=last.station)
         )
     except PHTError as exc:
         ok, detail = False, str(exc)
@@ -101,12 +113,14 @@ def check_results(
         digest, signature = stop.signature  # type: ignore[misc]
         name = f"route_signature[{stop.index}]"
         try:
-            key = load_hex_pem_public_key(stop.rsa_public_key, f"public key of station {stop.station}")
+            key = load_hex_pem_public_key(
+                stop.rsa_public_key, _("public key of station {station}").format(station=stop.station)
+            )
             ok = verify_digest(key, signature, digest)
             detail = (
-                f"Station {stop.station} signed its route digest."
+                _("Station {station} signed its route digest.").format(station=stop.station)
                 if ok
-                else f"The route signature of station {stop.station} does not match its key."
+                else _("The route signature of station {station} does not match its key.").format(station=stop.station)
             )
         except PHTError as exc:
             ok, detail = False, str(exc)
@@ -118,10 +132,13 @@ def check_results(
                 Check(
                     "last_route_digest",
                     same,
-                    f"Station {stop.station}'s digest covers these results and the earlier stops."
+                    _("Station {station}'s digest covers these results and the earlier stops.").format(
+                        station=stop.station
+                    )
                     if same
-                    else f"Station {stop.station}'s route digest does not match these results and "
-                    "the earlier stops' digests.",
+                    else _(
+                        "Station {station}'s route digest does not match these results and the earlier stops' digests."
+                    ).format(station=stop.station),
                 )
             )
         earlier_digests.append(digest)
@@ -136,20 +153,21 @@ def check_train(config: TrainConfig, computed_train_hash: bytes) -> list[Check]:
         Check(
             "train_hash",
             same,
-            "The train files hash to the stated hash."
+            _("The train files hash to the stated hash.")
             if same
-            else "The train files do not hash to the stated hash: they were altered or belong to "
-            "another train.",
+            else _("The train files do not hash to the stated hash: they were altered or belong to another train."),
         )
     ]
     signature = config.train_signature
     try:
-        creator_key = load_hex_pem_public_key(config.creator_public_key, "researcher's public key")
+        creator_key = load_hex_pem_public_key(config.creator_public_key, _("researcher's public key"))
         ok = signature is not None and verify_train_hash(creator_key, signature, computed_train_hash)
         detail = (
-            f"Researcher {config.creator_id} signed this train hash."
+            _("Researcher {creator_id} signed this train hash.").format(creator_id=config.creator_id)
             if ok
-            else f"The train signature is not researcher {config.creator_id}'s signature of these files."
+            else _("The train signature is not researcher {creator_id}'s signature of these files.").format(
+                creator_id=config.creator_id
+            )
         )
     except PHTError as exc:
         ok, detail = False, str(exc)
@@ -157,15 +175,15 @@ def check_train(config: TrainConfig, computed_train_hash: bytes) -> list[Check]:
     build_key, build_signature = config.build_public_key, config.build_signature
     try:
         if build_key is None or build_signature is None or signature is None:
-            ok, detail = False, "The train carries no build signature."
+            ok, detail = False, _("The train carries no build signature.")
         else:
             # The builder signed bytes.fromhex(hash_hex + signature_hex), i.e. hash || signature.
-            builder = load_hex_pem_public_key(build_key, "builder's key")
+            builder = load_hex_pem_public_key(build_key, _("builder's key"))
             ok = verify_train_hash(builder, build_signature, computed_train_hash + signature)
             detail = (
-                "The builder signed this train hash and the researcher's signature."
+                _("The builder signed this train hash and the researcher's signature.")
                 if ok
-                else "The build signature does not match this train hash and signature."
+                else _("The build signature does not match this train hash and signature.")
             )
     except PHTError as exc:
         ok, detail = False, str(exc)

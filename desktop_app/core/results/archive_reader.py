@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from desktop_app.core.errors import UsageError
+from desktop_app.core.i18n import _
 from desktop_app.core.protocol.train_config import TrainConfig, TrainConfigError
 from desktop_app.core.results.errors import UnsafeArchive
 from desktop_app.core.results.tar_stream import TarEntry, TarSource, read_entries
@@ -52,10 +53,10 @@ def check_archive_path(path: Path) -> None:
     """A wrong argument (no such file, a folder) is a usage error, not a bad archive."""
     if not path.is_file():
         if path.is_dir():
-            what = "is a folder, not an archive file"
+            what = _("is a folder, not an archive file")
         else:
-            what = "is not a regular file" if path.exists() else "does not exist"
-        raise UsageError(f"The archive {path} {what}.")
+            what = _("is not a regular file") if path.exists() else _("does not exist")
+        raise UsageError(_("The archive {path} {what}.").format(path=path, what=what))
 
 
 def _decoded(entry: TarEntry) -> str:
@@ -63,27 +64,39 @@ def _decoded(entry: TarEntry) -> str:
         return entry.name.decode("utf-8")
     except UnicodeDecodeError as exc:
         shown = entry.name.decode("utf-8", "backslashreplace")
-        raise UnsafeArchive(f"The archive holds a name that is not valid UTF-8 ({shown!r}).") from exc
+        raise UnsafeArchive(
+            _("The archive holds a name that is not valid UTF-8 ({shown!r}).").format(shown=shown)
+        ) from exc
 
 
 def _normalised_parts(raw: str, windows: bool = WINDOWS) -> tuple[str, ...]:
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
-        raise UnsafeArchive(f"The archive holds an absolute path ({raw!r}); it is refused as unsafe.")
+        raise UnsafeArchive(_("The archive holds an absolute path ({raw!r}); it is refused as unsafe.").format(raw=raw))
     if "\\" in raw or any(unicodedata.category(c) in FORBIDDEN_CATEGORIES for c in raw):
-        raise UnsafeArchive(f"The archive holds a member with a forbidden character ({raw!r}).")
+        raise UnsafeArchive(_("The archive holds a member with a forbidden character ({raw!r}).").format(raw=raw))
     parts = tuple(part for part in PurePosixPath(raw).parts if part != ".")
     if ".." in parts:
         raise UnsafeArchive(
-            f"The archive holds a path that leaves its folder ({raw!r}); it is refused as unsafe."
+            _("The archive holds a path that leaves its folder ({raw!r}); it is refused as unsafe.").format(raw=raw)
         )
     if len(raw.encode("utf-8")) > MAX_NAME_BYTES:
-        raise UnsafeArchive(f"The archive holds a name longer than {MAX_NAME_BYTES:,} bytes ({raw[:60]!r}…).")
+        raise UnsafeArchive(
+            _("The archive holds a name longer than {max_name_bytes:,} bytes ({raw!r}…).").format(
+                max_name_bytes=MAX_NAME_BYTES, raw=raw[:60]
+            )
+        )
     if len(parts) > MAX_DEPTH:
-        raise UnsafeArchive(f"The archive holds a file nested more than {MAX_DEPTH} folders deep ({raw[:60]!r}…).")
+        raise UnsafeArchive(
+            _("The archive holds a file nested more than {max_depth} folders deep ({raw!r}…).").format(
+                max_depth=MAX_DEPTH, raw=raw[:60]
+            )
+        )
     if any(len(part.encode("utf-8")) > MAX_PART_BYTES for part in parts):
         raise UnsafeArchive(
-            f"The archive holds a name with a part longer than {MAX_PART_BYTES} bytes ({raw[:60]!r}…), "
-            "which no common file system stores."
+            _(
+                "The archive holds a name with a part longer than {max_part_bytes} bytes ({raw!r}…), "
+                "which no common file system stores."
+            ).format(max_part_bytes=MAX_PART_BYTES, raw=raw[:60])
         )
     if windows:  # names Windows would reinterpret (streams, devices, dropped trailing dots)
         for part in parts:
@@ -92,7 +105,7 @@ def _normalised_parts(raw: str, windows: bool = WINDOWS) -> tuple[str, ...]:
                 or part.endswith((".", " "))
                 or part.split(".")[0].upper() in WINDOWS_DEVICES
             ):
-                raise UnsafeArchive(f"The archive holds {raw!r}, a name Windows cannot store safely.")
+                raise UnsafeArchive(_("The archive holds {raw!r}, a name Windows cannot store safely.").format(raw=raw))
     return parts
 
 
@@ -110,7 +123,9 @@ class ResultArchive:
         try:
             self._source = TarSource(path)
         except OSError as exc:
-            raise UnsafeArchive(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc
+            raise UnsafeArchive(
+                _("{name} cannot be read ({reason}).").format(name=path.name, reason=exc.strerror or exc)
+            ) from exc
         try:
             self.config, self.members = self._check_members()
         except BaseException:
@@ -142,34 +157,42 @@ class ResultArchive:
             name = "/".join(parts)
             if entry.is_dir:
                 if parts[0] != RESULTS_DIR:
-                    raise UnsafeArchive(f"The archive holds an unexpected folder {raw!r}.")
+                    raise UnsafeArchive(_("The archive holds an unexpected folder {raw!r}.").format(raw=raw))
                 continue
             earlier = seen.get(_same_on_disk(name))
             if earlier == name:
-                raise UnsafeArchive(f"The archive holds {name!r} twice; it is refused as ambiguous.")
+                raise UnsafeArchive(
+                    _("The archive holds {name!r} twice; it is refused as ambiguous.").format(name=name)
+                )
             if earlier is not None:
                 raise UnsafeArchive(
-                    f"The archive holds {earlier!r} and {name!r}, which differ only in letter case or "
-                    "accents and would overwrite each other on many systems."
+                    _(
+                        "The archive holds {earlier!r} and {name!r}, which differ only in letter case or "
+                        "accents and would overwrite each other on many systems."
+                    ).format(earlier=earlier, name=name)
                 )
             seen[_same_on_disk(name)] = name
             if name == CONFIG_NAME:
                 if entry.size > MAX_CONFIG_SIZE:
-                    raise UnsafeArchive("The archive's train_config.json is implausibly large.")
+                    raise UnsafeArchive(_("The archive's train_config.json is implausibly large."))
                 config_data = self._source.read(entry.size)
                 if len(config_data) < entry.size:
-                    raise UnsafeArchive("The archive is truncated: it ends inside train_config.json.")
+                    raise UnsafeArchive(_("The archive is truncated: it ends inside train_config.json."))
             elif parts[0] == RESULTS_DIR and len(parts) > 1:
                 members.append(ResultMember("/".join(parts[1:]), entry))
             else:
-                raise UnsafeArchive(f"The archive holds {raw!r}, which is neither train_config.json nor a result.")
+                raise UnsafeArchive(
+                    _("The archive holds {raw!r}, which is neither train_config.json nor a result.").format(raw=raw)
+                )
         file_names = {_same_on_disk(m.name) for m in members}
         for member in members:
             for parent in PurePosixPath(member.name).parents:
                 if _same_on_disk(str(parent)) in file_names:
-                    raise UnsafeArchive(f"The archive holds {str(parent)!r} both as a file and as a folder.")
+                    raise UnsafeArchive(
+                        _("The archive holds {parent!r} both as a file and as a folder.").format(parent=str(parent))
+                    )
         if config_data is None:
-            raise UnsafeArchive("The archive has no train_config.json; it is not a PHT result archive.")
+            raise UnsafeArchive(_("The archive has no train_config.json; it is not a PHT result archive."))
         try:
             config = TrainConfig.from_json_bytes(config_data)
         except TrainConfigError as exc:

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import PHTError, Remedy
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPrivateKey
 from desktop_app.core.keystore import KeyInfo, KeyStore
@@ -68,13 +69,17 @@ def check_request(request: DecryptRequest) -> None:
 
 def _check_output(output: Path, force: bool) -> None:
     if output.exists() and not output.is_dir():
-        raise OutputNotEmpty(f"The output {output} exists and is not a folder.")
+        raise OutputNotEmpty(_("The output {output} exists and is not a folder.").format(output=output))
     try:
         occupied = output.is_dir() and any(output.iterdir())
     except OSError as exc:
-        raise OutputWriteError(f"The output folder {output} cannot be read ({exc.strerror or exc}).") from exc
+        raise OutputWriteError(
+            _("The output folder {output} cannot be read ({reason}).").format(output=output, reason=exc.strerror or exc)
+        ) from exc
     if occupied and not force:
-        raise OutputNotEmpty(f"The output folder {output} is not empty.", remedy=Remedy.NEEDS_FORCE)
+        raise OutputNotEmpty(
+            _("The output folder {output} is not empty.").format(output=output), remedy=Remedy.NEEDS_FORCE
+        )
 
 
 def _check_targets(output: Path, names: list[str]) -> None:
@@ -85,18 +90,21 @@ def _check_targets(output: Path, names: list[str]) -> None:
         for folder in list(PurePosixPath(name).parents)[-2::-1]:  # "a", then "a/b", for "a/b/c.txt"
             if (output / folder).is_symlink():
                 raise OutputNotEmpty(
-                    f"The output folder holds a symbolic link {folder} where {name} goes; results are "
-                    "never written through a link, so nothing was moved."
+                    _(
+                        "The output folder holds a symbolic link {folder} where {name} goes; results are "
+                        "never written through a link, so nothing was moved."
+                    ).format(folder=folder, name=name)
                 )
         if target.is_dir():
             raise OutputNotEmpty(
-                f"The output folder already holds a folder where {name} goes; nothing was moved."
+                _("The output folder already holds a folder where {name} goes; nothing was moved.").format(name=name)
             )
         for parent in target.relative_to(output).parents:
             if (output / parent).exists() and not (output / parent).is_dir():
                 raise OutputNotEmpty(
-                    f"The output folder already holds a file {parent} where a folder is needed; "
-                    "nothing was moved."
+                    _(
+                        "The output folder already holds a file {parent} where a folder is needed; nothing was moved."
+                    ).format(parent=parent)
                 )
 
 
@@ -156,18 +164,21 @@ def decrypt_opened(
     wanted = archive_key_fingerprint(config)
     if keys.fingerprint != wanted:
         raise NoFittingKey(
-            f"This archive was encrypted for key {group_fingerprint(wanted)}; key {keys.name} "
-            f"({group_fingerprint(keys.fingerprint)}) cannot open it."
+            _("This archive was encrypted for key {wanted}; key {name} ({fingerprint}) cannot open it.").format(
+                wanted=group_fingerprint(wanted), name=keys.name, fingerprint=group_fingerprint(keys.fingerprint)
+            )
         )
     wrapped = config.creator_encrypted_key
     if wrapped is None:
-        raise UnsafeArchive("The archive's train_config.json has no creator.encrypted_key.")
+        raise UnsafeArchive(_("The archive's train_config.json has no creator.encrypted_key."))
     try:
         file_key = unwrap_key(wrapped, keys.private_key)
     except ValueError as exc:
         raise VerificationFailed(
-            f"Verification failed: key {keys.name} is the one the archive names, yet it cannot open "
-            "the archive's wrapped file key (creator.encrypted_key): the archive was altered or damaged."
+            _(
+                "Verification failed: key {name} is the one the archive names, yet it cannot open "
+                "the archive's wrapped file key (creator.encrypted_key): the archive was altered or damaged."
+            ).format(name=keys.name)
         ) from exc
     he_key = keys.paillier
     report = DecryptionReport(
@@ -185,7 +196,9 @@ def decrypt_opened(
         staging = Path(tempfile.mkdtemp(prefix=".pht-decrypt-", dir=request.output.parent))
     except OSError as exc:
         raise OutputWriteError(
-            f"The output folder {request.output} cannot be created ({exc.strerror or exc})."
+            _("The output folder {output} cannot be created ({reason}).").format(
+                output=request.output, reason=exc.strerror or exc
+            )
         ) from exc
     moved = False
     try:
@@ -194,16 +207,16 @@ def decrypt_opened(
         if he_key is not None:
             _decrypt_paillier(archive, he_key, staging, report)
         elif _has_he(archive):
-            report.notes.append(
-                "Paillier results (*.he.json) stay encrypted: no Paillier key was given or found."
-            )
+            report.notes.append(_("Paillier results (*.he.json) stay encrypted: no Paillier key was given or found."))
         if cancel:  # the commit point: from here on the verified results are written in full
-            cancel.commit(f"the results were already written to {request.output}.")
+            cancel.commit(_("the results were already written to {output}.").format(output=request.output))
         _move_into(staging, request.output, [entry.path for entry in report.files])
         moved = True
     except OSError as exc:
         raise OutputWriteError(
-            f"Writing the results failed ({exc.strerror or exc}); nothing was left in {request.output}."
+            _("Writing the results failed ({reason}); nothing was left in {output}.").format(
+                reason=exc.strerror or exc, output=request.output
+            )
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -231,8 +244,10 @@ def _check_free_space(staging: Path, needed: int, output: Path) -> None:
     free = shutil.disk_usage(staging).free
     if needed > free:
         raise OutputWriteError(
-            f"The results need up to {human_size(needed)} but only {human_size(free)} is free where "
-            f"{output} goes; nothing was written. Free some space or choose another folder."
+            _(
+                "The results need up to {needed} but only {free} is free where "
+                "{output} goes; nothing was written. Free some space or choose another folder."
+            ).format(needed=human_size(needed), free=human_size(free), output=output)
         )
 
 
@@ -282,7 +297,7 @@ def _decrypt_members(
             except TruncatedCiphertext as exc:
                 raise UnsafeArchive(str(exc)) from exc
             except BadPadding as exc:
-                raise VerificationFailed(f"Verification failed: {exc}", report) from exc
+                raise VerificationFailed(_("Verification failed: {exc}").format(exc=exc), report) from exc
             report.files.append(FileEntry(member.name, size, sha256))
         result_hash = pipeline.finish()
         finished = True
@@ -295,7 +310,10 @@ def _decrypt_members(
     report.verified = all_passed(report.checks)
     if not report.verified:
         failed = next(check for check in report.checks if not check.passed)
-        raise VerificationFailed(f"Verification failed ({failed.name}): {printable(failed.detail)}", report)
+        raise VerificationFailed(
+            _("Verification failed ({name}): {detail}").format(name=failed.name, detail=printable(failed.detail)),
+            report,
+        )
 
 
 def _decrypt_paillier(archive: ResultArchive, he_key, staging: Path, report: DecryptionReport) -> None:
@@ -306,8 +324,10 @@ def _decrypt_paillier(archive: ResultArchive, he_key, staging: Path, report: Dec
         target_name = plain_name(member.name)
         if target_name in names:
             raise UnsafeArchive(
-                f"The archive already holds {target_name}; its Paillier plaintext would overwrite "
-                "it, so nothing was written."
+                _(
+                    "The archive already holds {target_name}; its Paillier plaintext would overwrite "
+                    "it, so nothing was written."
+                ).format(target_name=target_name)
             )
         target = staging / target_name
         target.touch(mode=0o600)  # confidential like every decrypted file; writing keeps the mode

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPublicKey
 from desktop_app.core.keystore import KeyInfo, KeyStore
@@ -31,15 +32,20 @@ def select_rsa_key(store: KeyStore, config: TrainConfig, chosen: str | None) -> 
         info = store.get(chosen)
         if info.fingerprint != wanted:
             raise NoFittingKey(
-                f"This archive was encrypted for key {group_fingerprint(wanted)}; you selected key "
-                f"{info.name} ({group_fingerprint(info.fingerprint)}), which cannot open it."
+                _(
+                    "This archive was encrypted for key {wanted}; you selected key "
+                    "{name} ({fingerprint}), which cannot open it."
+                ).format(
+                    wanted=group_fingerprint(wanted), name=info.name, fingerprint=group_fingerprint(info.fingerprint)
+                )
             )
         return info
     info = store.find_by_fingerprint(wanted)
     if info is None:
         raise NoFittingKey(
-            f"This archive was encrypted for key {group_fingerprint(wanted)}, which is not in this "
-            f"profile (RSA keys here: {_known(store, 'rsa')})."
+            _(
+                "This archive was encrypted for key {wanted}, which is not in this profile (RSA keys here: {known})."
+            ).format(wanted=group_fingerprint(wanted), known=_known(store, "rsa"))
         )
     return info
 
@@ -70,12 +76,14 @@ def select_paillier_key(store: KeyStore, config: TrainConfig, chosen: str | None
     if chosen:
         info = store.get(chosen)
         if not info.type.is_paillier:
-            raise NoFittingKey(f"Key {chosen} is not a Paillier key.")
+            raise NoFittingKey(_("Key {chosen} is not a Paillier key.").format(chosen=chosen))
         if named and info.fingerprint != named.fingerprint():
             wanted = group_fingerprint(named.fingerprint())
             raise NoFittingKey(
-                f"The Paillier results were encrypted for key {wanted}; you selected {chosen}, "
-                "which cannot open them."
+                _(
+                    "The Paillier results were encrypted for key {wanted}; you selected {chosen}, "
+                    "which cannot open them."
+                ).format(wanted=wanted, chosen=chosen)
             )
         return info
     return store.find_by_fingerprint(named.fingerprint()) if named else None

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.paillier import PaillierKeyError, PaillierPrivateKey
 from desktop_app.core.progress import human_size
 from desktop_app.core.results.errors import UnsafeArchive
@@ -30,16 +31,24 @@ def plain_name(he_name: str) -> str:
 
 def _ciphertext(leaf: int | str, key: PaillierPrivateKey, where: str) -> int:
     if isinstance(leaf, str) and len(leaf) > len(str(key.public.n_square)):
-        raise UnsafeArchive(f"{printable(where)} is not a Paillier ciphertext of this key (it is too long).")
+        raise UnsafeArchive(
+            _("{where} is not a Paillier ciphertext of this key (it is too long).").format(where=printable(where))
+        )
     try:
         return key.decrypt(int(leaf))
     except (PaillierKeyError, ValueError) as exc:
-        raise UnsafeArchive(f"{printable(where)} is not a Paillier ciphertext of this key ({exc}).") from exc
+        raise UnsafeArchive(
+            _("{where} is not a Paillier ciphertext of this key ({exc}).").format(where=printable(where), exc=exc)
+        ) from exc
 
 
 def _decrypt_tree(node: Any, key: PaillierPrivateKey, where: str, depth: int = 1) -> Any:
     if depth > MAX_DEPTH:
-        raise UnsafeArchive(f"{printable(where)} is nested more than {MAX_DEPTH} levels deep.")
+        raise UnsafeArchive(
+            _("{where} is nested more than {max_depth} levels deep.").format(
+                where=printable(where), max_depth=MAX_DEPTH
+            )
+        )
     if isinstance(node, dict):
         return {k: _decrypt_tree(v, key, f"{where}.{k}", depth + 1) for k, v in node.items()}
     if isinstance(node, list):
@@ -54,13 +63,21 @@ def _decrypt_tree(node: Any, key: PaillierPrivateKey, where: str, depth: int = 1
 def decrypt_he_file(source: Path, target: Path, key: PaillierPrivateKey, name: str) -> None:
     if source.stat().st_size > MAX_HE_SIZE:
         raise UnsafeArchive(
-            f"The Paillier result {name} is larger than {human_size(MAX_HE_SIZE)}; it is refused."
+            _("The Paillier result {name} is larger than {max_he_size}; it is refused.").format(
+                name=name, max_he_size=human_size(MAX_HE_SIZE)
+            )
         )
     try:
         tree = json.loads(source.read_text("utf-8"))
     except RecursionError as exc:
-        raise UnsafeArchive(f"The Paillier result {name} is nested more than {MAX_DEPTH} levels deep.") from exc
+        raise UnsafeArchive(
+            _("The Paillier result {name} is nested more than {max_depth} levels deep.").format(
+                name=name, max_depth=MAX_DEPTH
+            )
+        ) from exc
     except (ValueError, UnicodeDecodeError) as exc:  # also numbers past int's 4,300 digits
-        raise UnsafeArchive(f"The Paillier result {name} is not valid JSON ({exc}).") from exc
+        raise UnsafeArchive(
+            _("The Paillier result {name} is not valid JSON ({exc}).").format(name=name, exc=exc)
+        ) from exc
     plain = _decrypt_tree(tree, key, name)
     target.write_text(json.dumps(plain, indent=2) + "\n", "utf-8")

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.progress import human_size
 from desktop_app.core.results.errors import UnsafeArchive
 
@@ -51,12 +52,12 @@ PAX_TYPES = (b"x", b"X")
 GLOBAL_PAX = b"g"
 # What every other type is, in the sentence that refuses it.
 REFUSED_TYPES = {
-    b"1": "a hard link",
-    b"2": "a symbolic link",
-    b"3": "a device file",
-    b"4": "a device file",
-    b"6": "a named pipe",
-    b"S": "a sparse file",
+    b"1": N_("a hard link"),
+    b"2": N_("a symbolic link"),
+    b"3": N_("a device file"),
+    b"4": N_("a device file"),
+    b"6": N_("a named pipe"),
+    b"S": N_("a sparse file"),
 }
 # Errors the decompressors raise on a damaged or cut stream.
 STREAM_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
@@ -82,11 +83,11 @@ class TarEntry:
         """Why an entry that is neither a regular file nor a folder is refused (as it is read)."""
         if self.is_file or self.is_dir:
             return None
-        return REFUSED_TYPES.get(self.typeflag, "an unsupported member type")
+        return _(REFUSED_TYPES.get(self.typeflag, N_("an unsupported member type")))
 
 
 def _damaged(what: str) -> UnsafeArchive:
-    return UnsafeArchive(f"The archive is damaged: {what}.")
+    return UnsafeArchive(_("The archive is damaged: {what}.").format(what=what))
 
 
 class TarSource:
@@ -130,18 +131,20 @@ class TarSource:
             return
         if self.compressed:
             raise UnsafeArchive(
-                f"The archive would expand to more than {MAX_EXPANSION} times its size ({what} "
-                f"alone declares {human_size(end)} in all); results are encrypted and do not "
-                "compress, so it is refused as a decompression bomb."
+                _(
+                    "The archive would expand to more than {max_expansion} times its size ({what} "
+                    "alone declares {end} in all); results are encrypted and do not "
+                    "compress, so it is refused as a decompression bomb."
+                ).format(max_expansion=MAX_EXPANSION, what=what, end=human_size(end))
             )
-        raise UnsafeArchive(f"The archive is truncated: {what} ends past the end of the file.")
+        raise UnsafeArchive(_("The archive is truncated: {what} ends past the end of the file.").format(what=what))
 
     def read(self, count: int) -> bytes:
         """Up to `count` bytes (fewer only at the end of the stream)."""
         try:
             data = self._stream.read(count)
         except STREAM_ERRORS as exc:
-            raise UnsafeArchive(f"The archive is truncated or damaged ({exc}).") from exc
+            raise UnsafeArchive(_("The archive is truncated or damaged ({exc}).").format(exc=exc)) from exc
         self.position += len(data)
         return data
 
@@ -149,7 +152,7 @@ class TarSource:
         try:
             count = self._stream.readinto(view)  # type: ignore[attr-defined]
         except STREAM_ERRORS as exc:
-            raise UnsafeArchive(f"The archive is truncated or damaged ({exc}).") from exc
+            raise UnsafeArchive(_("The archive is truncated or damaged ({exc}).").format(exc=exc)) from exc
         self.position += count
         return count
 
@@ -160,7 +163,7 @@ class TarSource:
         try:
             self._stream.seek(offset)
         except STREAM_ERRORS as exc:
-            raise UnsafeArchive(f"The archive is truncated or damaged ({exc}).") from exc
+            raise UnsafeArchive(_("The archive is truncated or damaged ({exc}).").format(exc=exc)) from exc
         self.position = offset
 
     def skip_to(self, offset: int) -> None:
@@ -170,7 +173,7 @@ class TarSource:
             return
         while self.position < offset:  # decompress and drop, one bounded chunk at a time
             if not self.read(min(SKIP_CHUNK, offset - self.position)):
-                raise UnsafeArchive("The archive is truncated: a member's data ends early.")
+                raise UnsafeArchive(_("The archive is truncated: a member's data ends early."))
 
 
 def _number(field: bytes) -> int:
@@ -178,10 +181,10 @@ def _number(field: bytes) -> int:
     if field[0] == 0x80:
         return int.from_bytes(field[1:], "big")
     if field[0] == 0xFF:
-        raise _damaged("a header holds a negative number")
+        raise _damaged(_("a header holds a negative number"))
     text = field.split(b"\0", 1)[0].strip(b" ")
     if text.strip(b"01234567"):
-        raise _damaged("a header holds a number that is not octal")
+        raise _damaged(_("a header holds a number that is not octal"))
     return int(text, 8) if text else 0
 
 
@@ -204,23 +207,23 @@ def _pax_records(data: bytes) -> dict[str, bytes]:
         space = data.find(b" ", position, position + 21)
         length_text = data[position:space]
         if space < 0 or not length_text.isdigit():
-            raise _damaged("a PAX header record has no length")
+            raise _damaged(_("a PAX header record has no length"))
         end = position + int(length_text)
         record = data[space + 1 : end]
         if end > len(data) or not record.endswith(b"\n") or b"=" not in record:
-            raise _damaged("a PAX header record is malformed")
-        key, _, value = record[:-1].partition(b"=")
+            raise _damaged(_("a PAX header record is malformed"))
+        key, _equals, value = record[:-1].partition(b"=")
         try:
             records[key.decode("utf-8")] = value
         except UnicodeDecodeError as exc:
-            raise _damaged("a PAX header key is not UTF-8") from exc
+            raise _damaged(_("a PAX header key is not UTF-8")) from exc
         position = end
     return records
 
 
 def _pax_size(value: bytes) -> int:
     if not value.isdigit():
-        raise _damaged("a PAX header states a size that is not a number")
+        raise _damaged(_("a PAX header states a size that is not a number"))
     return int(value)
 
 
@@ -230,12 +233,14 @@ def _header(source: TarSource) -> bytes | None:
     first = source.position == len(block)
     if len(block) < BLOCK:
         if first:
-            what = "it is an empty file" if not block else "it is cut short"
-            raise UnsafeArchive(f"{source.path.name} is not a readable tar archive: {what}.")
-        raise UnsafeArchive("The archive is truncated: it ends before the tar end marker.")
+            what = _("it is an empty file") if not block else _("it is cut short")
+            raise UnsafeArchive(
+                _("{name} is not a readable tar archive: {what}.").format(name=source.path.name, what=what)
+            )
+        raise UnsafeArchive(_("The archive is truncated: it ends before the tar end marker."))
     if block == ZERO_BLOCK:
         if first:
-            raise UnsafeArchive("The archive is empty.")
+            raise UnsafeArchive(_("The archive is empty."))
         return None
     try:
         readable = _checksum_ok(block)
@@ -243,8 +248,8 @@ def _header(source: TarSource) -> bytes | None:
         readable = False
     if not readable:
         if first:
-            raise UnsafeArchive(f"{source.path.name} is not a readable tar archive.")
-        raise _damaged("a member header is unreadable")
+            raise UnsafeArchive(_("{name} is not a readable tar archive.").format(name=source.path.name))
+        raise _damaged(_("a member header is unreadable"))
     return block
 
 
@@ -252,14 +257,16 @@ def _extended_data(source: TarSource, size: int) -> bytes:
     """An extended header's data: its size is checked before a byte of it is read."""
     if size > MAX_EXTENDED_HEADER:
         raise UnsafeArchive(
-            f"The archive holds an extended header of {human_size(size)}; no file name "
-            f"needs more than {human_size(MAX_EXTENDED_HEADER)}, so it is refused."
+            _(
+                "The archive holds an extended header of {size}; no file name "
+                "needs more than {max_extended_header}, so it is refused."
+            ).format(size=human_size(size), max_extended_header=human_size(MAX_EXTENDED_HEADER))
         )
     start = source.position
-    source.check_extent(start + size, "an extended header")
+    source.check_extent(start + size, _("an extended header"))
     data = source.read(size)
     if len(data) < size:
-        raise UnsafeArchive("The archive is truncated: it ends inside a header.")
+        raise UnsafeArchive(_("The archive is truncated: it ends inside a header."))
     source.skip_to(start + _padded(size))
     return data
 
@@ -279,15 +286,15 @@ class _Pending:
     def add(self, typeflag: bytes, data: bytes) -> None:
         if typeflag == LONG_NAME:
             if self.long_name is not None:
-                raise _damaged("more than one long name precedes a member")
+                raise _damaged(_("more than one long name precedes a member"))
             self.long_name = _nul_ended(data)
         elif typeflag == LONG_LINK:  # a long link name, dropped: links are refused
             if self.long_link:
-                raise _damaged("more than one long link name precedes a member")
+                raise _damaged(_("more than one long link name precedes a member"))
             self.long_link = True
         else:
             if self.pax is not None:
-                raise _damaged("more than one PAX header precedes a member")
+                raise _damaged(_("more than one PAX header precedes a member"))
             self.pax = _pax_records(data)
 
     def member(self, block: bytes, offset: int) -> TarEntry:
@@ -302,7 +309,7 @@ class _Pending:
                 typeflag = b"S"
             if "path" in self.pax:
                 if self.long_name is not None:
-                    raise UnsafeArchive("The archive gives one member two different long names.")
+                    raise UnsafeArchive(_("The archive gives one member two different long names."))
                 name = self.pax["path"]
             if "size" in self.pax:
                 size = _pax_size(self.pax["size"])
@@ -321,8 +328,10 @@ def read_entries(source: TarSource) -> Iterator[TarEntry]:
             count += 1
         if count > MAX_ENTRIES:
             raise UnsafeArchive(
-                f"The archive holds more than {MAX_ENTRIES:,} entries; no train's results are that "
-                "many files, so it is refused."
+                _(
+                    "The archive holds more than {max_entries:,} entries; no train's results are that "
+                    "many files, so it is refused."
+                ).format(max_entries=MAX_ENTRIES)
             )
         if typeflag in (LONG_NAME, LONG_LINK, *PAX_TYPES):
             pending.add(typeflag, _extended_data(source, size))
@@ -331,22 +340,32 @@ def read_entries(source: TarSource) -> Iterator[TarEntry]:
             changes = {"path", "linkpath", "size"} & set(_pax_records(_extended_data(source, size)))
             if changes:
                 raise UnsafeArchive(
-                    f"The archive holds a global header that changes every member's "
-                    f"{', '.join(sorted(changes))}; it is refused as ambiguous."
+                    _(
+                        "The archive holds a global header that changes every member's "
+                        "{sorted}; it is refused as ambiguous."
+                    ).format(sorted=", ".join(sorted(changes)))
                 )
             continue
         entry = pending.member(block, source.position)
         pending = _Pending()
         shown = entry.name.decode("utf-8", "backslashreplace")  # shown with repr(): escapes stay escaped
         if entry.problem:
-            raise UnsafeArchive(f"The archive holds {entry.problem} ({shown!r}); it is refused as unsafe.")
+            raise UnsafeArchive(
+                _("The archive holds {problem} ({shown!r}); it is refused as unsafe.").format(
+                    problem=entry.problem, shown=shown
+                )
+            )
         if entry.is_dir and entry.size:
-            raise _damaged(f"the folder {shown.rstrip('/')!r} declares {entry.size:,} bytes of data")
-        source.check_extent(entry.offset + entry.size, f"member {shown!r}")
+            raise _damaged(
+                _("the folder {rstrip!r} declares {size:,} bytes of data").format(
+                    rstrip=shown.rstrip("/"), size=entry.size
+                )
+            )
+        source.check_extent(entry.offset + entry.size, _("member {shown!r}").format(shown=shown))
         yield entry
         source.skip_to(entry.offset + _padded(entry.size))
     if not pending.empty:
-        raise _damaged("it ends after a header that names a member to come")
+        raise _damaged(_("it ends after a header that names a member to come"))
 
 
 def _padded(size: int) -> int:

@@ -297,7 +297,7 @@ class CentralClient:
         except RecursionError:
             raise CentralError(_("The central server's answer is nested too deeply to be read.")) from None
         except ValueError:
-            kind = response.headers.get("content-type", "no content type")
+            kind = response.headers.get("content-type", _("no content type"))
             raise CentralError(
                 _("The central server answered something that is not JSON (status {status_code}, {kind}).").format(
                     status_code=response.status_code, kind=kind

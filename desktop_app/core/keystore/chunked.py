@@ -87,8 +87,8 @@ def read_secret(slots: SecretSlots, secret_id: str) -> str | None:
         part = slots.read(f"{secret_id}#{index}")
         if part is None:
             raise SecretDamaged(
-                _("A keyring entry of PHT Desktop is incomplete (part {value} of {count} is missing).").format(
-                    value=index + 1, count=count
+                _("A keyring entry of PHT Desktop is incomplete (part {part} of {count} is missing).").format(
+                    part=index + 1, count=count
                 )
             )
         parts.append(part)

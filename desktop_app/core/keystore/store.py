@@ -68,7 +68,7 @@ class KeyStore:
     def where(self) -> str:
         """A sentence for the user: where private keys go."""
         if self.storage == ENCRYPTED_FILE:
-            return _("in the encrypted key file {value}").format(value=self.paths.data_dir / "encrypted-keys.json")
+            return _("in the encrypted key file {path}").format(path=self.paths.data_dir / "encrypted-keys.json")
         return _("in your system's password manager (OS keyring)")
 
     # -- reading -------------------------------------------------------------------------

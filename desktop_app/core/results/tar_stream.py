@@ -59,6 +59,7 @@ REFUSED_TYPES = {
     b"6": N_("a named pipe"),
     b"S": N_("a sparse file"),
 }
+UNSUPPORTED_TYPE = N_("an unsupported member type")
 # Errors the decompressors raise on a damaged or cut stream.
 STREAM_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
 
@@ -83,7 +84,7 @@ class TarEntry:
         """Why an entry that is neither a regular file nor a folder is refused (as it is read)."""
         if self.is_file or self.is_dir:
             return None
-        return _(REFUSED_TYPES.get(self.typeflag, N_("an unsupported member type")))
+        return _(REFUSED_TYPES.get(self.typeflag, UNSUPPORTED_TYPE))
 
 
 def _damaged(what: str) -> UnsafeArchive:
@@ -342,8 +343,8 @@ def read_entries(source: TarSource) -> Iterator[TarEntry]:
                 raise UnsafeArchive(
                     _(
                         "The archive holds a global header that changes every member's "
-                        "{sorted}; it is refused as ambiguous."
-                    ).format(sorted=", ".join(sorted(changes)))
+                        "{fields}; it is refused as ambiguous."
+                    ).format(fields=", ".join(sorted(changes)))
                 )
             continue
         entry = pending.member(block, source.position)
@@ -357,8 +358,8 @@ def read_entries(source: TarSource) -> Iterator[TarEntry]:
             )
         if entry.is_dir and entry.size:
             raise _damaged(
-                _("the folder {rstrip!r} declares {size:,} bytes of data").format(
-                    rstrip=shown.rstrip("/"), size=entry.size
+                _("the folder {folder!r} declares {size:,} bytes of data").format(
+                    folder=shown.rstrip("/"), size=entry.size
                 )
             )
         source.check_extent(entry.offset + entry.size, _("member {shown!r}").format(shown=shown))

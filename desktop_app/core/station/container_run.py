@@ -29,6 +29,7 @@ import docker.errors
 import requests.exceptions
 
 from desktop_app.core.errors import Cancelled
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.engine_faults import ENGINE_FAILURES, as_station_error, engine_call, engine_unreachable
 from desktop_app.core.station.errors import ContainerLost, EngineGone, StationError, TrainFailed
@@ -45,8 +46,10 @@ UNREACHABLE_LIMIT = 3  # unanswered questions in a row: the engine is gone
 KILL_GRACE = 5.0  # s the log stream may run on after a kill before it is closed from here
 STREAM_END_GRACE = 20.0  # s a container may take to report its exit after its log ended
 
-LOST = "The train's container disappeared during the run (removed or killed outside this app); its log so far is kept."
-GONE = "The container engine stopped answering during the run; the train's log so far is kept."
+LOST = N_(
+    "The train's container disappeared during the run (removed or killed outside this app); its log so far is kept."
+)
+GONE = N_("The container engine stopped answering during the run; the train's log so far is kept.")
 
 
 @dataclass
@@ -64,7 +67,7 @@ def data_mounts(folders: list[Path]) -> dict[str, dict[str, str]]:
     for folder in folders:
         folder = folder.resolve()
         if not folder.is_dir():
-            raise StationError(f"The data folder {folder} does not exist.")
+            raise StationError(_("The data folder {folder} does not exist.").format(folder=folder))
         mounts[str(folder)] = {"bind": f"{DATA_ROOT}/{folder.name}", "mode": "ro"}
     return mounts
 
@@ -168,13 +171,13 @@ def _exit_code(client: docker.DockerClient, container) -> int:
     try:
         result = client.api.wait(container.id, timeout=STREAM_END_GRACE)
     except docker.errors.NotFound as exc:
-        raise ContainerLost(LOST) from exc
+        raise ContainerLost(_(LOST)) from exc
     except requests.exceptions.ReadTimeout as exc:
-        message = "The train's log ended but its container did not stop; the engine lost track of it."
+        message = _("The train's log ended but its container did not stop; the engine lost track of it.")
         raise ContainerLost(message) from exc
     except ENGINE_FAILURES as exc:
-        error = as_station_error(exc, "Waiting for the train to end")
-        raise (EngineGone(GONE, details=error.details) if isinstance(error, EngineGone) else error) from exc
+        error = as_station_error(exc, _("Waiting for the train to end"))
+        raise (EngineGone(_(GONE), details=error.details) if isinstance(error, EngineGone) else error) from exc
     return int(result.get("StatusCode", -1))
 
 
@@ -196,13 +199,13 @@ def _create(client: docker.DockerClient, image: str, data: list[Path], limits: R
     if owner is not None:
         options["user"] = f"{owner[0]}:{owner[1]}"
         options["environment"] = {"HOME": "/tmp"}  # the image's HOME (often /root) is not this user's to write
-    with engine_call("Making the train's container"):
+    with engine_call(_("Making the train's container")):
         return client.containers.create(image, **options)
 
 
 def _attach_and_start(container):
     """The container's output stream, attached before the start so that nothing is missed."""
-    with engine_call("Starting the train's container"):
+    with engine_call(_("Starting the train's container")):
         stream = container.attach(stdout=True, stderr=True, stream=True, logs=False)
         try:
             container.start()
@@ -214,7 +217,7 @@ def _attach_and_start(container):
 
 def _stream_log(stream, watchdog: _Watchdog, log: TrainLog) -> None:
     try:
-        with engine_call("Reading the train's log"):
+        with engine_call(_("Reading the train's log")):
             watchdog.watch_stream(stream)
             for chunk in stream:
                 log.feed(chunk)
@@ -263,22 +266,30 @@ def run_entrypoint(
             raise Cancelled()
         if watchdog.reason == "wall-clock":
             limit = limits.wall_clock_seconds
-            raise TrainFailed(f"The train exceeded its wall-clock limit of {limit} s; its log is kept.", outcome)
+            raise TrainFailed(
+                _("The train exceeded its wall-clock limit of {limit} s; its log is kept.").format(limit=limit), outcome
+            )
         if watchdog.reason == "disk":
             written = watchdog.layer_bytes / (1 << 20)
-            message = (
-                f"The train wrote more than the station's limit of {limits.disk_mib} MiB into its container "
-                f"({written:,.0f} MiB seen) and was stopped; its log is kept."
-            )
+            message = _(
+                "The train wrote more than the station's limit of {disk_mib} MiB into its container "
+                "({written:,.0f} MiB seen) and was stopped; its log is kept."
+            ).format(disk_mib=limits.disk_mib, written=written)
             raise TrainFailed(message, outcome)
         if watchdog.reason == "lost":
-            raise ContainerLost(LOST)
+            raise ContainerLost(_(LOST))
         if watchdog.reason == "gone":
-            raise EngineGone(GONE)
+            raise EngineGone(_(GONE))
         outcome.exit_code = _exit_code(client, container)
         if outcome.exit_code != 0:
-            killed = " (killed: out of memory, or stopped outside this app)" if outcome.exit_code == 137 else ""
-            message = f"The train's entrypoint failed with exit code {outcome.exit_code}{killed}; its log is kept."
+            message = (
+                _(
+                    "The train's entrypoint failed with exit code {exit_code} (killed: out of memory, or stopped "
+                    "outside this app); its log is kept."
+                )
+                if outcome.exit_code == 137
+                else _("The train's entrypoint failed with exit code {exit_code}; its log is kept.")
+            ).format(exit_code=outcome.exit_code)
             raise TrainFailed(message, outcome)
         kept = keep_container
         return outcome, container

@@ -9,6 +9,7 @@ from pathlib import Path
 import docker
 import docker.errors
 
+from desktop_app.core.i18n import _
 from desktop_app.core.station.errors import NoEngine
 
 ENGINE_SETTING = "station.engine"
@@ -43,5 +44,7 @@ def connect(configured: str | None = None, timeout: int = 120) -> docker.DockerC
             return client
         except (docker.errors.DockerException, OSError) as exc:
             tried.append(f"{url} ({str(exc).splitlines()[0][:80]})")
-    searched = "; ".join(tried) or "no engine setting, no DOCKER_HOST, and none of the usual sockets exists"
-    raise NoEngine(f"No container engine answered (tried: {searched}).")  # the front words the remedy
+    searched = "; ".join(tried) or _("no engine setting, no DOCKER_HOST, and none of the usual sockets exists")
+    raise NoEngine(
+        _("No container engine answered (tried: {searched}).").format(searched=searched)
+    )  # the front words the remedy

@@ -16,6 +16,7 @@ import docker.errors
 import requests.exceptions
 import urllib3.exceptions
 
+from desktop_app.core.i18n import _
 from desktop_app.core.station.errors import EngineGone, StationError
 from desktop_app.core.station.train_log import clean_line
 
@@ -64,16 +65,29 @@ def as_station_error(exc: BaseException, doing: str) -> StationError:
         return exc
     details = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, requests.exceptions.Timeout):
-        return EngineGone(f"{doing} failed: the container engine did not answer in time.", details=details)
+        return EngineGone(
+            _("{doing} failed: the container engine did not answer in time.").format(doing=doing), details=details
+        )
     if engine_unreachable(exc):
-        return EngineGone(f"{doing} failed: the container engine stopped answering.", details=details)
+        return EngineGone(
+            _("{doing} failed: the container engine stopped answering.").format(doing=doing), details=details
+        )
     if isinstance(exc, docker.errors.ImageNotFound):
-        return StationError(f"{doing} failed: the container engine has no such image ({short(exc)}).", details=details)
+        return StationError(
+            _("{doing} failed: the container engine has no such image ({exc}).").format(doing=doing, exc=short(exc)),
+            details=details,
+        )
     if isinstance(exc, docker.errors.NotFound):
-        return StationError(f"{doing} failed: the container engine no longer has it ({short(exc)}).", details=details)
+        return StationError(
+            _("{doing} failed: the container engine no longer has it ({exc}).").format(doing=doing, exc=short(exc)),
+            details=details,
+        )
     if isinstance(exc, docker.errors.APIError):
-        return StationError(f"{doing} failed: the container engine answered “{short(exc)}”.", details=details)
-    return StationError(f"{doing} failed: {short(exc)}.", details=details)
+        return StationError(
+            _("{doing} failed: the container engine answered “{exc}”.").format(doing=doing, exc=short(exc)),
+            details=details,
+        )
+    return StationError(_("{doing} failed: {exc}.").format(doing=doing, exc=short(exc)), details=details)
 
 
 @contextlib.contextmanager

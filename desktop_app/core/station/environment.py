@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 
 from desktop_app.core.errors import PHTError, Remedy
+from desktop_app.core.i18n import _
 from desktop_app.core.station.settings import StationSettings
 
 
@@ -31,20 +32,26 @@ def check_engine(settings: StationSettings) -> EnvironmentCheck:
         client = connect(settings.engine or None, timeout=10)
     except PHTError as exc:
         return EnvironmentCheck(
-            "Container engine", False, str(exc), "Start Docker, or Podman's Docker-API service.", Remedy.START_ENGINE
+            _("Container engine"),
+            False,
+            str(exc),
+            _("Start Docker, or Podman's Docker-API service."),
+            Remedy.START_ENGINE,
         )
     try:
         version = client.version()
         name = next((c.get("Name", "") for c in version.get("Components", []) if "Engine" in c.get("Name", "")), "")
-        found = f"{name or 'engine'} {version.get('Version', '')} at {client.pht_url}"
+        found = _("{name} {version} at {url}").format(
+            name=name or _("engine"), version=version.get("Version", ""), url=client.pht_url
+        )
     finally:
         client.close()
-    return EnvironmentCheck("Container engine", True, found)
+    return EnvironmentCheck(_("Container engine"), True, found)
 
 
 def check_registry(settings: StationSettings) -> EnvironmentCheck:
     if not settings.registry:
-        return EnvironmentCheck("Registry", True, "none set: images are named with their registry in full")
+        return EnvironmentCheck(_("Registry"), True, _("none set: images are named with their registry in full"))
     host = settings.registry.split("/", 1)[0]
     for scheme in ("https", "http"):
         try:
@@ -52,34 +59,46 @@ def check_registry(settings: StationSettings) -> EnvironmentCheck:
         except httpx.HTTPError:
             continue
         if answer.status_code in (200, 401):  # 401: it is a registry, and it wants the credentials
-            return EnvironmentCheck("Registry", True, f"{host} answers ({scheme}, status {answer.status_code})")
+            return EnvironmentCheck(
+                _("Registry"),
+                True,
+                _("{host} answers ({scheme}, status {status_code})").format(
+                    host=host, scheme=scheme, status_code=answer.status_code
+                ),
+            )
     return EnvironmentCheck(
-        "Registry", False, f"{host} does not answer as a container registry", "Check the registry's address."
+        _("Registry"),
+        False,
+        _("{host} does not answer as a container registry").format(host=host),
+        _("Check the registry's address."),
     )
 
 
 def check_key(settings: StationSettings, key_names: set[str]) -> EnvironmentCheck:
     if not settings.key_name:
-        return EnvironmentCheck("Station key", False, "no station key chosen", "Choose the station's RSA key.")
+        return EnvironmentCheck(_("Station key"), False, _("no station key chosen"), _("Choose the station's RSA key."))
     if settings.key_name not in key_names:
         return EnvironmentCheck(
-            "Station key", False, f"the key {settings.key_name} is not in this profile", "Import the station's key."
+            _("Station key"),
+            False,
+            _("the key {key_name} is not in this profile").format(key_name=settings.key_name),
+            _("Import the station's key."),
         )
-    return EnvironmentCheck("Station key", True, settings.key_name)
+    return EnvironmentCheck(_("Station key"), True, settings.key_name)
 
 
 def check_data(settings: StationSettings) -> EnvironmentCheck:
     problems = []
     for folder in settings.data_folders():
         if not folder.is_dir():
-            problems.append(f"{folder} does not exist")
+            problems.append(_("{folder} does not exist").format(folder=folder))
         elif not os.access(folder, os.R_OK | os.X_OK):
-            problems.append(f"{folder} is not readable")
+            problems.append(_("{folder} is not readable").format(folder=folder))
     if problems:
-        return EnvironmentCheck("Data folders", False, "; ".join(problems), "Fix the folders, or the setting.")
+        return EnvironmentCheck(_("Data folders"), False, "; ".join(problems), _("Fix the folders, or the setting."))
     if not settings.data:
-        return EnvironmentCheck("Data folders", True, "none: trains get no data mounted")
-    return EnvironmentCheck("Data folders", True, ", ".join(str(Path(p)) for p in settings.data))
+        return EnvironmentCheck(_("Data folders"), True, _("none: trains get no data mounted"))
+    return EnvironmentCheck(_("Data folders"), True, ", ".join(str(Path(p)) for p in settings.data))
 
 
 def check_environment(settings: StationSettings, key_names: set[str]) -> list[EnvironmentCheck]:

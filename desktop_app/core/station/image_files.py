@@ -15,6 +15,7 @@ from pathlib import Path
 import docker
 import docker.errors
 
+from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.engine_faults import ENGINE_FAILURES, engine_call
 from desktop_app.core.station.errors import StationError
@@ -31,11 +32,13 @@ def scratch_container(client: docker.DockerClient, image: str) -> Iterator:
     Podman cannot create a container from an image without a command, so one is given.
     """
     try:
-        with engine_call(f"Making a container of {image}"):
+        with engine_call(_("Making a container of {image}").format(image=image)):
             container = client.containers.create(image, command=["true"])
     except StationError as exc:
         if isinstance(exc.__cause__, docker.errors.ImageNotFound):
-            raise StationError(f"The image {image} is not on the container engine.", details=exc.details) from exc
+            raise StationError(
+                _("The image {image} is not on the container engine.").format(image=image), details=exc.details
+            ) from exc
         raise
     try:
         yield container
@@ -75,16 +78,19 @@ def export_folder(
     """
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_LIMIT)  # noqa: SIM115 - the caller closes it
     try:
-        with engine_call(f"Copying {path} out of a container"):
+        with engine_call(_("Copying {path} out of a container").format(path=path)):
             try:
-                stream, _ = container.get_archive(path)
+                stream, _stat = container.get_archive(path)
             except docker.errors.NotFound as exc:
-                raise MissingInContainer(f"The container has no {path}.") from exc
+                raise MissingInContainer(_("The container has no {path}.").format(path=path)) from exc
             try:
                 for chunk in stream:
                     spool.write(chunk)
                     if limit is not None and spool.tell() > limit:
-                        raise TooLarge(f"{path} in the container is larger than {limit} bytes.", limit)
+                        raise TooLarge(
+                            _("{path} in the container is larger than {limit} bytes.").format(path=path, limit=limit),
+                            limit,
+                        )
                     if cancel:
                         cancel.raise_if_cancelled()
             finally:
@@ -101,12 +107,12 @@ def read_file(container, path: str, limit: int = 16 << 20) -> bytes:
         with export_folder(container, path) as spool, tarfile.open(fileobj=spool) as tar:
             member = next(m for m in tar if m.isreg())
             if member.size > limit:
-                raise StationError(f"{path} in the image is implausibly large.")
+                raise StationError(_("{path} in the image is implausibly large.").format(path=path))
             handle = tar.extractfile(member)
             assert handle is not None
             return handle.read()
     except (MissingInContainer, StopIteration) as exc:
-        raise StationError(f"The image has no {path}.") from exc
+        raise StationError(_("The image has no {path}.").format(path=path)) from exc
 
 
 def regular_members(spool, strip: str) -> Iterator[tuple[str, tarfile.TarFile, tarfile.TarInfo]]:
@@ -142,7 +148,7 @@ def put_tree(
     train's own folders, for a train that does not run as root.
     """
     if owner is not None:
-        parent, _, base = destination.rstrip("/").rpartition("/")
+        parent, _slash, base = destination.rstrip("/").rpartition("/")
         names = {f"{base}/{name}": source for name, source in files.items()}
         folders = list(dict.fromkeys([base, *_folders_of(list(names))]))
         destination, files = parent or "/", names
@@ -174,7 +180,7 @@ def put_tree(
         # ("write |1: broken pipe": 4 in 1,600 uploads with the padding, 0 in 1,600 without). The
         # retries below stay as a net for a pipe broken otherwise.
         spool.truncate(tar.offset)
-        with engine_call(f"Writing files into {destination} of a container"):
+        with engine_call(_("Writing files into {destination} of a container").format(destination=destination)):
             for attempt in range(UPLOAD_ATTEMPTS):
                 spool.seek(0)
                 try:
@@ -194,5 +200,5 @@ def commit_image(container, reference: str, command: list[str]) -> None:
     Podman applies only `changes` on commit, so the command is given there.
     """
     repository, tag = reference.rsplit(":", 1)
-    with engine_call(f"Saving the image {reference}"):
+    with engine_call(_("Saving the image {reference}").format(reference=reference)):
         container.commit(repository=repository, tag=tag, changes=[f"CMD {json.dumps(command)}"])

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop_app.core import state_files
+from desktop_app.core.i18n import _
 from desktop_app.core.station.runner import RunReport
 
 SCHEMA = """
@@ -62,8 +63,8 @@ class RunRecords:
         state_files.check_or_recover(
             self.path,
             lambda path: state_files.sqlite_problem(path, "runs", ("started", "reference", "succeeded", "steps")),
-            label="runs.sqlite3 (the station's run history)",
-            outcome="the run history starts empty",
+            label=_("runs.sqlite3 (the station's run history)"),
+            outcome=_("the run history starts empty"),
             companions=("-journal", "-wal", "-shm"),
         )
         with self._connect() as db:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import docker
 import docker.errors
 
+from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
@@ -46,15 +47,19 @@ class RegistryCredentials:
         if self.for_reference(reference) is not None:
             return ""
         if not self.registry.strip():
-            return " The station's registry password was not sent: no registry is set in the station's settings."
-        return f" The station's registry password was not sent: it is kept for {self.registry.strip()} only."
+            return _(" The station's registry password was not sent: no registry is set in the station's settings.")
+        return _(" The station's registry password was not sent: it is kept for {registry} only.").format(
+            registry=self.registry.strip()
+        )
 
 
 def split_reference(reference: str) -> tuple[str, str]:
     """`registry:5000/project/train:tag` → (`registry:5000/project/train`, `tag`)."""
-    repository, _, tag = reference.rpartition(":")
+    repository, _colon, tag = reference.rpartition(":")
     if not repository or "/" in tag:
-        raise StationError(f"{reference!r} is not an image reference of the form REPOSITORY:TAG.")
+        raise StationError(
+            _("{reference!r} is not an image reference of the form REPOSITORY:TAG.").format(reference=reference)
+        )
     return repository, tag
 
 
@@ -82,7 +87,7 @@ def pull(
 ):
     """Pull `reference`; the engine's progress stream is read for errors, and a cancel stops waiting for it."""
     repository, tag = split_reference(reference)
-    doing = f"Pulling {reference}"
+    doing = _("Pulling {reference}").format(reference=reference)
     with _noting_withheld(credentials, reference), engine_call(doing):
         auth = _auth(credentials, reference)
         stream = client.api.pull(repository, tag=tag, auth_config=auth, stream=True, decode=True)
@@ -96,7 +101,7 @@ def pull(
         try:
             return client.images.get(reference)
         except docker.errors.ImageNotFound as exc:  # the stream said nothing, but no image came
-            raise StationError(f"{doing} failed: the registry gave no image.") from exc
+            raise StationError(_("{doing} failed: the registry gave no image.").format(doing=doing)) from exc
 
 
 def push(
@@ -106,7 +111,7 @@ def push(
     on_progress: Callable[[str], None] = lambda line: None,
 ) -> None:
     repository, tag = split_reference(reference)
-    doing = f"Pushing {reference}"
+    doing = _("Pushing {reference}").format(reference=reference)
     with _noting_withheld(credentials, reference), engine_call(doing):
         auth = _auth(credentials, reference)
         stream = client.images.push(repository, tag=tag, auth_config=auth, stream=True, decode=True)
@@ -122,9 +127,13 @@ _URL_QUERY = re.compile(r"\?[^\s\"']*")
 def _raise_if_refused(item: dict, doing: str) -> None:
     """Podman (and a registry behind it) report a failure as an item of the progress stream."""
     if item.get("error") or item.get("errorDetail"):
-        detail = item.get("error") or (item.get("errorDetail") or {}).get("message") or "unknown error"
-        first = (str(detail).strip().splitlines() or ["unknown error"])[0]
+        detail = item.get("error") or (item.get("errorDetail") or {}).get("message") or _("unknown error")
+        first = (str(detail).strip().splitlines() or [_("unknown error")])[0]
         # An upload URL's query (`?_state=` + ~300 characters of token) would push the reason
         # itself ("connection reset by peer") past the cap below: it says nothing to a person.
         first = _URL_QUERY.sub("", first)
-        raise StationError(f"{doing} failed: the registry or the engine refused it ({clean_line(first)[:300]}).")
+        raise StationError(
+            _("{doing} failed: the registry or the engine refused it ({reason}).").format(
+                doing=doing, reason=clean_line(first)[:300]
+            )
+        )

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop_app.core.i18n import _
+
 DOCKER_HUB = "docker.io"
 _HUB_ALIASES = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"})
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$|^[0-9a-f:.]+$")  # a name, an IPv4 or an IPv6 address
@@ -50,23 +52,23 @@ def _split_port(text: str) -> tuple[str, int | None]:
     if text.startswith("["):
         host, bracket, rest = text[1:].partition("]")
         if not bracket or (rest and not rest.startswith(":")):
-            raise ValueError("an IPv6 address must be written [address]:port")
+            raise ValueError(_("an IPv6 address must be written [address]:port"))
         port_text = rest[1:] if rest else ""
     elif text.count(":") == 1:
-        host, _, port_text = text.partition(":")
+        host, _colon, port_text = text.partition(":")
     else:
         host, port_text = text, ""
     if not port_text:
         return host, None
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f"{port_text!r} is not a port")
+        raise ValueError(_("{port_text!r} is not a port").format(port_text=port_text))
     return host, int(port_text)
 
 
 def _canonical(host: str, port: int | None) -> RegistryHost:
     host = host.lower().rstrip(".")
     if not host or not _HOST.match(host):
-        raise ValueError(f"{host!r} is not a host name")
+        raise ValueError(_("{host!r} is not a host name").format(host=host))
     if host in _HUB_ALIASES:
         return RegistryHost(DOCKER_HUB, None)
     return RegistryHost(host, port)
@@ -81,7 +83,7 @@ def configured_registry(value: str) -> RegistryHost:
             text, scheme_port = text[len(scheme) :], port
             break
     if "://" in text:
-        raise ValueError("only https:// or http:// registries are known")
+        raise ValueError(_("only https:// or http:// registries are known"))
     authority = text.split("/", 1)[0]  # a project path after the host does not change the host
     host, port = _split_port(authority)
     if port is None and scheme_port == 80:

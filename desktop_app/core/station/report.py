@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop_app.core.errors import Cancelled, PHTError, Remedy
+from desktop_app.core.i18n import _
 from desktop_app.core.station.errors import StationError
 
 STEPS = ("pull", "validate", "pre-run", "run", "post-run", "push")
@@ -47,6 +48,17 @@ class RunReport:
             return None
         if self.cancelled:
             return Cancelled(self.error)
-        run = f"Run {run_id} of {self.reference}" if run_id is not None else f"The run of {self.reference}"
-        where = f" at its {self.failed_step} step" if self.failed_step else ""
-        return StationError(f"{run} failed{where}: {self.error}", remedy=self.remedy, details=self.details)
+        if run_id is not None:
+            sentence = (
+                _("Run {run_id} of {reference} failed at its {step} step: {error}")
+                if self.failed_step
+                else _("Run {run_id} of {reference} failed: {error}")
+            )
+        else:
+            sentence = (
+                _("The run of {reference} failed at its {step} step: {error}")
+                if self.failed_step
+                else _("The run of {reference} failed: {error}")
+            )
+        message = sentence.format(run_id=run_id, reference=self.reference, step=self.failed_step, error=self.error)
+        return StationError(message, remedy=self.remedy, details=self.details)

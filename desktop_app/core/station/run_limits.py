@@ -27,6 +27,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core.i18n import _
 from desktop_app.core.station.errors import StationError
 
 DEFAULT_MEMORY_MIB = 4096
@@ -69,7 +70,9 @@ def parse_user(value: str) -> tuple[int, int] | None:
     uid, colon, gid = text.partition(":")
     gid = gid if colon else uid
     if not (uid.isdecimal() and gid.isdecimal()) or not (int(uid) < 2**31 and int(gid) < 2**31):
-        raise ValueError(f"{value!r} is not UID:GID (numbers) or {IMAGE_USER!r}")
+        raise ValueError(
+            _("{value!r} is not UID:GID (numbers) or {image_user!r}").format(value=value, image_user=IMAGE_USER)
+        )
     return int(uid), int(gid)
 
 
@@ -111,7 +114,9 @@ def _check_readable(path: Path, folder: Path, owner: tuple[int, int]) -> None:
     need = 5 if stat.S_ISDIR(info.st_mode) else 4  # a folder must be listed and entered
     if not _can_read(info.st_mode, info.st_uid, info.st_gid, owner, need):
         raise StationError(
-            f"Trains run as user {owner[0]}:{owner[1]}, which cannot read {path} in the data folder "
-            f"{folder}. Make the data readable to that user (for example through its group), or "
-            "choose another user for trains in the station's settings."
+            _(
+                "Trains run as user {uid}:{gid}, which cannot read {path} in the data folder "
+                "{folder}. Make the data readable to that user (for example through its group), or "
+                "choose another user for trains in the station's settings."
+            ).format(uid=owner[0], gid=owner[1], path=path, folder=folder)
         )

@@ -29,6 +29,7 @@ import docker.errors
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import Cancelled, PHTError
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.post_run import folder_sink, station_post_run
 from desktop_app.core.protocol.pre_run import station_pre_run
@@ -63,12 +64,12 @@ class PushInterrupted(StationError):
 
 # What each step is doing, for the sentence of an engine failure within it.
 DOING = {
-    "pull": "Pulling {reference}",
-    "validate": "Checking {reference}",
-    "pre-run": "Preparing the train to run",
-    "run": "Running the train",
-    "post-run": "Saving the train's encrypted results",
-    "push": "Pushing {reference}",
+    "pull": N_("Pulling {reference}"),
+    "validate": N_("Checking {reference}"),
+    "pre-run": N_("Preparing the train to run"),
+    "run": N_("Running the train"),
+    "post-run": N_("Saving the train's encrypted results"),
+    "push": N_("Pushing {reference}"),
 }
 
 
@@ -139,7 +140,7 @@ class StationRunner:
             try:
                 if cancel:
                     cancel.raise_if_cancelled()
-                with engine_call(DOING[name].format(reference=reference)):  # the net under each step
+                with engine_call(_(DOING[name]).format(reference=reference)):  # the net under each step
                     action()
             except BaseException as exc:
                 report.failed_step = name
@@ -153,7 +154,7 @@ class StationRunner:
         state: dict = {}
         push_in_flight = False
         try:
-            repository, _ = split_reference(reference)
+            repository, _tag = split_reference(reference)
             if self.setup.pull:
                 step("pull", lambda: self._pull(reference, f"{repository}:base", cancel))
             else:
@@ -197,10 +198,16 @@ class StationRunner:
         stop = config.stop_for(self.setup.station_id)
         if stop is None:
             route = ", ".join(s.station for s in config.route)
-            raise StationError(f"Station {self.setup.station_id} is not on this train's route ({route}).")
+            raise StationError(
+                _("Station {station_id} is not on this train's route ({route}).").format(
+                    station_id=self.setup.station_id, route=route
+                )
+            )
         unsigned = [s.station for s in config.route if s.index < stop.index and s.signature is None]
         if unsigned:
-            raise StationError(f"Earlier stations have not signed this train: {', '.join(unsigned)}.")
+            raise StationError(
+                _("Earlier stations have not signed this train: {unsigned}.").format(unsigned=", ".join(unsigned))
+            )
         if self.setup.allowed_master_images:
             self._check_master_image(reference)
         return config
@@ -220,7 +227,7 @@ class StationRunner:
             if base and layers[: len(base)] == base:
                 return
         allowed = ", ".join(self.setup.allowed_master_images)
-        raise StationError(f"The train is not built on an allowed master image ({allowed}).")
+        raise StationError(_("The train is not built on an allowed master image ({allowed}).").format(allowed=allowed))
 
     def _pre_run(self, reference: str, config: TrainConfig, scratch: Path, prerun_image: str, cancel) -> None:
         train_dir, results_dir = scratch / "train", scratch / "previous"
@@ -230,7 +237,7 @@ class StationRunner:
                 results_tar = export_folder(container, "/opt/pht_results", cancel) if config.result_hash else None
             except MissingInContainer as exc:
                 train_tar.close()
-                message = "The train's configuration names earlier results, but its image has no /opt/pht_results."
+                message = _("The train's configuration names earlier results, but its image has no /opt/pht_results.")
                 raise StationError(message) from exc
             try:
                 train_files = ((n, tar.extractfile(m)) for n, tar, m in regular_members(train_tar, "pht_train/"))
@@ -254,7 +261,11 @@ class StationRunner:
                 if results_tar:
                     results_tar.close()
             if not outcome.passed:
-                raise StationError(f"The train was refused before running it ({_first_failure(outcome.checks)}).")
+                raise StationError(
+                    _("The train was refused before running it ({first_failure}).").format(
+                        first_failure=_first_failure(outcome.checks)
+                    )
+                )
             # The train's two folders are its user's (unless it runs as the image's own user): it
             # must be able to write its results, also into files an earlier station wrote.
             owner = self.setup.limits.owner
@@ -264,7 +275,7 @@ class StationRunner:
             commit_image(container, prerun_image, self._command(reference))
 
     def _command(self, reference: str) -> list[str]:
-        with engine_call(f"Reading the command of {reference}"):
+        with engine_call(_("Reading the command of {reference}").format(reference=reference)):
             return list(self.client.images.get(reference).attrs["Config"].get("Cmd") or [])
 
     def _log_path(self) -> Path:
@@ -288,13 +299,13 @@ class StationRunner:
             try:
                 results = export_folder(container, "/opt/pht_results", cancel, self.setup.limits.results_bytes)
             except MissingInContainer as exc:
-                message = "The train left no /opt/pht_results folder in its container, so there are no results."
+                message = _("The train left no /opt/pht_results folder in its container, so there are no results.")
                 raise StationError(message) from exc
             except TooLarge as exc:
-                message = (
-                    f"The train's results in /opt/pht_results are larger than the station's limit of "
-                    f"{self.setup.limits.results_mib} MiB; they were not kept, and nothing was pushed."
-                )
+                message = _(
+                    "The train's results in /opt/pht_results are larger than the station's limit of "
+                    "{results_mib} MiB; they were not kept, and nothing was pushed."
+                ).format(results_mib=self.setup.limits.results_mib)
                 raise StationError(message) from exc
             with results, (scratch / "results.tar").open("wb") as out:
                 shutil.copyfileobj(results, out)
@@ -341,7 +352,7 @@ class StationRunner:
             push(self.client, reference, self.setup.credentials)
             return
         # The point of no return: from here on, the run finishes whatever the user asks...
-        cancel.commit(f"The processed train was pushed to {repository}.")
+        cancel.commit(_("The processed train was pushed to {repository}.").format(repository=repository))
         # ...except when the app quits: then this thread must return at once, and the push goes
         # on in the engine, or not, when this process ends.
         done, failure = threading.Event(), []
@@ -358,8 +369,10 @@ class StationRunner:
         while not done.wait(PUSH_POLL):
             if cancel.discard_partial:
                 raise PushInterrupted(
-                    f"The app quit while the processed train was being pushed to {repository}; "
-                    "whether the registry has it is not known."
+                    _(
+                        "The app quit while the processed train was being pushed to {repository}; "
+                        "whether the registry has it is not known."
+                    ).format(repository=repository)
                 )
         if failure:
             raise failure[0]
@@ -383,5 +396,8 @@ class StationRunner:
 
 
 def _cancelled_sentence(step: str) -> str:
-    where = f" during the {step} step" if step else ""
-    return f"Cancelled{where}; nothing was pushed, and the train's image is as it was."
+    if step:
+        return _("Cancelled during the {step} step; nothing was pushed, and the train's image is as it was.").format(
+            step=step
+        )
+    return _("Cancelled; nothing was pushed, and the train's image is as it was.")

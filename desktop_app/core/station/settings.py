@@ -6,6 +6,7 @@ from dataclasses import MISSING, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.core.i18n import _
 from desktop_app.core.settings import (
     Settings,
     fields_value,
@@ -94,11 +95,11 @@ def _left_out(name: str, value: Any) -> bool:
 
 def _user_value(value: Any) -> str | None:
     if not isinstance(value, str):
-        return "is not text"
+        return _("is not text")
     try:
         parse_user(value)
     except ValueError:
-        return "is not UID:GID or image"
+        return _("is not UID:GID or image")
     return None
 
 

@@ -16,6 +16,8 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.core.i18n import _
+
 MAX_LINE = 64 * 1024  # characters; a longer line is handed on in pieces of this size
 TAIL_LINES = 50  # the last lines kept in memory, for a failure's message and the tests
 
@@ -119,4 +121,6 @@ def read_log_tail(path: Path, limit: int = 4 << 20) -> str:
     if size <= limit:
         return data.decode("utf-8", errors="replace")
     text = data.decode("utf-8", errors="replace").split("\n", 1)[-1]  # from the first whole line
-    return f"[the first {(size - len(data)) / (1 << 20):.1f} MiB of this log are only in {path}]\n{text}"
+    return _("[the first {mib:.1f} MiB of this log are only in {path}]\n{text}").format(
+        mib=(size - len(data)) / (1 << 20), path=path, text=text
+    )

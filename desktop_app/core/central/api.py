@@ -81,10 +81,10 @@ class Train:
     raw: dict
 
     def __post_init__(self) -> None:
-        shapes.an_object(self.raw, "a train")
-        shapes.identifier(self.raw, "id", "a train")
+        shapes.an_object(self.raw, _("a train"))
+        shapes.identifier(self.raw, "id", _("a train"))
         for key in TRAIN_TEXT_FIELDS:
-            shapes.optional_text(self.raw, key, f"train {self.raw['id']}")
+            shapes.optional_text(self.raw, key, _("train {id}").format(id=self.raw["id"]))
 
     @property
     def id(self) -> str:
@@ -112,7 +112,7 @@ def list_trains(client: CentralClient, result_status: str | None = None) -> list
     The real server drops `filter[result_status]` silently and sends every train; the filter is
     still sent (a server that applies it sends less) and applied here as well."""
     params = {"filter[result_status]": result_status} if result_status else None
-    trains = [Train(raw) for raw in paged(client, "trains", params, "trains")]
+    trains = [Train(raw) for raw in paged(client, "trains", params, _("trains"))]
     return [t for t in trains if t.raw.get("result_status") == result_status] if result_status else trains
 
 
@@ -126,7 +126,7 @@ def submit_signature(client: CentralClient, train_id: str, signature_hex: str) -
 
 def train_files(client: CentralClient, train_id: str) -> list[dict]:
     """The train's files in the order the server hashes them."""
-    return list(paged(client, "train-files", {"filter[train_id]": train_id}, "train files"))
+    return list(paged(client, "train-files", {"filter[train_id]": train_id}, _("train files")))
 
 
 # -- user secrets ---------------------------------------------------------------------------------
@@ -142,13 +142,13 @@ def _secret(raw: dict) -> dict:
 
 def find_secret(client: CentralClient, key: str) -> dict | None:
     """The user's secret named `key` (the server's filter is checked, not trusted)."""
-    found = paged(client, "user-secrets", {"filter[key]": key}, "user secrets")
+    found = paged(client, "user-secrets", {"filter[key]": key}, _("user secrets"))
     return next((_secret(s) for s in found if s.get("key") == key), None)
 
 
 def secrets_of_type(client: CentralClient, kind: str) -> Iterator[dict]:
     """The user's secrets of one type (`rsa_public_key` or `paillier_public_key`), whatever their name."""
-    found = paged(client, "user-secrets", {"filter[type]": kind}, "user secrets")
+    found = paged(client, "user-secrets", {"filter[type]": kind}, _("user secrets"))
     return (_secret(s) for s in found if s.get("type") == kind)
 
 

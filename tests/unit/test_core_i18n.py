@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import zxcvbn.feedback
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -21,6 +22,8 @@ from desktop_app.core import i18n, state_files
 from desktop_app.core.errors import PHTError, UsageError
 from desktop_app.core.keys import envelope
 from desktop_app.core.keys.material import generate_key
+from desktop_app.core.keys.passphrase_strength import WeakPassphrase, require_strong_passphrase
+from desktop_app.core.keys.passphrase_words import FEEDBACK, crack_time_words
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore.errors import KeyNotFound
 from desktop_app.core.keystore.store import ENCRYPTED_FILE, KeyStore, set_storage
@@ -197,6 +200,39 @@ def test_counted_sentences_in_german() -> None:
     assert i18n.ngettext("{count} key", "{count} keys", 3).format(count=3) == "3 Schlüssel"
     i18n.use_language("en")
     assert i18n.ngettext("{count} key", "{count} keys", 3).format(count=3) == "3 keys"
+
+
+def test_a_weak_passphrase_is_explained_in_german_with_zxcvbns_advice_translated() -> None:
+    i18n.use_language("de")
+    with pytest.raises(WeakPassphrase) as caught:
+        require_strong_passphrase("password")
+    assert caught.value.message == (
+        "Diese Passphrase ist zu schwach: Sie erreicht 0 von 4 Punkten, nötig sind mindestens 3; wer eine "
+        "Kopie des Schlüssels hat, könnte sie in weniger als einer Sekunde erraten. Dies ist eines der 10 "
+        "häufigsten Passwörter. Fügen Sie ein oder zwei weitere Wörter hinzu. Ungewöhnliche Wörter sind besser."
+    )
+    assert crack_time_words("1 day") == "1 Tag"
+    assert crack_time_words("5 days") == "5 Tagen"
+    assert crack_time_words("centuries") == "Jahrhunderten"
+    i18n.use_language("en")
+    assert crack_time_words("5 days") == "5 days"
+
+
+def test_every_sentence_the_installed_zxcvbn_can_give_is_in_the_catalogue() -> None:
+    """zxcvbn's feedback is English text of the library; a new zxcvbn with a new sentence must not
+    slip through untranslated."""
+    tree = ast.parse(Path(zxcvbn.feedback.__file__).read_text())
+    sentences = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "_"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(sentences) > 20
+    assert sentences <= set(FEEDBACK), sorted(sentences - set(FEEDBACK))
 
 
 # -- the CLI --------------------------------------------------------------------------------------

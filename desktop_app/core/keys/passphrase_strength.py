@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop_app.core.errors import Remedy, UsageError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
+from desktop_app.core.keys.passphrase_words import crack_time_words
 
 MIN_SCORE = 3
 MAX_SCORE = 4
@@ -35,7 +36,7 @@ _ZXCVBN_LOCK = threading.Lock()
 class PassphraseStrength:
     score: int  # 0..4
     crack_time: str  # zxcvbn's words ("3 hours", "centuries") for an offline attack on a slow hash
-    warning: str  # zxcvbn's warning, "" when it has none
+    warning: str  # zxcvbn's warning (English: `advice` translates it), "" when it has none
     suggestions: tuple[str, ...]
 
     @property
@@ -45,14 +46,14 @@ class PassphraseStrength:
     @property
     def advice(self) -> str:
         """zxcvbn's warning and suggestions as sentences, "" when it has nothing to say."""
-        return " ".join(text for text in (self.warning, *self.suggestions) if text)
+        return " ".join(_(text) for text in (self.warning, *self.suggestions) if text)
 
     @property
     def guessed_within(self) -> str:
         """'in about 3 hours', 'in less than a second', 'in centuries'."""
         if self.crack_time.startswith("less than") or self.crack_time == "centuries":
-            return _("in {crack_time}").format(crack_time=self.crack_time)
-        return _("in about {crack_time}").format(crack_time=self.crack_time)
+            return _("in {crack_time}").format(crack_time=crack_time_words(self.crack_time))
+        return _("in about {crack_time}").format(crack_time=crack_time_words(self.crack_time))
 
 
 class WeakPassphrase(UsageError):
@@ -74,7 +75,7 @@ def _input_words(user_inputs: Iterable[str]) -> list[str]:
 def rate_passphrase(passphrase: str, user_inputs: Iterable[str] = ()) -> PassphraseStrength:
     """zxcvbn's rating of `passphrase`; `user_inputs` are words the user typed nearby."""
     if not passphrase:  # zxcvbn fails on an empty string
-        return PassphraseStrength(0, "less than a second", "", (_("Use a few uncommon words."),))
+        return PassphraseStrength(0, "less than a second", "", (N_("Use a few uncommon words."),))
     import zxcvbn  # ~50 ms of word lists: loaded when a passphrase is rated, not at every start
 
     with _ZXCVBN_LOCK:

@@ -150,3 +150,24 @@ def describe(train: InboxTrain) -> str:
     where = f", stop {train.position} of {len(train.route)}" if train.position is not None else ""
     detail = f" ({train.detail})" if train.detail else ""
     return f"{train.train_id or '—'}{where}: {words}{detail}"
+
+
+def digest_lookup(registry_setting: str, credentials: RegistryCredentials | None) -> Callable[[str], str]:
+    """`digest_of` for the queue: an image's manifest digest as the station's registry holds it
+    now; "" for an image of another registry (whose host gets no request, let alone credentials)."""
+    from desktop_app.core.station.registry import split_reference
+    from desktop_app.core.station.registry_host import configured_registry, reference_registry
+
+    def digest_of(reference: str) -> str:
+        try:
+            address = RegistryAddress.parse(registry_setting)
+            named = reference_registry(reference)
+            if named is None or not named.may_reach(configured_registry(registry_setting)):
+                return ""
+        except (PHTError, ValueError):
+            return ""
+        repository, tag = split_reference(reference)
+        with RegistryAPI(address, credentials) as api:
+            return api.manifest_digest(repository.split("/", 1)[1], tag)
+
+    return digest_of

@@ -261,8 +261,8 @@ class RegistryAPI:
         host = self.address.host
         if status in (401, 403):
             message = _("The registry at {host} refused the station's credentials for {path} (HTTP {status}).")
-            if self.credentials is None:
-                message = _("The registry at {host} asks for credentials for {path} (HTTP {status}); none are set.")
+            if self._authorization is None:
+                message = _("The registry at {host} asks for credentials for {path} (HTTP {status}); none were sent.")
             raise StationError(message.format(host=host, path=path.split("?")[0], status=status))
         if status == 404:
             raise StationError(_("The registry at {host} has no {path}.").format(host=host, path=path.split("?")[0]))

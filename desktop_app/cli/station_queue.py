@@ -29,7 +29,7 @@ def _inbox(args: argparse.Namespace, ctx: CliContext):
     if not station_id:
         raise UsageError("Give --station-id (or set it with `pht-desktop station config --station-id`).")
     if not settings.registry.strip():
-        raise UsageError("No registry is set: set the station's with `pht-desktop station config --registry HOST/PROJECT`.")
+        raise UsageError("No registry is set: set it with `pht-desktop station config --registry HOST/PROJECT`.")
     return list_inbox(settings.registry, station_id, _credentials(ctx, settings))
 
 
@@ -155,7 +155,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     remove.add_argument("ids", nargs="+", type=int, metavar="ID")
     remove.set_defaults(handler=_remove)
     run = actions.add_parser(
-        "run", help="run the queued trains one at a time until none is left (Ctrl-C stops the current run and the queue)"
+        "run",
+        help="run the queued trains one at a time until none is left (Ctrl-C stops the current run, then the queue)",
     )
     run.add_argument("--station-id", help="this station's id on the route")
     run.add_argument("--key", help="the station's RSA key (name in the key store)")

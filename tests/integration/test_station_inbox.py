@@ -44,9 +44,9 @@ def project() -> str:
 
 
 def push_trains(engine, registry, researcher, name: str, count: int, script: bytes = ENTRYPOINT):
+    files = {"entrypoint.sh": script}
     return [
-        build_train(engine, registry.address, f"{name}/train-{i}", researcher, station_keys(2), {"entrypoint.sh": script})
-        for i in range(count)
+        build_train(engine, registry.address, f"{name}/t{i}", researcher, station_keys(2), files) for i in range(count)
     ]
 
 
@@ -167,7 +167,7 @@ def test_a_run_cut_off_with_its_process_is_shown_interrupted_and_not_rerun(tmp_p
         holder.kill()  # ...and is cut off as a crash or a power cut would
         holder.wait()
     entries = TrainQueue(tmp_path).entries()
-    assert [(e.id, e.state) for e in entries][0] == (taken, INTERRUPTED) and "interrupted" in entries[0].error
+    assert (entries[0].id, entries[0].state) == (taken, INTERRUPTED) and "interrupted" in entries[0].error
     ran: list[str] = []
 
     class Report:

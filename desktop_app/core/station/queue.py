@@ -31,7 +31,8 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.file_lock import FileLock
 
-QUEUED, RUNNING, DONE, FAILED, CANCELLED, INTERRUPTED = "queued", "running", "done", "failed", "cancelled", "interrupted"
+QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+CANCELLED, INTERRUPTED = "cancelled", "interrupted"
 STATES = (QUEUED, RUNNING, DONE, FAILED, CANCELLED, INTERRUPTED)
 
 
@@ -130,7 +131,9 @@ class TrainQueue:
         if running and not self.run_lock.taken_elsewhere():
             for entry in running:
                 entry.state, entry.finished = INTERRUPTED, entry.finished or time.time()
-                entry.error = _("The run was interrupted (the app or the computer stopped during it); it was not run again.")
+                entry.error = _(
+                    "The run was interrupted (the app or the computer stopped during it); it was not run again."
+                )
 
     # -- what staff do -------------------------------------------------------------------------
 

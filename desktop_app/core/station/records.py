@@ -126,7 +126,8 @@ class RunRecords:
         """Link a run to the registry's manifest digests of the image it pulled and pushed."""
         with self._connect() as db:
             db.execute(
-                "UPDATE runs SET manifest_in = ?, manifest_out = ? WHERE id = ?", (pulled or None, pushed or None, run_id)
+                "UPDATE runs SET manifest_in = ?, manifest_out = ? WHERE id = ?",
+                (pulled or None, pushed or None, run_id),
             )
 
     def history(self, limit: int = 200) -> list[dict]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import tarfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -132,13 +133,17 @@ def _member_name(name: str) -> str:
 
 def config_in_layer(chunks: Iterable[bytes], budget: list[int], check: Callable[[], None] = lambda: None):
     """The train config's bytes if this layer holds `/opt/train_config.json`; `False` if the layer
-    deletes it (a whiteout: lower layers no longer count); None if the layer does not touch it."""
+    deletes it (a whiteout: lower layers no longer count); None if the layer does not touch it.
+
+    The layer is read only up to that member, so its digest (and gzip's checksum, at its end) is
+    not checked: what the inbox shows is for finding trains; the runner checks the pulled image and
+    the config's signatures before anything runs."""
     stream = io.BufferedReader(_CappedStream(iter(chunks), budget, check), buffer_size=1 << 16)
-    head = stream.peek(4)[:4]
-    if head.startswith(_ZSTD_MAGIC):
-        raise ImageConfigError("A layer of the image is compressed with zstd, which this app cannot read yet.")
-    mode = "r|gz" if head.startswith(_GZIP_MAGIC) else "r|"
     try:
+        head = stream.peek(4)[:4]
+        if head.startswith(_ZSTD_MAGIC):
+            raise ImageConfigError("A layer of the image is compressed with zstd, which this app cannot read yet.")
+        mode = "r|gz" if head.startswith(_GZIP_MAGIC) else "r|"
         with tarfile.open(fileobj=stream, mode=mode) as tar:
             for member in tar:
                 name = _member_name(member.name)
@@ -161,7 +166,8 @@ def config_in_layer(chunks: Iterable[bytes], budget: list[int], check: Callable[
         raise ImageConfigError(
             f"The image's /opt/train_config.json was not found in the first {MAX_LAYER_BYTES >> 20} MiB of its layers."
         ) from exc
-    except (tarfile.TarError, EOFError, zlib.error, OSError, ValueError) as exc:
+    # TypeError: tarfile's gzip reader on a header cut short (`ord()` of nothing), found by fuzzing.
+    except (tarfile.TarError, EOFError, zlib.error, OSError, ValueError, TypeError, struct.error) as exc:
         raise ImageConfigError(f"A layer of the image is not a readable tar archive ({type(exc).__name__}).") from exc
     return None
 

@@ -245,3 +245,14 @@ def test_a_registry_with_a_password_lists_with_the_station_credentials(engine, l
         list_inbox(setting, "station-0", wrong)
     inbox = list_inbox(setting, "station-0", credentials)
     assert [(t.reference, t.status) for t in inbox.trains] == [(reference, UNREADABLE)]
+
+
+def test_the_catalog_is_followed_page_by_page(engine, registry, researcher) -> None:
+    """docker-registry's own `Link` pages, one repository a page: the same list as in one page."""
+    from desktop_app.core.station.registry_api import RegistryAddress, RegistryAPI
+
+    name = project()
+    push_trains(engine, registry, researcher, name, 2)
+    with RegistryAPI(RegistryAddress.parse(f"{registry.address}/pht/{name}")) as api:
+        one_by_one = api.repositories(page_size=1)
+        assert one_by_one == api.repositories() == [f"pht/{name}/t0", f"pht/{name}/t1"]

@@ -117,10 +117,10 @@ class RegistryAPI:
 
     # -- what the inbox asks -------------------------------------------------------------------
 
-    def repositories(self, limit: int = 10_000) -> list[str]:
+    def repositories(self, limit: int = 10_000, page_size: int = PAGE_SIZE) -> list[str]:
         """The repositories of the station's project (all of them if it has none), following pages."""
         prefix = f"{self.address.project}/" if self.address.project else ""
-        names = self._paged(f"/v2/_catalog?n={PAGE_SIZE}", "repositories", limit)
+        names = self._paged(f"/v2/_catalog?n={page_size}", "repositories", limit)
         return [name for name in names if name.startswith(prefix)]
 
     def tags(self, repository: str, limit: int = 10_000) -> list[str]:
@@ -184,13 +184,15 @@ class RegistryAPI:
     @contextmanager
     def _get(self, path: str, headers: dict[str, str] | None = None) -> Iterator[httpx.Response]:
         url = self.address.base_url + path
+        answered = False  # one new answer to a challenge per request: a token may expire mid-listing
         for _attempt in range(MAX_REDIRECTS + 2):
             same_host = url.startswith(self.address.base_url + "/")
             sent = dict(headers or {})
             if same_host and self._authorization:
                 sent["Authorization"] = self._authorization
             with self._send(url, sent) as response:
-                if response.status_code == 401 and same_host and not self._authorization:
+                if response.status_code == 401 and same_host and not answered:
+                    answered = True
                     self._authorization = self._answer_challenge(response, path)
                     if self._authorization:
                         continue
@@ -259,6 +261,13 @@ class RegistryAPI:
         if status < 300:
             return
         host = self.address.host
+        answered_by = f"{response.url.host}:{response.url.port}" if response.url.port else response.url.host
+        if not str(response.url).startswith(self.address.base_url + "/"):  # after a redirect elsewhere
+            raise StationError(
+                _("The registry at {host} sent {path} on to {other}, which answered HTTP {status}.").format(
+                    host=host, path=path.split("?")[0], other=answered_by, status=status
+                )
+            )
         if status in (401, 403):
             message = _("The registry at {host} refused the station's credentials for {path} (HTTP {status}).")
             if self._authorization is None:

@@ -5,13 +5,7 @@ the image digests; a registry that is down or talks nonsense is a sentence."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -21,7 +15,7 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.inbox import DONE, LATER, UNREADABLE, WAITING, digest_lookup, list_inbox
-from desktop_app.core.station.queue import CANCELLED, INTERRUPTED, QUEUED, RUNNING, TrainQueue, recorder, run_queue
+from desktop_app.core.station.queue import CANCELLED, QUEUED, TrainQueue, recorder, run_queue
 from desktop_app.core.station.records import RunRecords
 from desktop_app.core.station.registry import RegistryCredentials, push
 from desktop_app.core.station.runner import StationRunner, StationSetup
@@ -131,104 +125,6 @@ def test_a_stop_cancels_the_current_run_and_keeps_the_rest_queued(engine, regist
     states = [e.state for e in queue.entries()]
     assert states == [CANCELLED, QUEUED]
     assert RunRecords(tmp_path).history()[0]["cancelled"]
-
-
-TAKE_AND_DIE = """
-import sys
-from pathlib import Path
-from desktop_app.core.station.queue import TrainQueue
-queue = TrainQueue(Path(sys.argv[1]))
-with queue.run_lock.held():
-    print(queue._take_next().id, flush=True)
-    if sys.argv[2] == "wait":
-        sys.stdin.read()
-"""
-
-
-def test_a_run_cut_off_with_its_process_is_shown_interrupted_and_not_rerun(tmp_path) -> None:
-    queue = TrainQueue(tmp_path)
-    queue.add(["127.0.0.1:9/pht/a:latest", "127.0.0.1:9/pht/b:latest"])
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
-    # A process running the queue: its entry shows as running while it lives...
-    holder = subprocess.Popen(
-        [sys.executable, "-c", TAKE_AND_DIE, str(tmp_path), "wait"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        assert holder.stdout is not None
-        taken = int(holder.stdout.readline())
-        assert [e.state for e in TrainQueue(tmp_path).entries()] == [RUNNING, QUEUED]
-        with pytest.raises(StationError, match="already being run"):
-            run_queue(TrainQueue(tmp_path), lambda r, t: None, lambda r, a, b: 0)
-    finally:
-        holder.kill()  # ...and is cut off as a crash or a power cut would
-        holder.wait()
-    entries = TrainQueue(tmp_path).entries()
-    assert (entries[0].id, entries[0].state) == (taken, INTERRUPTED) and "interrupted" in entries[0].error
-    ran: list[str] = []
-
-    class Report:
-        succeeded, cancelled, train_id = True, False, ""
-
-        def failure(self, run_id):
-            return None
-
-    run_queue(TrainQueue(tmp_path), lambda r, t: ran.append(r) or Report(), lambda r, a, b: 1)
-    assert ran == ["127.0.0.1:9/pht/b:latest"]  # the interrupted one is not run again on its own
-
-
-def test_a_damaged_queue_file_is_moved_aside(tmp_path) -> None:
-    (tmp_path / "station").mkdir()
-    (tmp_path / "station" / "queue.json").write_text('{"entries": [{"id": "one"}]}')
-    assert TrainQueue(tmp_path).entries() == []
-    assert [p.name.startswith("queue.json.damaged-") for p in (tmp_path / "station").iterdir()].count(True) == 1
-
-
-class _Nonsense(BaseHTTPRequestHandler):
-    """A web server where a registry should be: it answers an HTML page, or a catalog of numbers."""
-
-    def do_GET(self) -> None:
-        body = b'{"repositories": [1, 2]}' if "numbers" in self.server.mode else b"<html>Welcome</html>"
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.mark.parametrize("mode", ["html", "numbers"])
-def test_a_registry_that_answers_nonsense_is_a_sentence(mode) -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Nonsense)
-    server.mode = mode  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        address = f"127.0.0.1:{server.server_address[1]}"
-        with pytest.raises(StationError) as refused:
-            list_inbox(f"{address}/pht", "station-0")
-    finally:
-        server.shutdown()
-        server.server_close()
-    why = "is not JSON" if mode == "html" else "is not a list of names"
-    assert str(refused.value).startswith(f"The registry at {address} answered something no registry answers")
-    assert why in str(refused.value)
-
-
-def test_a_registry_that_is_down_is_a_sentence() -> None:
-    import socket
-
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with pytest.raises(StationError, match=rf"^The registry at 127.0.0.1:{port} cannot be reached \("):
-        list_inbox(f"127.0.0.1:{port}/pht", "station-0")
-    with pytest.raises(StationError, match="No registry is set"):
-        list_inbox("", "station-0")
 
 
 def test_a_registry_with_a_password_lists_with_the_station_credentials(engine, locked_registry) -> None:

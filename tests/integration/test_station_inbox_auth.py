@@ -27,7 +27,7 @@ GOOD = "Basic " + base64.b64encode(b"station:s3cret").decode()
 class TokenRegistry:
     """Asks for a Bearer token from `realm` (its own /token unless told), lists one empty repository."""
 
-    def __init__(self, realm: str | None = None, redirect_to: str | None = None) -> None:
+    def __init__(self, realm: str | None = None, redirect_to: str | None = None, harbor: bool = False) -> None:
         self.seen: list[tuple[str, str | None]] = []
         owner = self
 
@@ -39,6 +39,17 @@ class TokenRegistry:
                     if auth == GOOD:
                         return self._send(200, {"token": "t0ken"})
                     return self._send(401, {"errors": [{"code": "UNAUTHORIZED"}]})
+                if harbor and self.path.startswith("/api/v2.0/projects/pht/repositories"):
+                    # Harbor's project API, with basic auth (a robot account), two pages linked.
+                    if auth != GOOD:
+                        return self._send(401, {"errors": [{"code": "UNAUTHORIZED"}]})
+                    if "page=1&" in self.path:
+                        link = '</api/v2.0/projects/pht/repositories?page=2&page_size=100>; rel="next"'
+                        return self._send(200, [{"name": "pht/a", "id": 1}], {"Link": link})
+                    return self._send(200, [{"name": "pht/b", "id": 2}])
+                if harbor and self.path.startswith("/v2/_catalog") and auth == "Bearer t0ken":
+                    refusal = {"errors": [{"code": "UNAUTHORIZED", "message": "unauthorized to list catalog"}]}
+                    return self._send(401, refusal)  # Harbor: the catalog is for administrators only
                 if auth != "Bearer t0ken":
                     realm_url = realm or f"http://{owner.address}/token"
                     challenge = f'Bearer realm="{realm_url}",service="registry",scope="registry:catalog:*"'
@@ -49,7 +60,7 @@ class TokenRegistry:
                     return self._send(200, {"repositories": ["pht/empty"]})
                 return self._send(200, {"name": "pht/empty", "tags": None})
 
-            def _send(self, status: int, body: dict, headers: dict | None = None) -> None:
+            def _send(self, status: int, body: object, headers: dict | None = None) -> None:
                 data = json.dumps(body).encode()
                 self.send_response(status)
                 for key, value in {"Content-Length": str(len(data)), **(headers or {})}.items():
@@ -104,3 +115,19 @@ def test_a_token_service_or_a_redirect_elsewhere_gets_no_credentials(recorder) -
     finally:
         elsewhere.stop()
         redirecting.stop()
+
+
+def test_harbor_lists_a_project_through_its_api_when_the_catalog_is_for_administrators() -> None:
+    from desktop_app.core.station.registry_api import RegistryAddress, RegistryAPI
+
+    harbor = TokenRegistry(harbor=True)
+    try:
+        credentials = RegistryCredentials(harbor.address, "station", "s3cret")
+        with RegistryAPI(RegistryAddress.parse(f"{harbor.address}/pht"), credentials) as api:
+            assert api.repositories() == ["pht/a", "pht/b"]
+        api_calls = [auth for path, auth in harbor.seen if path.startswith("/api/v2.0/")]
+        assert api_calls == [GOOD, GOOD]
+        with pytest.raises(StationError, match="refused the station's credentials for /v2/_catalog"):
+            list_inbox(f"{harbor.address}/pht", "station-0", RegistryCredentials(harbor.address, "station", "no"))
+    finally:
+        harbor.stop()

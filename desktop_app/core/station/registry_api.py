@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import httpx
 
@@ -44,6 +44,14 @@ MANIFEST_TYPES = ", ".join(
 )
 _CHALLENGE_PARAM = re.compile(r'(\w+)="([^"]*)"')
 _NEXT_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
+
+
+class RegistryRefused(StationError):
+    """The registry answered 401 or 403: no credentials, wrong ones, or not allowed to."""
+
+
+def _basic(username: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,7 @@ class RegistryAPI:
             follow_redirects=False,  # followed by hand: credentials must not go along to another host
         )
         self._authorization: str | None = None  # once a challenge was answered, sent up front
+        self._offered = False  # the credentials went to the registry or its token service
 
     def close(self) -> None:
         self.http.close()
@@ -120,8 +129,39 @@ class RegistryAPI:
     def repositories(self, limit: int = 10_000, page_size: int = PAGE_SIZE) -> list[str]:
         """The repositories of the station's project (all of them if it has none), following pages."""
         prefix = f"{self.address.project}/" if self.address.project else ""
-        names = self._paged(f"/v2/_catalog?n={page_size}", "repositories", limit)
+        try:
+            names = self._paged(f"/v2/_catalog?n={page_size}", "repositories", limit)
+        except RegistryRefused as refused:
+            if not self.address.project:
+                raise
+            names = self._harbor_repositories(limit, refused)
         return [name for name in names if name.startswith(prefix)]
+
+    def _harbor_repositories(self, limit: int, refused: RegistryRefused) -> list[str]:
+        """Harbor answers `_catalog` to its administrators only; a project's own accounts (a
+        station's robot account) list the project's repositories through Harbor's API instead."""
+        project = quote(self.address.project.split("/")[0], safe="")
+        auth = self.credentials.for_reference(f"{self.address.host}/inbox:probe") if self.credentials else None
+        headers = {"Authorization": _basic(auth["username"], auth["password"])} if auth else {}
+        names: list[str] = []
+        seen: set[str] = set()
+        path: str | None = f"/api/v2.0/projects/{project}/repositories?page=1&page_size={PAGE_SIZE}"
+        while path and path not in seen and len(names) < limit:
+            seen.add(path)
+            try:
+                with self._get(path, headers, own_auth=False) as response:
+                    body = self._read_capped(response, "Harbor's list of repositories")
+                    link = response.headers.get("Link", "")
+            except StationError:
+                raise refused from None  # no Harbor, or not allowed there either: the catalog's refusal says it
+            document = self._json(body, "Harbor's list of repositories")
+            if not isinstance(document, list) or not all(
+                isinstance(r, dict) and isinstance(r.get("name"), str) for r in document
+            ):
+                raise self._nonsense("Harbor's list of repositories is not a list of named repositories")
+            names.extend(r["name"] for r in document)
+            path = self._next_page(link)
+        return names[:limit]
 
     def tags(self, repository: str, limit: int = 10_000) -> list[str]:
         return self._paged(f"/v2/{repository}/tags/list?n={PAGE_SIZE}", "tags", limit)
@@ -182,16 +222,20 @@ class RegistryAPI:
         return parts.path + (f"?{parts.query}" if parts.query else "")
 
     @contextmanager
-    def _get(self, path: str, headers: dict[str, str] | None = None) -> Iterator[httpx.Response]:
+    def _get(self, path: str, headers: dict[str, str] | None = None, own_auth: bool = True) -> Iterator[httpx.Response]:
+        """GET on the registry, answering its auth challenge once (`own_auth`; else `headers` carry
+        the caller's), following redirects without credentials to other hosts."""
         url = self.address.base_url + path
         answered = False  # one new answer to a challenge per request: a token may expire mid-listing
         for _attempt in range(MAX_REDIRECTS + 2):
             same_host = url.startswith(self.address.base_url + "/")
             sent = dict(headers or {})
-            if same_host and self._authorization:
+            if not same_host:
+                sent.pop("Authorization", None)
+            elif own_auth and self._authorization:
                 sent["Authorization"] = self._authorization
             with self._send(url, sent) as response:
-                if response.status_code == 401 and same_host and not answered:
+                if response.status_code == 401 and same_host and own_auth and not answered:
                     answered = True
                     self._authorization = self._answer_challenge(response, path)
                     if self._authorization:
@@ -228,8 +272,8 @@ class RegistryAPI:
         if scheme.lower() == "basic":
             if auth is None:
                 return None
-            pair = f"{auth['username']}:{auth['password']}".encode()
-            return "Basic " + base64.b64encode(pair).decode()
+            self._offered = True
+            return _basic(auth["username"], auth["password"])
         if scheme.lower() != "bearer":
             return None
         params = dict(_CHALLENGE_PARAM.findall(rest))
@@ -240,6 +284,7 @@ class RegistryAPI:
         # A token service elsewhere gets no password: an anonymous token, if it hands one out.
         if self.credentials is None or self.credentials.for_reference(f"{realm_host}/inbox:probe") is None:
             auth = None
+        self._offered = self._offered or auth is not None
         try:
             token_response = self.http.get(
                 realm,
@@ -270,9 +315,9 @@ class RegistryAPI:
             )
         if status in (401, 403):
             message = _("The registry at {host} refused the station's credentials for {path} (HTTP {status}).")
-            if self._authorization is None:
+            if not self._offered:
                 message = _("The registry at {host} asks for credentials for {path} (HTTP {status}); none were sent.")
-            raise StationError(message.format(host=host, path=path.split("?")[0], status=status))
+            raise RegistryRefused(message.format(host=host, path=path.split("?")[0], status=status))
         if status == 404:
             raise StationError(_("The registry at {host} has no {path}.").format(host=host, path=path.split("?")[0]))
         raise StationError(

@@ -59,8 +59,11 @@ def test_inbox_queue_run_and_stop_from_the_station_tab(qtbot, pht_home, engine, 
     assert [panel.queue_table.item(row, 1).text() for row in range(panel.queue_table.rowCount())] == ["queued"] * 2
 
     panel.passphrase.setText("station pass")
+    tab.reference.setText(trains[0].reference)
+    assert tab.run_button.isEnabled()
     click(qtbot, panel.run_queue_button)
     assert panel.stop_button.isEnabled() and not panel.run_queue_button.isEnabled()
+    assert not tab.run_button.isEnabled()  # one train at a time: no single run beside the queue
     wait_idle(qtbot)
     assert panel.status.text() == "The queue is empty: 2 run(s), 0 not done.", panel.status.text()
     assert [panel.queue_table.item(row, 1).text() for row in range(2)] == ["done", "done"]

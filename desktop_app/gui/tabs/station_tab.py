@@ -113,7 +113,7 @@ class StationTab(QWidget):
         left.addWidget(self.environment_box)
         left.addWidget(settings_box)
         left.addWidget(run_box)
-        self.inbox_panel = StationInboxPanel(context, self.current_settings)  # the inbox and the queue
+        self.inbox_panel = StationInboxPanel(context, self.current_settings, lambda: is_busy(self))
         self.inbox_panel.runs_changed.connect(self.refresh_history)
         left.addWidget(self.inbox_panel)
         left.addWidget(QLabel("Steps:"))
@@ -246,7 +246,8 @@ class StationTab(QWidget):
     def _update(self) -> None:
         idle = not is_busy(self)
         ready = bool(self.reference.text().strip() and self.station_id.text().strip() and self.key_choice.count())
-        self.run_button.setEnabled(idle and ready and self.context.keystore is not None)
+        panel_idle = not is_busy(self.inbox_panel)  # one train at a time on this station
+        self.run_button.setEnabled(idle and ready and panel_idle and self.context.keystore is not None)
         self.save_button.setEnabled(idle)
 
     def _reset_steps(self) -> None:

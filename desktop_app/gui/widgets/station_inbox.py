@@ -39,15 +39,22 @@ RED, GREEN = "#b00020", "#1b7f3b"
 
 
 class StationInboxPanel(QGroupBox):
-    """`settings()` gives the station's settings as the tab's form has them (saved or not)."""
+    """`settings()` gives the station's settings as the tab's form has them (saved or not);
+    `running_elsewhere()` says whether the tab is busy (a single train's run: one at a time)."""
 
     runs_changed = Signal()  # a queue run recorded runs: the tab's history is out of date
 
-    def __init__(self, context: AppContext, settings: Callable[[], StationSettings]) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        settings: Callable[[], StationSettings],
+        running_elsewhere: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__()
         self.setTitle(self.tr("Inbox and queue"))
         self.context = context
         self.settings = settings
+        self.running_elsewhere = running_elsewhere
         self.trains: list[InboxTrain] = []
         self.entries: list[QueueEntry] = []
         self.queue_run: Operation | None = None
@@ -117,7 +124,8 @@ class StationInboxPanel(QGroupBox):
         self.refresh_button.setEnabled(idle)
         self.queue_button.setEnabled(idle and bool(self._selected_trains()))
         waiting = any(e.state == QUEUED for e in self.entries)
-        self.run_queue_button.setEnabled(idle and waiting and self.context.keystore is not None)
+        free = not self.running_elsewhere()
+        self.run_queue_button.setEnabled(idle and waiting and free and self.context.keystore is not None)
         self.stop_button.setEnabled(running)
         selected = self._selected_entry()
         self.remove_button.setEnabled(idle and selected is not None and selected.state != RUNNING)

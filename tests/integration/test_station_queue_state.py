@@ -4,6 +4,7 @@ aside, and a registry that is down or answers nonsense (a real loopback web serv
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -112,3 +113,40 @@ def test_a_registry_that_is_down_is_a_sentence() -> None:
         list_inbox(f"127.0.0.1:{port}/pht", "station-0")
     with pytest.raises(StationError, match="No registry is set"):
         list_inbox("", "station-0")
+
+
+class _Deleting(BaseHTTPRequestHandler):
+    """A registry whose catalog still names what was deleted: `pht/gone` (no tags any more) and
+    `pht/half:1` (listed, its manifest gone), as docker-registry answers after a deletion."""
+
+    def do_GET(self) -> None:
+        answers = {
+            "/v2/_catalog?n=100": (200, {"repositories": ["pht/gone", "pht/half"]}),
+            "/v2/pht/half/tags/list?n=100": (200, {"name": "pht/half", "tags": ["1"]}),
+        }
+        status, body = answers.get(self.path, (404, {"errors": [{"code": "NAME_UNKNOWN"}]}))
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_what_was_deleted_since_the_catalog_is_listed_as_unreadable_and_the_rest_still_lists() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Deleting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"127.0.0.1:{server.server_address[1]}"
+        inbox = list_inbox(f"{address}/pht", "station-0")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [(t.reference, t.status) for t in inbox.trains] == [
+        (f"{address}/pht/gone", "unreadable"),
+        (f"{address}/pht/half:1", "unreadable"),
+    ]
+    assert inbox.trains[0].detail == f"The registry at {address} has no /v2/pht/gone/tags/list."
+    assert inbox.trains[1].detail == f"The registry at {address} has no /v2/pht/half/manifests/1."

@@ -29,7 +29,7 @@ from desktop_app.core.station.image_config import (
     train_config_from_layers,
 )
 from desktop_app.core.station.registry import RegistryCredentials
-from desktop_app.core.station.registry_api import RegistryAddress, RegistryAPI
+from desktop_app.core.station.registry_api import RegistryAddress, RegistryAPI, RegistryMissing
 
 BASE_TAG = "base"
 WAITING, LATER, DONE, NOT_ON_ROUTE, UNREADABLE = "waiting", "later", "done", "not on route", "unreadable"
@@ -113,7 +113,7 @@ def read_train(api: RegistryAPI, repository: str, tag: str, station_id: str, can
 
         check = cancel.raise_if_cancelled if cancel else (lambda: None)
         config = train_config_from_layers(layers(document), open_layer, check)
-    except ImageConfigError as exc:
+    except (ImageConfigError, RegistryMissing) as exc:  # a tag deleted since the listing is one train less
         return InboxTrain(reference, digest, UNREADABLE, detail=str(exc))
     return InboxTrain(reference, digest, **placement(config, station_id))
 
@@ -132,7 +132,12 @@ def list_inbox(
     address = RegistryAddress.parse(registry_setting)
     inbox = Inbox(address.host, address.project)
     with RegistryAPI(address, credentials) as api:
-        images = [(repo, tag) for repo in api.repositories() for tag in api.tags(repo) if tag != BASE_TAG]
+        images: list[tuple[str, str]] = []
+        for repository in api.repositories():
+            try:
+                images += [(repository, tag) for tag in api.tags(repository) if tag != BASE_TAG]
+            except RegistryMissing as exc:  # the catalog still names a repository that was deleted
+                inbox.trains.append(InboxTrain(f"{address.host}/{repository}", "", UNREADABLE, detail=str(exc)))
         for done, (repository, tag) in enumerate(images):
             if cancel:
                 cancel.raise_if_cancelled()

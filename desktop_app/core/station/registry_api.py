@@ -50,6 +50,10 @@ class RegistryRefused(StationError):
     """The registry answered 401 or 403: no credentials, wrong ones, or not allowed to."""
 
 
+class RegistryMissing(StationError):
+    """The registry has no such repository, tag or blob (HTTP 404): deleted, or never pushed."""
+
+
 def _basic(username: str, password: str) -> str:
     return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
 
@@ -319,7 +323,7 @@ class RegistryAPI:
                 message = _("The registry at {host} asks for credentials for {path} (HTTP {status}); none were sent.")
             raise RegistryRefused(message.format(host=host, path=path.split("?")[0], status=status))
         if status == 404:
-            raise StationError(_("The registry at {host} has no {path}.").format(host=host, path=path.split("?")[0]))
+            raise RegistryMissing(_("The registry at {host} has no {path}.").format(host=host, path=path.split("?")[0]))
         raise StationError(
             _("The registry at {host} answered {path} with HTTP {status}.").format(
                 host=host, path=path.split("?")[0], status=status

@@ -278,9 +278,9 @@ class StationInboxPanel(QGroupBox):
         if isinstance(event, QueueEntry):
             self.refresh_queue()
             if event.state == RUNNING:
-                self._say(self.tr("Running entry %1: %2").replace("%1", str(event.id)).replace("%2", event.reference))
+                self._say(self.tr("Running entry {id}: {image}").format(id=event.id, image=event.reference))
         elif isinstance(event, StepRecord) and event.outcome == "running":
-            self._say(self.tr("Running the %1 step of the current train.").replace("%1", event.name))
+            self._say(self.tr("Running the {step} step of the current train.").format(step=event.name))
 
     def _queue_ended(self) -> None:
         self.queue_run = None
@@ -290,8 +290,8 @@ class StationInboxPanel(QGroupBox):
     def _queue_done(self, outcome: QueueRun) -> None:
         self._queue_ended()
         failed = sum(1 for entry in outcome.ran if entry.state != "done")
-        text = self.tr("The queue is empty: %1 run(s), %2 not done.")
-        self._say(text.replace("%1", str(len(outcome.ran))).replace("%2", str(failed)), RED if failed else GREEN)
+        text = self.tr("The queue is empty: {runs} run(s), {failed} not done.")
+        self._say(text.format(runs=len(outcome.ran), failed=failed), RED if failed else GREEN)
 
     def _queue_failed(self, error: PHTError) -> None:
         self._queue_ended()

@@ -55,11 +55,14 @@ class FlameClient(CentralClient):
         return self._dialect
 
     def sign_in(self, credentials: Credentials, remember: bool = False) -> TokenSet:
+        # The version first, whatever the grant: a core URL that is no FLAME hub is found out
+        # before a password is sent anywhere.
+        dialect = self.dialect
         if credentials.grant == "password":
             form = {"grant_type": "password", "username": credentials.identity, "password": credentials.secret}
             if credentials.realm:
                 form["realm_id"] = credentials.realm
-        elif self.dialect.camel_case:
+        elif dialect.camel_case:
             form = {
                 "grant_type": "client_credentials",
                 "client_id": credentials.identity,

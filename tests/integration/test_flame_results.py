@@ -120,6 +120,7 @@ def test_output_folder_not_empty_needs_force(client, work) -> None:
     (out / "mine.txt").write_text("keep")
     with pytest.raises(OutputNotEmpty):
         fetch_result(client, FINISHED_ANALYSIS_ID, out)
+    assert _left_in(work) == ["out"]  # refused before downloading: nothing beside it either
     fetch_result(client, FINISHED_ANALYSIS_ID, out, force=True)
     assert (out / "mine.txt").read_text() == "keep" and (out / "summary.csv").exists()
 

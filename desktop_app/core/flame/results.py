@@ -186,6 +186,7 @@ def fetch_result(
     download = out_dir.parent / f".{out_dir.name}-flame-{result.id}.download"
     if file_name is not None:
         return _fetch_one(client, result, out_dir, download, report, file_name, progress, cancel, force)
+    _check_output(out_dir, force)  # before the download: a full folder is said at once
     download_file(client, client.storage(f"buckets/{result.storage_bucket}/stream"), download, progress, cancel)
     try:
         report.files = extract_tar(download, out_dir, force, progress, cancel)

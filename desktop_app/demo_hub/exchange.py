@@ -69,6 +69,7 @@ class FileReply:
     path: Path
     content_type: str
     filename: str | None = None  # sent as `Content-Disposition: attachment; filename="..."`
+    encoding: str | None = None  # sent as `Content-Encoding` (the file is stored encoded so)
 
 
 MAX_PAGE = 50  # the real server's largest page, whatever `page[limit]` asks

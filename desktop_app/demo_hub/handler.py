@@ -177,6 +177,8 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", reply.content_type)
         if reply.filename:
             self.send_header("Content-Disposition", f'attachment; filename="{reply.filename}"')
+        if reply.encoding:
+            self.send_header("Content-Encoding", reply.encoding)
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
         self._copy_from(reply.path, start, drop_after)

@@ -10,7 +10,6 @@ from desktop_app.core.central.errors import CentralError
 from desktop_app.core.flame.errors import FlameError
 from desktop_app.core.flame.nodes import get_node, list_nodes
 from desktop_app.core.flame.results import list_results
-from desktop_app.core.flame.wire import Dialect
 from desktop_app.core.keystore import KeyStore
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.settings import Settings
@@ -99,11 +98,3 @@ def test_a_hub_that_is_down_is_named_as_a_flame_hub(store) -> None:
     client = flame_client(gone, store, retries=1)
     with client, pytest.raises(CentralError, match="^The FLAME hub at .* cannot be reached"):
         client.sign_in(USER_LOGIN)
-
-
-@pytest.mark.parametrize(
-    ("version", "camel"),
-    [("0.8.14", False), ("v0.8.3", False), ("0.9.0", True), ("0.14.0", True), ("1.0.0-rc.1", True)],
-)
-def test_version_numbers(version, camel) -> None:
-    assert Dialect.for_version(version).camel_case is camel

@@ -106,6 +106,24 @@ def test_fetch_one_file(client, work) -> None:
         fetch_result(client, FINISHED_ANALYSIS_ID, work / "two", file_name="nothing.txt")
 
 
+def test_one_file_comes_gzipped_from_the_current_hub_only_when_asked(hub, client, work) -> None:
+    """The current hub gzips a file only for `Accept-Encoding: gzip` (httpx asks, and unpacks);
+    0.8.x calls it gzip without compressing it. Either way the bytes written are the file's."""
+    import httpx
+
+    result = next(r for r in list_results(client) if r.id == FINISHED_ANALYSIS_ID)
+    one = next(f for f in list_files(client, result) if f.name == "summary.csv")
+    token = client.tokens.load().access_token
+    url = client.storage(f"bucket-files/{one.storage_file}/stream")
+    answer = httpx.get(url, headers={"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"})
+    packed = hub.state.camel_case
+    assert answer.headers.get("content-encoding") == ("gzip" if packed else None)
+    assert answer.headers["content-type"] == ("application/octet-stream" if packed else "application/gzip")
+    assert answer.content == DEMO_RESULT_FILES["summary.csv"]
+    fetch_result(client, FINISHED_ANALYSIS_ID, work / "out", file_name="summary.csv")
+    assert (work / "out" / "summary.csv").read_bytes() == DEMO_RESULT_FILES["summary.csv"]
+
+
 def test_no_result_yet_and_unknown_analysis(client, work) -> None:
     with pytest.raises(FlameError, match=r"has no result bucket yet \(run status: running\)"):
         fetch_result(client, RUNNING_ANALYSIS_ID, work / "out")

@@ -108,6 +108,7 @@ class FlameState:
             )
             path = self.work_dir / f"file-{storage_id}"
             path.write_bytes(data)
+            path.with_name(path.name + ".gz").unlink(missing_ok=True)  # a gzipped copy made earlier
             self.storage_files[storage_id] = path
         self.put_stream(storage_bucket, tar_of(files))
 

@@ -8,6 +8,8 @@ real service's is when an error strikes after the headers) is a test putting tru
 
 from __future__ import annotations
 
+import gzip
+
 from desktop_app.demo_hub.exchange import FileReply, HubError, Request
 from desktop_app.demo_hub.flame.state import FlameState
 
@@ -25,5 +27,12 @@ def file_stream(state: FlameState, request: Request, file_id: str) -> FileReply:
     path = state.storage_files.get(file_id)
     if path is None:
         raise HubError(404, "The bucket file was not found.")
-    # 0.8.x labels a file gzip without compressing it; the current hub sends octet-stream.
-    return FileReply(path, "application/octet-stream" if state.camel_case else "application/gzip")
+    if not state.camel_case:  # 0.8.x labels a file gzip without compressing it
+        return FileReply(path, "application/gzip")
+    # The current hub sends octet-stream, gzipped only when the client asks for it.
+    if "gzip" in (request.headers.get("Accept-Encoding") or ""):
+        packed = path.with_name(path.name + ".gz")
+        if not packed.exists():
+            packed.write_bytes(gzip.compress(path.read_bytes(), mtime=0))
+        return FileReply(packed, "application/octet-stream", encoding="gzip")
+    return FileReply(path, "application/octet-stream")

@@ -31,13 +31,19 @@ def flame_hub():
 
 
 @pytest.fixture
-def keys_tab(qtbot, pht_home, flame_hub):
+def signed_in() -> bool:
+    return True
+
+
+@pytest.fixture
+def keys_tab(qtbot, pht_home, flame_hub, signed_in):
     context = AppContext.for_profile("default")
     ServerProfiles(context.settings).add(
         "flame", flame_hub.core_url, flame_hub.auth_url, kind=ServerKind.FLAME, storage_url=flame_hub.storage_url
     )
-    with open_session(context.settings, context.keystore) as client:
-        client.sign_in(USER_LOGIN)
+    if signed_in:
+        with open_session(context.settings, context.keystore) as client:
+            client.sign_in(USER_LOGIN)
     for name in ("node-a", "node-b"):
         context.keystore.generate(name, KeyType.EC_P256, PASS)
     context.keystore.generate("researcher", KeyType.RSA_4096, PASS)
@@ -103,3 +109,24 @@ def test_the_button_shows_only_for_a_flame_hub(qtbot, keys_tab, flame_hub) -> No
     ServerProfiles(tab.context.settings).use("central")
     tab.context.servers_changed.emit()
     assert not tab.node_key_button.isVisible()
+
+
+@pytest.mark.parametrize("signed_in", [False])
+def test_the_dialog_signs_in_when_the_hub_asks(qtbot, keys_tab, flame_hub) -> None:
+    dialog = open_dialog(qtbot, keys_tab, "node-a")
+    box = dialog.sign_in_box
+    assert box.isVisibleTo(dialog) and "not signed in" in box.message.text()
+    assert dialog.node.count() == 0 and not dialog.register_button.isEnabled()
+    box.identity.setText("demo")
+    box.secret.setText("wrong")
+    qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    assert box.isVisibleTo(dialog) and "The user credentials are invalid." in box.message.text()
+    box.identity.setText("demo")
+    box.secret.setText("demo-password")
+    qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    assert not box.isVisibleTo(dialog)
+    assert dialog.node.count() == 2 and dialog.register_button.isEnabled()
+    assert keys_tab.context.signed_in.get("flame") is True
+    dialog.close()

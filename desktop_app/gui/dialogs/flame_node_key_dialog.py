@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.central.errors import KeyMismatch
+from desktop_app.core.central.errors import KeyMismatch, NotSignedIn
 from desktop_app.core.central.profiles import ServerKind, ServerProfiles
 from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import PHTError
@@ -27,10 +27,12 @@ from desktop_app.core.flame.nodes import UNREADABLE, Node, list_nodes, register_
 from desktop_app.core.keys.fingerprint import group_fingerprint
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import KeyInfo
+from desktop_app.core.log_file import remember_secret
 from desktop_app.core.sessions import open_session
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, run_operation
+from desktop_app.gui.widgets.sign_in_box import SignInBox
 
 
 class FlameNodeKeyDialog(QDialog):
@@ -55,6 +57,10 @@ class FlameNodeKeyDialog(QDialog):
         self.message.setAccessibleName(self.tr("Node key status"))
         form = QFormLayout()
         form.addRow(self.tr("&Node:"), self.node)
+        # Shown when the hub wants a session first: FLAME has no Trains tab to sign in from.
+        self.sign_in_box = SignInBox(self)
+        self.sign_in_box.setVisible(False)
+        self.sign_in_box.submitted.connect(self.sign_in)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.register_button = self.buttons.addButton(self.tr("&Register"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.register_button.setAccessibleName(self.tr("Register the key for the chosen node"))
@@ -65,6 +71,7 @@ class FlameNodeKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.sign_in_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._load_nodes()
@@ -86,6 +93,24 @@ class FlameNodeKeyDialog(QDialog):
             self.tr("Reading the hub's nodes"),
             self._with_client(lambda client, cancel: list_nodes(client)),
             self._nodes_read,
+            self._failed,
+        )
+
+    def sign_in(self, credentials, remember: bool) -> None:
+        remember_secret(credentials.secret)  # never in the log
+        profile = self.context.active_server
+
+        def signed_in(_) -> None:
+            if profile:
+                self.context.set_signed_in(profile, True)
+            self.sign_in_box.setVisible(False)
+            self._load_nodes()
+
+        run_operation(
+            self,
+            self.tr("Signing in"),
+            self._with_client(lambda client, cancel: client.sign_in(credentials, remember)),
+            signed_in,
             self._failed,
         )
 
@@ -145,6 +170,11 @@ class FlameNodeKeyDialog(QDialog):
         self.register_button.setEnabled(bool(self.nodes))
         if isinstance(error, KeyMismatch):
             self._confirm_replace(error)
+            return
+        if isinstance(error, NotSignedIn):  # sign in here, then go on
+            self.sign_in_box.setVisible(True)
+            self.sign_in_box.message.setText(error.message)
+            self.message.setText(self.tr("Sign in to the hub first."))
             return
         self.message.setText(error_text(error))
 

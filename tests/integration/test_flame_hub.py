@@ -110,6 +110,18 @@ def test_robot_signs_in_with_its_versions_grant(hub, store) -> None:
             client.sign_in(Credentials("robot_credentials", FLAME_ROBOT["id"], "wrong"))
 
 
+def test_a_robots_expired_session_ends_unless_its_secret_was_remembered(hub, store) -> None:
+    with flame_client(hub, store) as client:
+        client.sign_in(ROBOT_LOGIN)
+        hub.state.expire_all_access_tokens()
+        with pytest.raises(NotSignedIn, match="has expired"):  # no refresh token to renew it with
+            list_nodes(client)
+        client.sign_in(ROBOT_LOGIN, remember=True)
+        hub.state.expire_all_access_tokens()
+        assert len(list_nodes(client)) == 2  # signed in again with the remembered secret, same grant
+        assert client.tokens.load().refresh_token is None
+
+
 @pytest.mark.parametrize(
     ("version", "refused"),
     [

@@ -22,7 +22,7 @@ from desktop_app.core.central.profiles import ServerProfile
 from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
 from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import Remedy
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 
 RETRY_STATUSES = {502, 503, 504}
 # A JSON answer (or an error body) larger than this is refused, read no further: the largest real
@@ -46,6 +46,10 @@ def ssl_context(profile: ServerProfile) -> ssl.SSLContext:
 
 
 class CentralClient:
+    # How sentences name the server: subclasses for other networks (a FLAME hub) say their own;
+    # marked for the catalogue here, translated where a sentence says it.
+    noun = N_("central server")
+
     def __init__(
         self,
         profile: ServerProfile,
@@ -228,13 +232,15 @@ class CentralClient:
                 ) from exc
             self._retryable_error = True
             raise CentralError(
-                _("The central server at {host} cannot be reached ({reason}).").format(host=host, reason=_reason(exc))
+                _("The {noun} at {host} cannot be reached ({reason}).").format(
+                    noun=_(self.noun), host=host, reason=_reason(exc)
+                )
             ) from exc
         except httpx.TimeoutException as exc:
             self._retryable_error = True
             raise CentralError(
-                _("The central server at {host} did not answer within {timeout:.0f} s.").format(
-                    host=host, timeout=self.timeout
+                _("The {noun} at {host} did not answer within {timeout:.0f} s.").format(
+                    noun=_(self.noun), host=host, timeout=self.timeout
                 )
             ) from exc
         except httpx.HTTPError as exc:
@@ -277,30 +283,31 @@ class CentralClient:
         if status >= 500:
             raise CentralError(
                 sentence(
-                    _("The central server failed ({status}): {message}").format(
-                        status=status, message=message or _("it gave no details")
+                    _("The {noun} failed ({status}): {message}").format(
+                        noun=_(self.noun), status=status, message=message or _("it gave no details")
                     )
                 )
             )
         raise CentralError(
             sentence(
-                _("The central server refused the request ({status}): {message}").format(
-                    status=status, message=message or _("no details given")
+                _("The {noun} refused the request ({status}): {message}").format(
+                    noun=_(self.noun), status=status, message=message or _("no details given")
                 )
             )
         )
 
-    @staticmethod
-    def _json(response: httpx.Response) -> Any:
+    def _json(self, response: httpx.Response) -> Any:
         try:
             return response.json()
         except RecursionError:
-            raise CentralError(_("The central server's answer is nested too deeply to be read.")) from None
+            raise CentralError(
+                _("The {noun}'s answer is nested too deeply to be read.").format(noun=_(self.noun))
+            ) from None
         except ValueError:
             kind = response.headers.get("content-type", _("no content type"))
             raise CentralError(
-                _("The central server answered something that is not JSON (status {status_code}, {kind}).").format(
-                    status_code=response.status_code, kind=kind
+                _("The {noun} answered something that is not JSON (status {status_code}, {kind}).").format(
+                    noun=_(self.noun), status_code=response.status_code, kind=kind
                 )
             ) from None
 

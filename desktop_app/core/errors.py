@@ -60,5 +60,5 @@ class Cancelled(PHTError):
 
     exit_code = 130
 
-    def __init__(self, message: str = "") -> None:
-        super().__init__(message or _("Cancelled; nothing was changed."))
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(_("Cancelled; nothing was changed.") if message is None else message)

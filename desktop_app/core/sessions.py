@@ -13,6 +13,7 @@ from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.profiles import ServerKind, ServerProfile, ServerProfiles
 from desktop_app.core.central.tokens import TokenStore
 from desktop_app.core.errors import UsageError
+from desktop_app.core.i18n import _
 from desktop_app.core.keystore import KeyStore
 from desktop_app.core.settings import Settings
 
@@ -40,7 +41,11 @@ def open_session(settings: Settings, store: KeyStore, profile_name: str | None =
     profile = profile_for(settings, profile_name)
     factory = CLIENTS.get(profile.kind)
     if factory is None:
-        raise UsageError(f"PHT Desktop cannot sign in to a {profile.kind} server ({profile.name}) yet.")
+        raise UsageError(
+            _("PHT Desktop cannot sign in to a {kind} server ({name}) yet.").format(
+                kind=profile.kind, name=profile.name
+            )
+        )
     return factory(profile, TokenStore(store, profile.name), **options)
 
 
@@ -48,5 +53,7 @@ def require_kind(profile: ServerProfile, kind: ServerKind, what: str) -> None:
     """Refuse a network's own job on a server of another kind, in words."""
     if profile.kind != kind:
         raise UsageError(
-            f"The active server {profile.name} is of kind {profile.kind}; {what} need a server of kind {kind}."
+            _("The active server {name} is of kind {kind}; {what} need a server of kind {needed}.").format(
+                name=profile.name, kind=profile.kind, what=what, needed=kind
+            )
         )

@@ -124,6 +124,32 @@ def test_each_formatted_sentence_is_given_exactly_the_placeholders_it_names() ->
     assert not wrong, "\n".join(wrong)
 
 
+def _eager_calls(node: ast.AST) -> Iterator[ast.Call]:
+    """Calls of `_`/`ngettext` that run when `node` runs (not those inside a function or lambda)."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+        return
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext"):
+        yield node
+    for child in ast.iter_child_nodes(node):
+        yield from _eager_calls(child)
+
+
+def test_no_sentence_is_translated_at_import_time() -> None:
+    """A module constant, class attribute or default argument made with `_()` would be translated
+    once, at import, in English, and stay so: such constants are `N_()`, and `_()` goes where shown."""
+    eager = []
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for statement in ast.walk(tree):
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                defaults = [d for d in (*statement.args.defaults, *statement.args.kw_defaults) if d is not None]
+                eager += [(path, call.lineno) for default in defaults for call in _eager_calls(default)]
+        for statement in tree.body:
+            parts = statement.body if isinstance(statement, ast.ClassDef) else [statement]
+            eager += [(path, call.lineno) for part in parts for call in _eager_calls(part)]
+    assert not eager, [f"{path.relative_to(CORE)}:{line}" for path, line in eager]
+
+
 # -- the language chosen ------------------------------------------------------------------------
 
 

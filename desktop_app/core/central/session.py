@@ -6,6 +6,7 @@ from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.profiles import ServerKind, ServerProfiles
 from desktop_app.core.central.tokens import TokenStore
 from desktop_app.core.errors import Remedy, UsageError
+from desktop_app.core.i18n import _
 from desktop_app.core.keystore import KeyStore
 from desktop_app.core.settings import Settings
 
@@ -15,7 +16,9 @@ def open_client(settings: Settings, store: KeyStore, profile_name: str | None = 
     profile = profiles.get(profile_name) if profile_name else profiles.active()
     if profile.kind != ServerKind.PHT_CENTRAL:  # trains and user secrets are PHT central's alone
         raise UsageError(
-            f"The server {profile.name} is not a PHT central server (its kind is {profile.kind}); this needs one.",
+            _("The server {name} is not a PHT central server (its kind is {kind}); this needs one.").format(
+                name=profile.name, kind=profile.kind
+            ),
             remedy=Remedy.ADD_SERVER,
         )
     return CentralClient(profile, TokenStore(store, profile.name), **options)

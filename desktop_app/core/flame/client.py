@@ -17,6 +17,7 @@ from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
 from desktop_app.core.central.wording import printable
 from desktop_app.core.flame.errors import FlameError
 from desktop_app.core.flame.wire import Dialect
+from desktop_app.core.i18n import _
 
 
 class FlameClient(CentralClient):
@@ -24,7 +25,9 @@ class FlameClient(CentralClient):
 
     def __init__(self, profile: ServerProfile, tokens: TokenStore | None, **options) -> None:
         if profile.kind != ServerKind.FLAME or not profile.storage_url:
-            raise FlameError(f"The server profile {profile.name} is not a FLAME hub with a storage URL.")
+            raise FlameError(
+                _("The server profile {name} is not a FLAME hub with a storage URL.").format(name=profile.name)
+            )
         super().__init__(profile, tokens, **options)
         self._dialect: Dialect | None = None
 
@@ -48,8 +51,10 @@ class FlameClient(CentralClient):
             version = body.get("version") if isinstance(body, dict) else None
             if not isinstance(version, str):
                 raise FlameError(
-                    f"The server at {printable(self.profile.api_url)} does not say which FLAME hub version it is "
-                    "(no version at its root); check the core URL in the server profile."
+                    _(
+                        "The server at {api_url} does not say which FLAME hub version it is "
+                        "(no version at its root); check the core URL in the server profile."
+                    ).format(api_url=printable(self.profile.api_url))
                 )
             self._dialect = Dialect.for_version(version)
         return self._dialect

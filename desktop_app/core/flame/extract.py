@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from desktop_app.core.results.archive_reader import (  # the result archives' name rules, shared on purpose
     _decoded,
@@ -51,7 +52,7 @@ def checked_name(raw: str) -> str:
     """A member or file name as it may be written under the output folder (UnsafeArchive if not)."""
     parts = _normalised_parts(raw)
     if not parts:
-        raise UnsafeArchive(f"The archive holds a file without a name ({raw!r}).")
+        raise UnsafeArchive(_("The archive holds a file without a name ({raw!r}).").format(raw=raw))
     return "/".join(parts)
 
 
@@ -67,18 +68,20 @@ def _members(source: TarSource) -> list[tuple[str, TarEntry]]:
         name = checked_name(raw)
         earlier = seen.get(_same_on_disk(name))
         if earlier == name:
-            raise UnsafeArchive(f"The archive holds {name!r} twice; it is refused as ambiguous.")
+            raise UnsafeArchive(_("The archive holds {name!r} twice; it is refused as ambiguous.").format(name=name))
         if earlier is not None:
             raise UnsafeArchive(
-                f"The archive holds {earlier!r} and {name!r}, which differ only in letter case or accents "
-                "and would overwrite each other on many systems."
+                _(
+                    "The archive holds {earlier!r} and {name!r}, which differ only in letter case or accents "
+                    "and would overwrite each other on many systems."
+                ).format(earlier=earlier, name=name)
             )
         seen[_same_on_disk(name)] = name
         files.append((name, entry))
-    folders = {_same_on_disk(str(parent)) for name, _ in files for parent in PurePosixPath(name).parents}
-    for name, _ in files:
+    folders = {_same_on_disk(str(parent)) for name, _entry in files for parent in PurePosixPath(name).parents}
+    for name, _entry in files:
         if _same_on_disk(name) in folders:
-            raise UnsafeArchive(f"The archive holds {name!r} both as a file and as a folder.")
+            raise UnsafeArchive(_("The archive holds {name!r} both as a file and as a folder.").format(name=name))
     return files
 
 
@@ -88,7 +91,7 @@ def _chunks(source: TarSource, entry: TarEntry) -> Iterator[bytes]:
     while left:
         data = source.read(min(CHUNK, left))
         if not data:
-            raise UnsafeArchive("The archive is truncated: a file's data ends early.")
+            raise UnsafeArchive(_("The archive is truncated: a file's data ends early."))
         left -= len(data)
         yield data
 
@@ -105,24 +108,30 @@ def extract_tar(
     source = TarSource(archive)
     try:
         files = _members(source)  # the whole archive is read and checked before anything is written
-        total = sum(entry.size for _, entry in files)
+        total = sum(entry.size for _name, entry in files)
         try:
             created = _make_parents(output.parent)
             staging = Path(tempfile.mkdtemp(prefix=".flame-result-", dir=output.parent))
         except OSError as exc:
-            raise OutputWriteError(f"The output folder {output} cannot be created ({exc.strerror or exc}).") from exc
+            raise OutputWriteError(
+                _("The output folder {output} cannot be created ({reason}).").format(
+                    output=output, reason=exc.strerror or exc
+                )
+            ) from exc
         moved = False
         try:
             _check_free_space(staging, total, output)
             written = _write_all(source, files, staging, total, progress, cancel)
             if cancel:
-                cancel.commit(f"the results were already written to {output}.")
+                cancel.commit(_("the results were already written to {output}.").format(output=output))
             _move_into(staging, output, [item.path for item in written])
             moved = True
             return written
         except OSError as exc:
             raise OutputWriteError(
-                f"Writing the results failed ({exc.strerror or exc}); nothing was left in {output}."
+                _("Writing the results failed ({reason}); nothing was left in {output}.").format(
+                    reason=exc.strerror or exc, output=output
+                )
             ) from exc
         finally:
             shutil.rmtree(staging, ignore_errors=True)

@@ -45,8 +45,10 @@ def export_node_private_key(store: KeyStore, name: str, passphrase: str | None, 
     try:
         write_atomically(path, pem, mode=MODE)
     except OSError as exc:
-        raise KeyStoreError(f"The private key could not be written to {path}: {exc.strerror or exc}.") from exc
+        raise KeyStoreError(
+            _("The private key could not be written to {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     if os.name != "nt" and path.stat().st_mode & 0o777 != MODE:  # a file system that ignores modes
         path.unlink(missing_ok=True)
-        raise KeyStoreError(f"{path} could not be made readable by you alone; it was removed.")
+        raise KeyStoreError(_("{path} could not be made readable by you alone; it was removed.").format(path=path))
     return unencrypted_warning(path)

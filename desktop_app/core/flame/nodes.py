@@ -73,7 +73,9 @@ def get_node(client: FlameClient, node_id: str) -> Node:
     wire.check_id(node_id, "node")
     node = _node(client.dialect, client.request("GET", f"nodes/{node_id}"))
     if node.id != node_id:
-        raise wire.malformed(f"the node {node_id}", f"describes another node ({node.id})")
+        raise wire.malformed(
+            _("the node {node_id}").format(node_id=node_id), _("describes another node ({id})").format(id=node.id)
+        )
     return node
 
 
@@ -101,7 +103,7 @@ def hub_key_fingerprint(value: str) -> str:
 def check_node_key_type(info: KeyInfo, dialect: wire.Dialect) -> None:
     allowed = {KeyType.EC_P256} if dialect.camel_case else {KeyType.EC_P256, KeyType.RSA_2048}
     if info.type not in allowed:
-        which = "an EC P-256 key" if dialect.camel_case else "an EC P-256 or RSA 2048 key"
+        which = _("an EC P-256 key") if dialect.camel_case else _("an EC P-256 or RSA 2048 key")
         raise UsageError(
             _("Key {name} is {type}; a node of this FLAME hub (version {version}) needs {which}.").format(
                 name=info.name, type=info.type.value, version=dialect.version, which=which
@@ -140,9 +142,13 @@ def register_node_key(
         )
     pem = info.public_pem.decode()  # type: ignore[union-attr]  # EC and RSA keys always have one
     if not 5 <= len(pem) <= MAX_KEY_TEXT:
-        raise UsageError(f"Key {info.name}'s PEM is {len(pem)} characters; the hub takes 5 to {MAX_KEY_TEXT}.")
+        raise UsageError(
+            _("Key {name}'s PEM is {count} characters; the hub takes 5 to {max_key_text}.").format(
+                name=info.name, count=len(pem), max_key_text=MAX_KEY_TEXT
+            )
+        )
     if cancel:
-        cancel.commit(f"key {info.name} was already sent to node {shown}.")
+        cancel.commit(_("key {name} was already sent to node {shown}.").format(name=info.name, shown=shown))
     client.request("POST", f"nodes/{node.id}", json={dialect.name("public_key"): pem})
     stored = get_node(client, node.id)
     if stored.key_fingerprint != info.fingerprint:

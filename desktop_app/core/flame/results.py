@@ -57,7 +57,7 @@ def _result_buckets(client: FlameClient) -> dict[str, tuple[str, str | None]]:
     dialect = client.dialect
     found: dict[str, tuple[str, str | None]] = {}
     for raw in wire.paged(client, "analysis-buckets", {dialect.filter("type"): RESULT}, "analysis buckets"):
-        what = "an analysis bucket"
+        what = _("an analysis bucket")
         if wire.text(dialect, raw, "type", what) != RESULT:
             continue  # the filter was not applied by the hub
         analysis = wire.identifier(dialect, raw, "analysis_id", what)
@@ -111,7 +111,7 @@ def list_files(client: FlameClient, result: AnalysisResult) -> list[BucketFile]:
     params = {dialect.filter("bucket_id"): result.bucket_id}
     files = []
     for raw in wire.paged(client, "analysis-bucket-files", params, "result files"):
-        what = "a result file"
+        what = _("a result file")
         if wire.identifier(dialect, raw, "bucket_id", what) != result.bucket_id:
             continue  # the filter was not applied by the hub
         files.append(
@@ -229,7 +229,7 @@ def _fetch_one(
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
         if cancel:
-            cancel.commit(f"the file was already written to {target}.")
+            cancel.commit(_("the file was already written to {target}.").format(target=target))
         os.replace(download, target)
     finally:
         download.unlink(missing_ok=True)

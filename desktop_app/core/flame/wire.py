@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.core.central.shapes import ID, kind_of
 from desktop_app.core.central.wording import printable
 from desktop_app.core.flame.errors import FlameError
+from desktop_app.core.i18n import _
 
 if TYPE_CHECKING:
     from desktop_app.core.flame.client import FlameClient
@@ -42,8 +43,10 @@ class Dialect:
         found = VERSION.fullmatch(version.strip())
         if not found:
             raise FlameError(
-                f"The FLAME hub gives its version as {printable(version, 40)!r}, which is not a version number; "
-                "its field names cannot be told."
+                _(
+                    "The FLAME hub gives its version as {version!r}, which is not a version number; "
+                    "its field names cannot be told."
+                ).format(version=printable(version, 40))
             )
         major, minor = int(found.group(1)), int(found.group(2))
         return cls(version.strip(), (major, minor) >= FIRST_CAMEL)
@@ -62,19 +65,22 @@ class Dialect:
 
 
 def malformed(what: str, problem: str) -> FlameError:
-    return FlameError(f"The FLAME hub's answer is malformed: {what} {problem}.")
+    return FlameError(_("The FLAME hub's answer is malformed: {what} {problem}.").format(what=what, problem=problem))
 
 
 def an_object(value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise malformed(what, f"is {kind_of(value)}, not an object")
+        raise malformed(what, _("is {kind}, not an object").format(kind=kind_of(value)))
     return value
 
 
 def text(dialect: Dialect, record: dict, snake: str, what: str) -> str | None:
     value = dialect.get(record, snake)
     if value is not None and not isinstance(value, str):
-        raise malformed(f"field {dialect.name(snake)!r} of {what}", f"is {kind_of(value)}, not text")
+        raise malformed(
+            _("field {name!r} of {what}").format(name=dialect.name(snake), what=what),
+            _("is {kind}, not text").format(kind=kind_of(value)),
+        )
     return value
 
 
@@ -84,9 +90,15 @@ def identifier(dialect: Dialect, record: dict, snake: str, what: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise malformed(f"field {dialect.name(snake)!r} of {what}", f"is {kind_of(value)}, not an id")
+        raise malformed(
+            _("field {name!r} of {what}").format(name=dialect.name(snake), what=what),
+            _("is {kind}, not an id").format(kind=kind_of(value)),
+        )
     if not ID.fullmatch(value):
-        raise malformed(f"field {dialect.name(snake)!r} of {what}", f"is {printable(value, 80)!r}, not an id")
+        raise malformed(
+            _("field {name!r} of {what}").format(name=dialect.name(snake), what=what),
+            _("is {value!r}, not an id").format(value=printable(value, 80)),
+        )
     return value
 
 
@@ -97,25 +109,32 @@ def optional_identifier(dialect: Dialect, record: dict, snake: str, what: str) -
 def check_id(value: str, what: str) -> str:
     """An id the user typed, before it goes into a URL path."""
     if not ID.fullmatch(value):
-        raise FlameError(f"{printable(value, 80)!r} is not a {what} id (letters, digits, '-' and '_').")
+        raise FlameError(
+            _("{value!r} is not a {what} id (letters, digits, '-' and '_').").format(
+                value=printable(value, 80), what=what
+            )
+        )
     return value
 
 
 def _page(body: Any, what: str) -> tuple[list[dict], int | None]:
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
-        raise malformed(f"the list of {what}", "is not a {data, meta} collection")
-    items = [an_object(item, f"an item of the list of {what}") for item in body["data"]]
+        raise malformed(_("the list of {what}").format(what=what), _("is not a {data, meta} collection"))
+    items = [an_object(item, _("an item of the list of {what}").format(what=what)) for item in body["data"]]
     meta = body.get("meta")
-    total = an_object(meta, f"the list of {what}'s meta").get("total") if meta is not None else None
+    total = an_object(meta, _("the list of {what}'s meta").format(what=what)).get("total") if meta is not None else None
     if total is not None and (isinstance(total, bool) or not isinstance(total, int) or total < 0):
-        raise malformed(f"meta.total of the list of {what}", f"is {kind_of(total)}, not a count")
+        raise malformed(
+            _("meta.total of the list of {what}").format(what=what),
+            _("is {kind}, not a count").format(kind=kind_of(total)),
+        )
     return items, total
 
 
 def paged(client: FlameClient, path: str, params: dict[str, str], what: str) -> Iterator[dict]:
     """Every item of a core collection, page by page (`page[limit]`, `page[offset]`), within bounds."""
     offset, seen = 0, set()
-    for _ in range(MAX_PAGES):
+    for _page_number in range(MAX_PAGES):
         query = {**params, "page[limit]": str(PAGE_SIZE), "page[offset]": str(offset)}
         items, total = _page(client.request("GET", path, params=query), what)
         new = [item for item in items if repr(item.get("id")) not in seen]
@@ -124,4 +143,8 @@ def paged(client: FlameClient, path: str, params: dict[str, str], what: str) -> 
         offset += len(items)
         if not new or total is None or offset >= total:
             return
-    raise FlameError(f"The FLAME hub kept sending new pages of {what} (more than {MAX_PAGES}); stopped reading them.")
+    raise FlameError(
+        _("The FLAME hub kept sending new pages of {what} (more than {max_pages}); stopped reading them.").format(
+            what=what, max_pages=MAX_PAGES
+        )
+    )

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.protocol.train_config import TrainConfig
 
 CONFIG_PATH = "opt/train_config.json"
@@ -39,10 +40,10 @@ class Layer:
 
 def _digest(value: object) -> str:
     if not isinstance(value, str) or ":" not in value or len(value) > 200:
-        raise ImageConfigError("The image's manifest names a layer without a usable digest.")
-    algorithm, _, hexpart = value.partition(":")
+        raise ImageConfigError(_("The image's manifest names a layer without a usable digest."))
+    algorithm, _colon, hexpart = value.partition(":")
     if not algorithm.isalnum() or not hexpart or not all(c in "0123456789abcdef" for c in hexpart):
-        raise ImageConfigError("The image's manifest names a layer without a usable digest.")
+        raise ImageConfigError(_("The image's manifest names a layer without a usable digest."))
     return value
 
 
@@ -50,9 +51,9 @@ def parse_manifest(body: bytes) -> dict:
     try:
         document = json.loads(body)
     except (ValueError, RecursionError) as exc:  # also bytes that are not UTF-8
-        raise ImageConfigError("The image's manifest is not JSON.") from exc
+        raise ImageConfigError(_("The image's manifest is not JSON.")) from exc
     if not isinstance(document, dict):
-        raise ImageConfigError("The image's manifest is not a JSON object.")
+        raise ImageConfigError(_("The image's manifest is not a JSON object."))
     return document
 
 
@@ -60,7 +61,7 @@ def chosen_platform(index: dict) -> str:
     """From an index (a multi-platform image): the digest of linux/amd64's manifest, else the first's."""
     manifests = index.get("manifests")
     if not isinstance(manifests, list) or not manifests or not all(isinstance(m, dict) for m in manifests):
-        raise ImageConfigError("The image's index lists no manifests.")
+        raise ImageConfigError(_("The image's index lists no manifests."))
     for entry in manifests:
         platform = entry.get("platform")
         if isinstance(platform, dict) and (platform.get("os"), platform.get("architecture")) == ("linux", "amd64"):
@@ -76,13 +77,17 @@ def layers(document: dict) -> list[Layer]:
     """The image's layers, bottom first, as its manifest lists them."""
     found = document.get("layers")
     if not isinstance(found, list) or not found:
-        raise ImageConfigError("The image's manifest lists no layers.")
+        raise ImageConfigError(_("The image's manifest lists no layers."))
     if len(found) > MAX_LAYERS:
-        raise ImageConfigError(f"The image's manifest lists {len(found)} layers; more than {MAX_LAYERS} are refused.")
+        raise ImageConfigError(
+            _("The image's manifest lists {count} layers; more than {max_layers} are refused.").format(
+                count=len(found), max_layers=MAX_LAYERS
+            )
+        )
     result = []
     for entry in found:
         if not isinstance(entry, dict):
-            raise ImageConfigError("The image's manifest has a layer that is not an object.")
+            raise ImageConfigError(_("The image's manifest has a layer that is not an object."))
         size = entry.get("size")
         media_type = entry.get("mediaType")
         result.append(
@@ -142,7 +147,7 @@ def config_in_layer(chunks: Iterable[bytes], budget: list[int], check: Callable[
     try:
         head = stream.peek(4)[:4]
         if head.startswith(_ZSTD_MAGIC):
-            raise ImageConfigError("A layer of the image is compressed with zstd, which this app cannot read yet.")
+            raise ImageConfigError(_("A layer of the image is compressed with zstd, which this app cannot read yet."))
         mode = "r|gz" if head.startswith(_GZIP_MAGIC) else "r|"
         with tarfile.open(fileobj=stream, mode=mode) as tar:
             for member in tar:
@@ -152,23 +157,29 @@ def config_in_layer(chunks: Iterable[bytes], budget: list[int], check: Callable[
                 if name != CONFIG_PATH:
                     continue
                 if not member.isreg():
-                    raise ImageConfigError("The image's /opt/train_config.json is not a regular file.")
+                    raise ImageConfigError(_("The image's /opt/train_config.json is not a regular file."))
                 if member.size > MAX_CONFIG_BYTES:
                     raise ImageConfigError(
-                        f"The image's /opt/train_config.json is larger than {MAX_CONFIG_BYTES >> 20} MiB."
+                        _("The image's /opt/train_config.json is larger than {mib} MiB.").format(
+                            mib=MAX_CONFIG_BYTES >> 20
+                        )
                     )
                 handle = tar.extractfile(member)
                 data = handle.read() if handle else b""
                 if len(data) != member.size:
-                    raise ImageConfigError("A layer of the image ends inside /opt/train_config.json.")
+                    raise ImageConfigError(_("A layer of the image ends inside /opt/train_config.json."))
                 return data
     except _TooMuch as exc:
         raise ImageConfigError(
-            f"The image's /opt/train_config.json was not found in the first {MAX_LAYER_BYTES >> 20} MiB of its layers."
+            _("The image's /opt/train_config.json was not found in the first {mib} MiB of its layers.").format(
+                mib=MAX_LAYER_BYTES >> 20
+            )
         ) from exc
     # TypeError: tarfile's gzip reader on a header cut short (`ord()` of nothing), found by fuzzing.
     except (tarfile.TarError, EOFError, zlib.error, OSError, ValueError, TypeError, struct.error) as exc:
-        raise ImageConfigError(f"A layer of the image is not a readable tar archive ({type(exc).__name__}).") from exc
+        raise ImageConfigError(
+            _("A layer of the image is not a readable tar archive ({type}).").format(type=type(exc).__name__)
+        ) from exc
     return None
 
 
@@ -185,4 +196,4 @@ def train_config_from_layers(
             break
         if found is not None:
             return TrainConfig.from_json_bytes(found)
-    raise ImageConfigError("The image has no /opt/train_config.json: it is not a train.")
+    raise ImageConfigError(_("The image has no /opt/train_config.json: it is not a train."))

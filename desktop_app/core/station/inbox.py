@@ -152,7 +152,11 @@ def list_inbox(
 def describe(train: InboxTrain) -> str:
     """One line for a person: what it is and whether it waits for this station."""
     words = _(STATUS_WORDS[train.status])
-    where = f", stop {train.position} of {len(train.route)}" if train.position is not None else ""
+    where = (
+        _(", stop {position} of {count}").format(position=train.position, count=len(train.route))
+        if train.position is not None
+        else ""
+    )
     detail = f" ({train.detail})" if train.detail else ""
     return f"{train.train_id or '—'}{where}: {words}{detail}"
 

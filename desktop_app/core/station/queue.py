@@ -70,17 +70,17 @@ _TYPES: dict[str, tuple[type, ...]] = {
 def _queue_problem(document: Any) -> str | None:
     """Why a parsed queue.json cannot be used, or None."""
     if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
-        return "it holds no list of entries"
+        return _("it holds no list of entries")
     if not isinstance(document.get("next_id", 1), int):
-        return "its next id is not a number"
+        return _("its next id is not a number")
     for entry in document["entries"]:
         if not isinstance(entry, dict) or not {"id", "reference", "added"} <= entry.keys():
-            return "an entry lacks its id, image or time"
+            return _("an entry lacks its id, image or time")
         for name, value in entry.items():
             if name in _TYPES and (not isinstance(value, _TYPES[name]) or isinstance(value, bool)):
-                return f"an entry's {name} has the wrong type"
+                return _("an entry's {name} has the wrong type").format(name=name)
         if entry.get("state", QUEUED) not in STATES:
-            return "an entry has an unknown state"
+            return _("an entry has an unknown state")
     return None
 
 
@@ -98,7 +98,10 @@ class TrainQueue:
 
     def _read(self) -> tuple[list[QueueEntry], int]:
         document = state_files.load_json_or_recover(
-            self.path, _queue_problem, label="queue.json (the station's train queue)", outcome="the queue starts empty"
+            self.path,
+            _queue_problem,
+            label=_("queue.json (the station's train queue)"),
+            outcome=_("the queue starts empty"),
         )
         if document is None:
             return [], 1

@@ -154,15 +154,15 @@ class RegistryAPI:
             seen.add(path)
             try:
                 with self._get(path, headers, own_auth=False) as response:
-                    body = self._read_capped(response, "Harbor's list of repositories")
+                    body = self._read_capped(response, _("Harbor's list of repositories"))
                     link = response.headers.get("Link", "")
             except StationError:
                 raise refused from None  # no Harbor, or not allowed there either: the catalog's refusal says it
-            document = self._json(body, "Harbor's list of repositories")
+            document = self._json(body, _("Harbor's list of repositories"))
             if not isinstance(document, list) or not all(
                 isinstance(r, dict) and isinstance(r.get("name"), str) for r in document
             ):
-                raise self._nonsense("Harbor's list of repositories is not a list of named repositories")
+                raise self._nonsense(_("Harbor's list of repositories is not a list of named repositories"))
             names.extend(r["name"] for r in document)
             path = self._next_page(link)
         return names[:limit]
@@ -173,7 +173,10 @@ class RegistryAPI:
     def manifest(self, repository: str, reference: str) -> tuple[bytes, str, str]:
         """(body, media type, digest) of a manifest or index, the digest as the registry names it."""
         with self._get(f"/v2/{repository}/manifests/{reference}", {"Accept": MANIFEST_TYPES}) as response:
-            body = self._read_capped(response, f"the manifest of {repository}:{reference}")
+            body = self._read_capped(
+                response,
+                _("the manifest of {repository}:{reference}").format(repository=repository, reference=reference),
+            )
             media_type = response.headers.get("Content-Type", "").split(";")[0].strip()
             digest = response.headers.get("Docker-Content-Digest", "")
         return body, media_type, digest
@@ -184,7 +187,10 @@ class RegistryAPI:
 
     def blob_json(self, repository: str, digest: str) -> Any:
         with self._get(f"/v2/{repository}/blobs/{digest}") as response:
-            return self._json(self._read_capped(response, f"the blob {digest}"), f"the blob {digest}")
+            return self._json(
+                self._read_capped(response, _("the blob {digest}").format(digest=digest)),
+                _("the blob {digest}").format(digest=digest),
+            )
 
     @contextmanager
     def blob_stream(self, repository: str, digest: str) -> Iterator[Iterator[bytes]]:
@@ -203,14 +209,14 @@ class RegistryAPI:
                 break
             seen_pages.add(next_path)
             with self._get(next_path) as response:
-                what = f"the registry's list of {field}"
+                what = _("the registry's list of {field}").format(field=field)
                 document = self._json(self._read_capped(response, what), what)
                 link = response.headers.get("Link", "")
             values = document.get(field) if isinstance(document, dict) else None
             if values is None and isinstance(document, dict) and field in document:
                 values = []  # a repository whose tags were all deleted answers `"tags": null`
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                raise self._nonsense(f"{what} is not a list of names")
+                raise self._nonsense(_("{what} is not a list of names").format(what=what))
             found.extend(values)
             next_path = self._next_page(link)
         return found[:limit]
@@ -222,7 +228,7 @@ class RegistryAPI:
         target = urljoin(self.address.base_url + "/", match.group(1))
         parts = urlsplit(target)
         if f"{parts.scheme}://{parts.netloc}" != self.address.base_url:
-            raise self._nonsense("its next page is on another host")
+            raise self._nonsense(_("its next page is on another host"))
         return parts.path + (f"?{parts.query}" if parts.query else "")
 
     @contextmanager
@@ -250,7 +256,7 @@ class RegistryAPI:
                 self._raise_for_status(response, path)
                 yield response
                 return
-        raise self._nonsense("it redirected too often")
+        raise self._nonsense(_("it redirected too often"))
 
     @contextmanager
     def _send(self, url: str, headers: dict[str, str]) -> Iterator[httpx.Response]:
@@ -301,7 +307,7 @@ class RegistryAPI:
             ) from exc
         if token_response.status_code != 200:
             return None
-        document = self._json(token_response.content[:MAX_JSON_BYTES], "its token service's answer")
+        document = self._json(token_response.content[:MAX_JSON_BYTES], _("its token service's answer"))
         token = document.get("token") or document.get("access_token") if isinstance(document, dict) else None
         return f"Bearer {token}" if isinstance(token, str) and token else None
 
@@ -335,7 +341,9 @@ class RegistryAPI:
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > MAX_JSON_BYTES:
-                raise self._nonsense(f"{what} is larger than {MAX_JSON_BYTES >> 20} MiB")
+                raise self._nonsense(
+                    _("{what} is larger than {mib} MiB").format(what=what, mib=MAX_JSON_BYTES >> 20)
+                )
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -343,7 +351,7 @@ class RegistryAPI:
         try:
             return json.loads(body)
         except (ValueError, RecursionError) as exc:
-            raise self._nonsense(f"{what} is not JSON") from exc
+            raise self._nonsense(_("{what} is not JSON").format(what=what)) from exc
 
     def _nonsense(self, why: str) -> StationError:
         return StationError(

@@ -13,6 +13,10 @@ PROFILE = "local-demo"
 
 
 def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.kind == "federated-node":
+        from desktop_app.cli.federated_node import start_demo
+
+        return _serve(args, ctx, start_demo(args, ctx))
     from desktop_app.demo_hub import DemoHub
     from desktop_app.demo_hub.state import DEMO_ROBOT, DEMO_USER, FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 
@@ -29,6 +33,11 @@ def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
         f"  finished train (register an RSA key first): {FINISHED_TRAIN_ID}",
         flush=True,
     )
+    return _serve(args, ctx, hub.stop)
+
+
+def _serve(args: argparse.Namespace, ctx: CliContext, stop) -> int:
+    """Open the window on the demo, or serve until Ctrl+C; then `stop()` the stand-in."""
     try:
         if not args.no_gui:
             if ctx.window is not None and ctx.window.can_open():
@@ -38,12 +47,15 @@ def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        hub.stop()
+        stop()
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="start a LOCAL DEMO of the central API on loopback and connect to it")
     demo.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any free one)")
+    demo.add_argument(
+        "--kind", choices=["pht-central", "federated-node"], default="pht-central", help="which network to stand in for"
+    )
     demo.add_argument("--no-gui", action="store_true", help="only serve (for the CLI or tests); Ctrl+C stops")
     demo.set_defaults(handler=_demo)

@@ -141,7 +141,7 @@ def _tasks_submit(args: argparse.Namespace, ctx: CliContext) -> int:
     if (args.dataset_id is None) == (args.dataset_name is None):
         raise UsageError("Name the dataset with either --dataset-id or --dataset-name.")
     tags = {"dataset_id": args.dataset_id} if args.dataset_id is not None else {"dataset_name": args.dataset_name}
-    executor = {"image": args.image, "command": args.command or [], "env": {}}
+    executor = {"image": args.image, "command": args.container_command or [], "env": {}}
     spec = {"name": args.name, "executors": [executor], "tags": tags}
     with _client(ctx) as client:
         task = submit_task(client, spec)
@@ -206,7 +206,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     submit.add_argument("--image", required=True, help="the container image, as the node's registry allows")
     submit.add_argument("--dataset-id", type=int)
     submit.add_argument("--dataset-name")
-    submit.add_argument("--command", nargs="+", help="the command to run in the container")
+    # dest is not "command": that name is the top-level parser's, which says which command runs
+    submit.add_argument("--command", dest="container_command", nargs="+", help="the command to run in the container")
     submit.set_defaults(handler=_tasks_submit)
 
     results = subparsers.add_parser("results", help="results on the active server (Federated Node tasks)")

@@ -125,11 +125,12 @@ def _detail(details: dict, *keys: str) -> str:
 # -- the node's task routes ---------------------------------------------------------------------
 
 
-def get_task(client: NodeClient, task: int) -> NodeTask:
-    return NodeTask.from_record(client.request("GET", f"tasks/{task_id(task)}"), task)
+def get_task(client: NodeClient, task: int | str) -> NodeTask:
+    number = task_id(task)
+    return NodeTask.from_record(client.request("GET", f"tasks/{number}"), number)
 
 
-def task_logs(client: NodeClient, task: int) -> list[str]:
+def task_logs(client: NodeClient, task: int | str) -> list[str]:
     body = client.request("GET", f"tasks/{task_id(task)}/logs")
     logs = body.get("logs") if isinstance(body, dict) else None
     if not isinstance(logs, list):

@@ -24,9 +24,11 @@ folder into place only when all is written: a refusal, a failure or a cancel lea
 from __future__ import annotations
 
 import itertools
+import lzma
 import os
 import shutil
 import stat
+import struct
 import tempfile
 import unicodedata
 import zipfile
@@ -203,8 +205,8 @@ def _copy_entry(
     """Write one file (owner-only, never through a link), checking its length; returns bytes done."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     written = 0
-    with archive.open(entry.info) as source, os.fdopen(os.open(destination, flags, 0o600), "wb") as out:
-        while chunk := source.read(CHUNK):
+    with os.fdopen(os.open(destination, flags, 0o600), "wb") as out:
+        for chunk in _chunks(archive, entry):
             if cancel:
                 cancel.raise_if_cancelled()
             written += len(chunk)
@@ -215,6 +217,23 @@ def _copy_entry(
     if written != entry.size:
         raise _refuse(f"the entry {printable(str(entry.path), 120)!r} holds less than it declares")
     return done + written
+
+
+# What zipfile and its decompressors raise on damaged data (bz2 raises a plain OSError).
+READ_FAILURES = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError,
+                 ValueError, struct.error, OverflowError, OSError)  # fmt: skip
+
+
+def _chunks(archive: zipfile.ZipFile, entry: ZipEntry) -> Iterator[bytes]:
+    """The entry's inflated bytes; a failure to read or inflate them is a refusal, not a write error."""
+    try:
+        with archive.open(entry.info) as source:
+            while chunk := source.read(CHUNK):
+                yield chunk
+    except READ_FAILURES as exc:
+        raise _refuse(
+            f"the entry {printable(str(entry.path), 120)!r} cannot be read ({printable(str(exc), 120)})"
+        ) from None
 
 
 def _write_all(
@@ -236,7 +255,7 @@ def _write_all(
 def open_zip(zip_path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(zip_path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, struct.error, OverflowError) as exc:
         raise _refuse(f"it is not a complete, readable zip archive ({printable(str(exc), 120)})") from None
     except NotImplementedError as exc:
         raise _refuse(f"it uses a zip feature that is not supported ({printable(str(exc), 120)})") from None
@@ -271,8 +290,6 @@ def extract_zip(
             if target.is_dir():
                 target.rmdir()  # empty, as checked; a file that appeared since makes this fail, rightly
             os.rename(staging, target)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-            raise _refuse(f"an entry cannot be read ({printable(str(exc), 120)})") from None
         except OSError as exc:
             raise UnsafeZip(
                 f"The results could not be written under {target.parent}: {exc.strerror or exc}; nothing was kept."
@@ -282,8 +299,3 @@ def extract_zip(
                 shutil.rmtree(staging, ignore_errors=True)
     files = tuple(entry.path for entry in entries if not entry.is_dir)
     return Extracted(target, files, written)
-
-
-def iter_files(extracted: Extracted) -> Iterator[Path]:
-    for relative in extracted.files:
-        yield extracted.folder.joinpath(*relative.parts)

@@ -17,6 +17,7 @@ from desktop_app.core.federated_node import tasks
 from desktop_app.core.federated_node.client import NodeClient
 from desktop_app.core.federated_node.errors import NodeError, NodeNotSignedIn, ResultsNotReleased, UnsafeZip
 from desktop_app.core.federated_node.results import NOT_PROTECTED, fetch_result, list_results, part_path
+from desktop_app.core.federated_node.safe_zip import ZipLimits
 from desktop_app.core.federated_node.session import NodeToken, NodeTokenStore
 from desktop_app.core.keystore import KeyStore
 from desktop_app.core.paths import AppPaths
@@ -259,3 +260,11 @@ def test_a_server_that_is_down_is_a_sentence(store) -> None:
     client = NodeClient(profile, NodeTokenStore(store, "gone"), timeout=2.0, retries=1)
     with client, pytest.raises(NodeError, match="cannot be reached"):
         client.sign_in(USER, PASSWORD)
+
+
+@pytest.mark.parametrize("with_length", [True, False])
+def test_a_download_larger_than_any_result_zip_is_stopped(node, client, tmp_path: Path, with_length: bool) -> None:
+    node.state.send_length = with_length  # without a length, the count of bytes received stops it
+    with pytest.raises(NodeError, match="larger than"):
+        fetch_result(client, FINISHED_TASK_ID, tmp_path / "out", limits=ZipLimits(max_total_bytes=100))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pht-home"]

@@ -102,7 +102,7 @@ def _not_released(response: httpx.Response, task: int) -> NodeError:
 
 
 def _download(
-    client: NodeClient, task: int, part: Path, progress: ProgressCallback, cancel: CancelToken | None
+    client: NodeClient, task: int, part: Path, progress: ProgressCallback, cancel: CancelToken | None, limit: int
 ) -> tuple[int, str | None]:
     """Stream the zip into `part`; returns (bytes, the name the node gave it)."""
     with client.stream(f"tasks/{task}/results") as response:
@@ -112,6 +112,8 @@ def _download(
             client._checked(response)  # the node's {"error"} as a sentence
         length = response.headers.get("content-length", "")
         total = int(length) if length.isdigit() else 0
+        if total > limit:
+            raise NodeError(f"The results of task {task} ({total >> 20} MiB) are larger than any result zip may be.")
         if total and total > shutil.disk_usage(part.parent).free:
             raise NodeError(
                 f"The results of task {task} ({total >> 20} MiB) do not fit the free space at {part.parent}."
@@ -124,8 +126,13 @@ def _download(
                 for chunk in response.iter_bytes(CHUNK):
                     if cancel:
                         cancel.raise_if_cancelled()
-                    out.write(chunk)
                     done += len(chunk)
+                    if done > limit:  # a zip never outgrows what it may inflate to; a stream without end would
+                        raise NodeError(
+                            f"The results of task {task} are larger than {limit >> 20} MiB, more than any result "
+                            "zip is allowed to hold; the download was stopped and removed."
+                        )
+                    out.write(chunk)
                     rate = done / max(time.monotonic() - started, 1e-6) / (1 << 20)
                     progress(Progress(done, total, f"Downloading ({rate:.1f} MiB/s)"))
         except (httpx.TransportError, httpx.StreamError) as exc:
@@ -157,13 +164,14 @@ def fetch_result(
 ) -> FetchReport:
     """Download task `task`'s results and extract them into `out_dir` (new or empty)."""
     number = task_id(task)
+    limits = limits or ZipLimits()
     out_dir = out_dir.absolute()
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise NodeError(f"{out_dir} already exists and is not an empty folder; choose a new folder for the results.")
     out_dir.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     part = part_path(out_dir, number)
     try:
-        downloaded, served = _download(client, number, part, progress, cancel)
+        downloaded, served = _download(client, number, part, progress, cancel, limits.max_total_bytes)
         extracted = extract_zip(part, out_dir, limits, progress, cancel)
     except Cancelled:
         raise Cancelled("Cancelled; nothing was kept of the results.") from None

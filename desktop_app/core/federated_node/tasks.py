@@ -32,7 +32,7 @@ MAX_KNOWN = 10_000
 
 def task_id(value: Any) -> int:
     """A task id from the user or the node: a positive whole number (the node's are integers)."""
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_TASK_ID:
         shown = printable(str(value), 40)

@@ -28,23 +28,41 @@ NAME_PIECES = st.sampled_from(
      "\\", ":", "C:", "/", "a", "A"]
 )  # fmt: skip
 NAMES = st.lists(NAME_PIECES, min_size=1, max_size=4).map("/".join) | st.text(max_size=30)
-MODES = st.sampled_from([0, UNIX_FILE, UNIX_DIR, UNIX_LINK, 0o020644 << 16, 0o010644 << 16, 0xFFFF0000])
+
+
+# Mostly well-formed choices, so that many zips get past the checks and a missing rule shows up
+# as a file written where it must not be; each hostile choice comes often enough to meet others.
+def mostly(usual: object, unusual: st.SearchStrategy, odds: int = 8) -> st.SearchStrategy:
+    """`usual` about odds-1 times in odds, else something drawn from `unusual`."""
+    # (a list to sample from, not integers(0, odds): hypothesis draws the ends of a range far more often)
+    return st.sampled_from([True] * (odds - 1) + [False]).flatmap(lambda keep: st.just(usual) if keep else unusual)
+
+
+MODES = mostly(UNIX_FILE, st.sampled_from([0, UNIX_DIR, UNIX_LINK, 0o020644 << 16, 0xFFFF0000]))
+METHODS = mostly(zipfile.ZIP_DEFLATED, st.sampled_from([zipfile.ZIP_STORED] * 3 + [99]), odds=3)
+FLAGS = mostly(0x800, st.sampled_from([0, 0x801]))
+PIECES = st.sampled_from(["results", "a.csv", "B.txt", "é", "e\u0301", "a", "A"])
+SAFE_PIECES = mostly(None, st.sampled_from(["..", ".", ""]), odds=12).flatmap(
+    lambda odd: st.just(odd) if odd else PIECES
+)
+SAFE_NAMES = st.lists(SAFE_PIECES, min_size=1, max_size=3).map("/".join)
 DATA = st.one_of(st.binary(max_size=600), st.integers(0, 20_000).map(bytes))
 
 
 @st.composite
 def entries(draw: st.DrawFn, index: int) -> Entry:
-    name = draw(NAMES).encode("utf-8", "surrogatepass")
-    if draw(st.booleans()):
+    name = draw(mostly("safe", st.just("any"), odds=4))
+    name = draw(SAFE_NAMES if name == "safe" else NAMES).encode("utf-8", "surrogatepass")
+    if draw(st.integers(0, 7)) == 0:
         name = name.rstrip(b"/") + b"/"  # a folder entry, perhaps with content
     return Entry(
         name,
         draw(DATA),
-        draw(st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, 99])),
-        draw(st.sampled_from([0x800, 0, 0x801, 0x808])),
+        draw(METHODS),
+        draw(FLAGS),
         draw(MODES),
-        draw(st.none() | st.integers(0, (1 << 32) - 1)),
-        draw(st.none() | st.integers(0, index - 1)) if index else None,
+        draw(mostly(None, st.integers(0, (1 << 32) - 1))),
+        draw(mostly(None, st.integers(0, index - 1))) if index else None,
     )
 
 
@@ -52,7 +70,7 @@ def entries(draw: st.DrawFn, index: int) -> Entry:
 def grammar_zips(draw: st.DrawFn) -> bytes:
     count = draw(st.integers(0, 6))
     data = build([draw(entries(i)) for i in range(count)])
-    cut = draw(st.none() | st.integers(0, len(data)))
+    cut = draw(mostly(None, st.integers(0, len(data))))
     return data if cut is None else data[:cut]
 
 
@@ -88,7 +106,10 @@ def _check(data: bytes) -> None:
         except UnsafeZip as refusal:
             assert str(refusal).endswith("."), refusal
             assert list(place.iterdir()) == [], "a refused zip left something behind"
+            assert sorted(Path(folder).iterdir()) == sorted([place, zip_path]), "something escaped the folder"
             return
+        assert list(place.iterdir()) == [target], "something was written beside the target"
+        assert sorted(Path(folder).iterdir()) == sorted([place, zip_path]), "something escaped the folder"
         with zipfile.ZipFile(zip_path) as reference:
             expected = {info.filename.rstrip("/"): info for info in reference.infolist()}
             for written in target.rglob("*"):

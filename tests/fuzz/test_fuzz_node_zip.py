@@ -122,7 +122,7 @@ def _check(data: bytes) -> None:
 
 
 def test_grammar() -> None:
-    run_harness("node result zip: grammar", grammar_zips(), _check, examples=500)
+    run_harness("node result zip: grammar", grammar_zips(), _check, examples=300)
 
 
 def test_mutation() -> None:

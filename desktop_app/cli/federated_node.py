@@ -165,23 +165,59 @@ class _ProgressLine:
             print(f"\r{progress.done / (1 << 20):.1f}{total} MiB  {progress.label}   ", end="", file=sys.stderr)
 
 
+HELD = {"Pending Review", "Blocked Release"}
+
+
+def _result_row(item) -> dict:
+    """A known task as a row of `results list`, shaped as the other networks' rows (cli/results_verb.py)."""
+    if item.task is None:
+        return {"network": "federated-node", "id": str(item.id), "name": "", "status": "", "result": False,
+                "problem": item.problem}  # fmt: skip
+    task = item.task
+    return {"network": "federated-node", "id": str(task.id), "name": task.name, "status": task.status,
+            "result": task.finished and task.review not in HELD, "review_status": task.review}  # fmt: skip
+
+
 def results_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    return _listing(ctx, args.json)
+    """`results list` on a Federated Node: the known tasks, and which have results to fetch."""
+    from desktop_app.core.federated_node.results import list_results
+
+    with _client(ctx) as client:
+        rows = [_result_row(item) for item in list_results(client, _known(ctx, client))]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    if not rows:
+        print("No tasks known yet: add one with `pht-desktop tasks add ID`.", file=sys.stderr)
+    for row in rows:
+        mark = "result" if row["result"] else row.get("review_status") or row.get("problem") or "no result yet"
+        print(f"{row['id']:>6}  {row['name']:<28} {row['status']:<40} {mark}")
+    return 0
 
 
 def results_fetch(args: argparse.Namespace, ctx: CliContext) -> int:
+    """`results fetch ID --out DIR` on a Federated Node. Takes the arguments of the one `results`
+    verb of every network; the ones that mean nothing here are refused in words."""
     from desktop_app.core.federated_node.results import fetch_result
 
-    if getattr(args, "key", None):
-        raise UsageError("Federated Node results are not encrypted: --key is not needed.")
+    if getattr(args, "key", None) or getattr(args, "passphrase_stdin", False):
+        raise UsageError("Federated Node results are not encrypted by the network: no key is used (leave out --key).")
+    if getattr(args, "file", None) or getattr(args, "force", False):
+        raise UsageError("A Federated Node sends a task's results as one zip, extracted whole into a new folder.")
     with _client(ctx) as client:
-        report = fetch_result(client, args.task_id, args.out, _ProgressLine(), known=_known(ctx, client))
+        report = fetch_result(client, args.id, args.out, _ProgressLine(), known=_known(ctx, client))
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    for name in report.files:
-        print(f"  {name}")
-    print(f"served as: {report.served_name or '(no name given)'}; {report.downloaded_bytes} bytes downloaded")
-    print(f"verified:  {report.verified}")
+    if getattr(args, "json", False):
+        print(json.dumps({"network": "federated-node", "task": report.task, "folder": str(report.folder),
+                          "files": [str(name) for name in report.files], "bytes": report.total_bytes,
+                          "downloaded_bytes": report.downloaded_bytes, "served_name": report.served_name,
+                          "protection": report.verified}, indent=2))  # fmt: skip
+    else:
+        for name in report.files:
+            print(f"  {name}")
+        print(f"served as: {report.served_name or '(no name given)'}; {report.downloaded_bytes} bytes downloaded")
+        print(f"verified:  {report.verified}")
     print(f"Extracted {len(report.files)} files of task {report.task} into {report.folder}.", file=sys.stderr)
     return 0
 
@@ -210,14 +246,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     submit.add_argument("--command", dest="container_command", nargs="+", help="the command to run in the container")
     submit.set_defaults(handler=_tasks_submit)
 
+    # Until this joins the one `results` verb of every network (cli/results_verb.py, its table
+    # NETWORKS[ServerKind.FEDERATED_NODE] = Network(results_list, results_fetch)), it is registered here.
     results = subparsers.add_parser("results", help="results on the active server (Federated Node tasks)")
     rsub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
     rlist = rsub.add_parser("list", help="the known tasks and whether their results can be fetched")
     rlist.add_argument("--json", action="store_true")
     rlist.set_defaults(handler=results_list)
     fetch = rsub.add_parser("fetch", help="download a task's results and extract them safely into a new folder")
-    fetch.add_argument("task_id")
+    fetch.add_argument("id", help="the task id")
     fetch.add_argument("--out", type=Path, required=True, help="a new (or empty) folder for the results")
+    fetch.add_argument("--json", action="store_true", help="the report as JSON")
+    fetch.add_argument("--key", help=argparse.SUPPRESS)  # as the verb of every network has it: refused in words
     fetch.set_defaults(handler=results_fetch)
 
 

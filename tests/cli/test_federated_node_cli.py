@@ -49,8 +49,12 @@ def test_node_journey(node, tmp_path: Path) -> None:
     ok("tasks", "add", "2")
     listed = json.loads(run_cli("tasks", "list", "--json").stdout)
     assert [item["id"] for item in listed] == [1, 2] and listed[1]["review_status"] == "Pending Review"
-    assert json.loads(run_cli("results", "list", "--json").stdout) == listed
+    rows = json.loads(run_cli("results", "list", "--json").stdout)
+    assert [(row["id"], row["result"], row["review_status"]) for row in rows] == [
+        ("1", True, "Approved Release"), ("2", False, "Pending Review")]  # fmt: skip
 
+    keyed = run_cli("results", "fetch", "1", "--out", str(tmp_path / "keyed"), "--key", "mine")
+    assert keyed.returncode == 2 and "not encrypted by the network" in keyed.stderr
     fetched = ok("results", "fetch", "1", "--out", str(tmp_path / "results"))
     assert "Not encrypted or signed by the network" in fetched and "summary.csv" in fetched
     for name, data in DEMO_RESULTS.items():

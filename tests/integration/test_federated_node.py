@@ -268,3 +268,48 @@ def test_a_download_larger_than_any_result_zip_is_stopped(node, client, tmp_path
     with pytest.raises(NodeError, match="larger than"):
         fetch_result(client, FINISHED_TASK_ID, tmp_path / "out", limits=ZipLimits(max_total_bytes=100))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pht-home"]
+
+
+def test_a_redirect_is_refused_and_the_token_goes_nowhere_else(store, tmp_path: Path) -> None:
+    """A node behind a portal that redirects (real loopback server): neither the sign-in nor a
+    result download follows it, and the place it points to is never asked."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked = []
+
+    class Redirecting(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self._redirect()
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self._redirect()
+
+        def _redirect(self) -> None:
+            asked.append(self.path)
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.1:9/elsewhere")
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Redirecting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        profile = ServerProfile("portal", url, url, kind=ServerKind.FEDERATED_NODE)
+        with NodeClient(profile, NodeTokenStore(store, "portal"), timeout=5.0) as client:
+            with pytest.raises(NodeError, match="redirected"):
+                client.sign_in(USER, PASSWORD)
+            NodeTokenStore(store, "portal").save(NodeToken("a-token", None))
+            with pytest.raises(NodeError, match="redirected"):
+                fetch_result(client, 1, tmp_path / "out")
+        assert asked == ["/login", "/tasks/1/results"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["pht-home"]
+    finally:
+        server.shutdown()
+        server.server_close()

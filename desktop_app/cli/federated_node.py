@@ -57,7 +57,7 @@ def login(args: argparse.Namespace, ctx: CliContext) -> int:
         raise UsageError("Sign in to a Federated Node with --username U --password-stdin.")
     password = ctx.read_stdin_line("password")
     with _client(ctx) as client:
-        client.sign_in(args.username, password)
+        client.sign_in(args.username, password, remember=args.remember)
         print(f"Signed in to {client.profile.label}; the node's token is in the OS keyring.", file=sys.stderr)
     return 0
 

@@ -12,7 +12,8 @@ import pytest
 
 from desktop_app.core import state_files
 from desktop_app.core.central.profiles import ServerKind, ServerProfile
-from desktop_app.core.errors import Cancelled, Remedy
+from desktop_app.core.central.tokens import Credentials
+from desktop_app.core.errors import Cancelled, Remedy, UsageError
 from desktop_app.core.federated_node import tasks
 from desktop_app.core.federated_node.client import NodeClient
 from desktop_app.core.federated_node.errors import NodeError, NodeNotSignedIn, ResultsNotReleased, UnsafeZip
@@ -313,3 +314,25 @@ def test_a_redirect_is_refused_and_the_token_goes_nowhere_else(store, tmp_path: 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_remembered_password_signs_in_again_when_renewal_fails(node, store) -> None:
+    with client_for(node, store) as client:
+        client.sign_in(Credentials("password", USER, PASSWORD), remember=True)  # central's shape works too
+        node.state.expire_all_tokens()
+        assert tasks.get_task(client, FINISHED_TASK_ID).id == FINISHED_TASK_ID
+        assert node.state.calls.count(("POST", "/login")) == 2  # renewal refused, then signed in again
+        client.sign_out()
+        assert store.get_secret("federated-node.credentials.node") is None
+        with pytest.raises(UsageError, match="no robot accounts"):
+            client.sign_in(Credentials("robot_credentials", "robot", "secret"))
+
+
+def test_a_remembered_password_that_no_longer_works_asks_to_sign_in(node, store) -> None:
+    with client_for(node, store) as client:
+        client.sign_in(USER, PASSWORD, remember=True)
+        node.state.users[USER].password = "changed-on-the-node"
+        node.state.expire_all_tokens()
+        with pytest.raises(NodeNotSignedIn, match="has expired") as expired:
+            tasks.get_task(client, FINISHED_TASK_ID)
+        assert expired.value.remedy == Remedy.SIGN_IN_AGAIN

@@ -22,6 +22,7 @@ import httpx
 
 from desktop_app.core.central.client import ssl_context
 from desktop_app.core.central.profiles import ServerKind, ServerProfile
+from desktop_app.core.central.tokens import Credentials
 from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import Remedy, UsageError
 from desktop_app.core.federated_node.errors import NodeError, NodeNotSignedIn
@@ -74,7 +75,14 @@ class NodeClient:
 
     # -- session ---------------------------------------------------------------------------------
 
-    def sign_in(self, username: str, password: str) -> NodeToken:
+    def sign_in(self, username: str | Credentials, password: str = "", remember: bool = False) -> NodeToken:
+        """Sign in with the node's form login; `remember` also keeps the password in the keyring,
+        to sign in again by itself once the token can no longer be renewed. A `Credentials` (as
+        PHT central's client takes) may stand for the user name and password."""
+        if isinstance(username, Credentials):
+            if username.grant != "password":
+                raise UsageError("A Federated Node has no robot accounts: sign in with a user name and password.")
+            username, password = username.identity, username.secret
         response = self._send("POST", "login", data={"username": username, "password": password}, retry=False)
         if response.status_code == 401:
             message = error_message(response)
@@ -91,6 +99,8 @@ class NodeClient:
         token = self._token_from(self._checked(response), "sign-in")
         if self.tokens:
             self.tokens.save(token)
+            if remember:
+                self.tokens.remember(username, password)
         return token
 
     def sign_out(self) -> None:
@@ -120,11 +130,21 @@ class NodeClient:
         current = self.tokens.load() if self.tokens else None
         if current is None:
             raise NodeNotSignedIn(f"You are not signed in to {self.profile.label}.")
-        if current.expired:
-            raise NodeNotSignedIn(f"Your session with {self.profile.label} has expired.")
-        if force_renew or current.expiring:
-            current = self.renew(current)
+        if force_renew or current.expiring or current.expired:
+            current = self._renewed(current)
         return current.token
+
+    def _renewed(self, current: NodeToken) -> NodeToken:
+        """A fresh token: renewed while the old one lives, else by signing in again with a
+        remembered password; NodeNotSignedIn when neither works."""
+        if not current.expired:
+            with contextlib.suppress(NodeNotSignedIn):
+                return self.renew(current)
+        remembered = self.tokens.remembered() if self.tokens else None
+        if remembered:
+            with contextlib.suppress(NodeNotSignedIn):
+                return self.sign_in(*remembered)
+        raise NodeNotSignedIn(f"Your session with {self.profile.label} has expired.")
 
     # -- requests --------------------------------------------------------------------------------
 

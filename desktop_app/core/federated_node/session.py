@@ -66,6 +66,10 @@ class NodeTokenStore:
     def _name(self) -> str:
         return f"federated-node.token.{self.profile}"
 
+    @property
+    def _credentials(self) -> str:
+        return f"federated-node.credentials.{self.profile}"
+
     def load(self) -> NodeToken | None:
         raw = self.store.get_secret(self._name)
         if not raw:
@@ -79,8 +83,21 @@ class NodeTokenStore:
     def save(self, token: NodeToken) -> None:
         self.store.set_secret(self._name, json.dumps(asdict(token)))
 
+    def remember(self, username: str, password: str) -> None:
+        """Only when the user asked: the password in the keyring, to sign in again unattended."""
+        self.store.set_secret(self._credentials, json.dumps([username, password]))
+
+    def remembered(self) -> tuple[str, str] | None:
+        raw = self.store.get_secret(self._credentials)
+        try:
+            username, password = json.loads(raw) if raw else (None, None)
+        except (ValueError, TypeError):
+            return None
+        return (username, password) if isinstance(username, str) and isinstance(password, str) else None
+
     def forget(self) -> None:
         self.store.delete_secret(self._name)
+        self.store.delete_secret(self._credentials)
 
 
 def open_node_client(settings: Settings, store: KeyStore, profile_name: str | None = None, **options):

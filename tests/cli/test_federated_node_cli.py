@@ -104,3 +104,39 @@ def test_demo_serves_the_node_stand_in(pht_home, tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_node_journey_leaves_no_secret_and_private_files_are_owner_only(node, tmp_path: Path) -> None:
+    """As tests/integration/test_no_secret_left.py does for PHT central: every node command with
+    PHT_DESKTOP_LOG=debug and TMPDIR in the test; the password and every token the node issued
+    are searched for in the output, the profile's folders and the temp folder."""
+    from tests.integration.test_no_secret_left import find_secrets, loose_modes, profile_folders
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {"PHT_DESKTOP_LOG": "debug", "TMPDIR": str(temp)}
+    said: dict[str, bytes] = {}
+
+    def run(*args: str, stdin: str = "") -> None:
+        result = run_cli(*args, stdin=stdin, env=env)
+        said[f"output of {' '.join(args)!r}"] = (result.stdout + result.stderr).encode()
+        assert result.returncode in (0, 75), result.stderr
+
+    run("server", "add", "node", "--kind", "federated-node", "--api", node.url, "--project", DEMO_PROJECT)
+    run(*LOGIN, "--remember", stdin=PASSWORD)
+    run("tasks", "add", "1")
+    run("tasks", "add", "2")
+    run("tasks", "list", "--json")
+    run("tasks", "logs", "1")
+    node.state.expire_all_tokens()  # the next command renews by signing in again (remembered)
+    run("results", "fetch", "1", "--out", str(tmp_path / "fetched"))
+    run("results", "fetch", "2", "--out", str(tmp_path / "held"))
+    run("logout")
+    tokens = list(node.state.tokens)
+    assert len(tokens) >= 2
+    secrets = {"the node password": PASSWORD.strip().encode(), **{f"token {t[-8:]}": t.encode() for t in tokens}}
+    profiles = profile_folders()
+    assert find_secrets(secrets, said, [*profiles, temp]) == []
+    assert "\n".join(loose_modes(*profiles)) == ""
+    assert "\n".join(loose_modes(tmp_path / "fetched")) == ""

@@ -1,4 +1,6 @@
-"""`pht-desktop tasks …` and the Federated Node side of `login`, `logout` and `results`.
+"""`pht-desktop tasks …` and the Federated Node side of `login`, `logout`, `demo` and `results`
+(the one `results` verb of every network, cli/results_verb.py, calls `results_list` and
+`results_fetch` here).
 
 A Federated Node lists all tasks to its admins only, so the CLI keeps the ids a user added,
 submitted or fetched (`tasks add ID`); `tasks list` and `results list` read each from the node.
@@ -12,7 +14,6 @@ import argparse
 import json
 import sys
 import time
-from pathlib import Path
 
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import open_store
@@ -245,20 +246,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     # dest is not "command": that name is the top-level parser's, which says which command runs
     submit.add_argument("--command", dest="container_command", nargs="+", help="the command to run in the container")
     submit.set_defaults(handler=_tasks_submit)
-
-    # Until this joins the one `results` verb of every network (cli/results_verb.py, its table
-    # NETWORKS[ServerKind.FEDERATED_NODE] = Network(results_list, results_fetch)), it is registered here.
-    results = subparsers.add_parser("results", help="results on the active server (Federated Node tasks)")
-    rsub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
-    rlist = rsub.add_parser("list", help="the known tasks and whether their results can be fetched")
-    rlist.add_argument("--json", action="store_true")
-    rlist.set_defaults(handler=results_list)
-    fetch = rsub.add_parser("fetch", help="download a task's results and extract them safely into a new folder")
-    fetch.add_argument("id", help="the task id")
-    fetch.add_argument("--out", type=Path, required=True, help="a new (or empty) folder for the results")
-    fetch.add_argument("--json", action="store_true", help="the report as JSON")
-    fetch.add_argument("--key", help=argparse.SUPPRESS)  # as the verb of every network has it: refused in words
-    fetch.set_defaults(handler=results_fetch)
 
 
 DEMO_PROFILE = "local-demo-node"

@@ -29,8 +29,12 @@ class RunRequest:
     binds: tuple[tuple[str, str], ...] = ()
 
 
-def _refuse(sentence: str) -> StationError:
-    return StationError(f"The run's conf was refused: {sentence}")
+class ConfRefused(StationError):
+    """The run's conf cannot be run as it is: trying again will not help."""
+
+
+def _refuse(sentence: str) -> ConfRefused:
+    return ConfRefused(f"The run's conf was refused: {sentence}")
 
 
 def read_conf(conf: dict | None, data_roots: list[Path] | None = None) -> RunRequest:

@@ -66,7 +66,11 @@ class DagRun:
 @dataclass
 class LogChunk:
     text: str  # the lines that came since the last chunk
-    token: str | None  # hand it back for the next chunk
+    token: str | None  # hand it back for the next chunk; None: the log is whole (the task ended)
+
+    @property
+    def finished(self) -> bool:
+        return self.token is None
 
 
 @dataclass
@@ -177,7 +181,8 @@ class AirflowClient:
         )
         params = {"full_content": "false", **({"token": token} if token else {})}
         body = self._call("GET", path, params=params, headers={"Accept": "application/json"})
-        return LogChunk(_log_text(body.get("content")), body.get("continuation_token") or token)
+        # Airflow 3 gives no token once the task has ended and this chunk holds the rest.
+        return LogChunk(_log_text(body.get("content")), body.get("continuation_token") or None)
 
     def failure(self, run: DagRun, dag_id: str = DAG_ID) -> str | None:
         """Why the run failed, as a sentence; None if it did not fail (yet)."""

@@ -30,6 +30,7 @@ except ImportError:  # Airflow 2 (2.4 and later), as the reference station runs
 
 from desktop_app.core.errors import PHTError
 from desktop_app.station_airflow import tasks
+from desktop_app.station_airflow.conf import ConfRefused
 
 RETRIED = {"pull", "push"}  # a registry or engine that failed may answer on the next try
 
@@ -56,7 +57,7 @@ def _step(step: str, state: dict | None) -> dict:
         return tasks.run_step(step, conf, context["run_id"], state, lookup, registry_connection())
     except PHTError as exc:
         context["ti"].xcom_push(key="failure", value=str(exc))
-        if step in RETRIED:
+        if step in RETRIED and not isinstance(exc, ConfRefused):
             raise
         raise AirflowFailException(str(exc)) from exc
 

@@ -19,11 +19,16 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.conftest import require
+from tests.helpers.result_archives import station_keys
 
 REPO = Path(__file__).resolve().parents[2]
 DAGS = REPO / "desktop_app" / "station_airflow" / "dags"
+PASSPHRASE = "station key passphrase for the test"
 START_DEADLINE = 300  # s; a cold start on a loaded 2-core machine takes about a minute (docs/station.md)
 
 
@@ -132,3 +137,44 @@ class AirflowService:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
+
+
+# -- fixtures (tests/conftest.py offers them to every test) ----------------------------------
+
+
+def pem_file(key: rsa.RSAPrivateKey, path: Path, passphrase: str | None) -> Path:
+    encryption = (
+        serialization.BestAvailableEncryption(passphrase.encode()) if passphrase else serialization.NoEncryption()
+    )
+    path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption))
+    return path
+
+
+@pytest.fixture(scope="session")
+def station_data(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("station-data")
+    root.chmod(0o755)
+    folder = root / "cohort"
+    folder.mkdir()
+    (folder / "patients.csv").write_text("id\n1\n2\n3\n")
+    (root / "gate").mkdir()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def airflow(tmp_path_factory, engine, station_data):
+    folder = tmp_path_factory.mktemp("airflow")
+    station = {
+        "PHT_ENGINE_URL": engine.url,
+        "PHT_STATION_KEY_FILE": str(pem_file(station_keys(2)[0], folder / "station.pem", PASSPHRASE)),
+        # As Airflow Variables (AIRFLOW_VAR_*): the DAG reads Variables before the environment.
+        "AIRFLOW_VAR_PHT_STATION_ID": "station-0",
+        "AIRFLOW_VAR_PHT_STATION_KEY_PASSPHRASE": PASSPHRASE,
+        "PHT_STATION_WORK": str(folder / "work"),
+        "PHT_STATION_DATA_ROOTS": str(station_data.parent),
+        "PHT_STATION_WALL_CLOCK_SECONDS": "120",
+        "PHT_DESKTOP_HOME": str(folder / "pht-home"),
+    }
+    service = AirflowService(folder, station)
+    yield service
+    service.stop()

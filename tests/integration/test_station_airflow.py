@@ -11,20 +11,18 @@ import time
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.station.airflow_client import AirflowClient, DagRun
 from desktop_app.core.station.image_files import read_file, scratch_container
-from tests.helpers.airflow import AirflowService
+from tests.helpers.airflow import pem_file
 from tests.helpers.reference import run_reference
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import build_train
 
 pytestmark = [pytest.mark.engine, pytest.mark.airflow, pytest.mark.slow]
 
-PASSPHRASE = "station key passphrase for the test"
 RUN_DEADLINE = 420  # s for one whole run on a loaded machine; a run normally takes under a minute
 ENTRYPOINT = (
     b'#!/bin/sh\necho "counting for $GREETING"\n'
@@ -47,47 +45,11 @@ result = "verified"
 """
 
 
-def _pem(key: rsa.RSAPrivateKey, path: Path, passphrase: str | None) -> Path:
-    encryption = (
-        serialization.BestAvailableEncryption(passphrase.encode()) if passphrase else serialization.NoEncryption()
-    )
-    path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption))
-    return path
-
-
-@pytest.fixture(scope="module")
-def cohort(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("station-data")
-    root.chmod(0o755)
-    folder = root / "cohort"
-    folder.mkdir()
-    (folder / "patients.csv").write_text("id\n1\n2\n3\n")
-    (root / "gate").mkdir()
-    return folder
-
-
-@pytest.fixture(scope="module")
-def airflow(tmp_path_factory, engine, cohort):
-    folder = tmp_path_factory.mktemp("airflow")
-    station = {
-        "PHT_ENGINE_URL": engine.url,
-        "PHT_STATION_KEY_FILE": str(_pem(station_keys(2)[0], folder / "station.pem", PASSPHRASE)),
-        # As Airflow Variables (AIRFLOW_VAR_*): the DAG reads Variables before the environment.
-        "AIRFLOW_VAR_PHT_STATION_ID": "station-0",
-        "AIRFLOW_VAR_PHT_STATION_KEY_PASSPHRASE": PASSPHRASE,
-        "PHT_STATION_WORK": str(folder / "work"),
-        "PHT_STATION_DATA_ROOTS": str(cohort.parent),
-        "PHT_STATION_WALL_CLOCK_SECONDS": "120",
-        "PHT_DESKTOP_HOME": str(folder / "pht-home"),
-    }
-    service = AirflowService(folder, station)
-    yield service
-    service.stop()
-
-
 @pytest.fixture
 def client(airflow):
-    with AirflowClient(airflow.url, airflow.user, airflow.password) as client:
+    # A long read timeout: on a loaded 2-core machine Airflow's API server, on SQLite, may wait
+    # for the scheduler's writes for many seconds.
+    with AirflowClient(airflow.url, airflow.user, airflow.password, timeout=120) as client:
         yield client
 
 
@@ -131,7 +93,7 @@ def pushed_config(engine, reference: str) -> TrainConfig:
 
 
 def test_a_good_train_runs_step_by_step_and_the_reference_accepts_the_result(
-    engine, registry, airflow, client, cohort, tmp_path: Path
+    engine, registry, airflow, client, station_data, tmp_path: Path
 ) -> None:
     researcher = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     train = build_train(
@@ -139,8 +101,8 @@ def test_a_good_train_runs_step_by_step_and_the_reference_accepts_the_result(
     )
     assert client.api == "v2"
     repository = train.reference.rsplit(":", 1)[0]
-    gate = cohort.parent / "gate"
-    volumes = {str(cohort): {"bind": "/opt/train_data/cohort", "mode": "ro"}, str(gate): "/opt/train_data/gate"}
+    gate = station_data.parent / "gate"
+    volumes = {str(station_data): {"bind": "/opt/train_data/cohort", "mode": "ro"}, str(gate): "/opt/train_data/gate"}
     run = client.trigger(repository, "latest", env={"GREETING": "airflow"}, volumes=volumes)
     log = follow_run_log(client, run, gate)
     lines = log.splitlines()  # each of the train's lines once, in order, though read in pieces
@@ -160,7 +122,7 @@ def test_a_good_train_runs_step_by_step_and_the_reference_accepts_the_result(
     # Nothing decrypted or half-made stays at the station.
     assert not list((airflow.folder / "work" / "runs").iterdir())
     assert not [i for i in engine.client.images.list() if any("pht-station-prerun" in t for t in i.tags)]
-    key_path = _pem(station_keys(2)[1], tmp_path / "station-1.pem", None)  # the reference reads plain PEM
+    key_path = pem_file(station_keys(2)[1], tmp_path / "station-1.pem", None)  # the reference reads plain PEM
     payload = {"reference": train.reference, "station": "station-1", "key_path": str(key_path)}
     assert run_reference(REFERENCE_PRE_RUN, payload, timeout=240, env={"DOCKER_HOST": engine.url}) == "verified"
 

@@ -10,6 +10,10 @@ The password is kept in the keyring (`AirflowAccount.save`), never in the settin
 
 from __future__ import annotations
 
+import ast
+import base64
+import json
+import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -66,11 +70,8 @@ class DagRun:
 @dataclass
 class LogChunk:
     text: str  # the lines that came since the last chunk
-    token: str | None  # hand it back for the next chunk; None: the log is whole (the task ended)
-
-    @property
-    def finished(self) -> bool:
-        return self.token is None
+    token: str | None  # hand it back for the next chunk
+    finished: bool = False  # the task has ended and this chunk held the rest of its log
 
 
 @dataclass
@@ -181,8 +182,11 @@ class AirflowClient:
         )
         params = {"full_content": "false", **({"token": token} if token else {})}
         body = self._call("GET", path, params=params, headers={"Accept": "application/json"})
-        # Airflow 3 gives no token once the task has ended and this chunk holds the rest.
-        return LogChunk(_log_text(body.get("content")), body.get("continuation_token") or None)
+        new_token = body.get("continuation_token") or None
+        if self.api == "v2":  # Airflow 3 gives no token once the task has ended and this chunk holds the rest
+            return LogChunk(_log_text(body.get("content")), new_token, new_token is None)
+        # Airflow 2 always gives one: whether the log ended is in the (signed, not secret) token itself.
+        return LogChunk(_log_text(body.get("content")), new_token or token, _v1_end_of_log(new_token))
 
     def failure(self, run: DagRun, dag_id: str = DAG_ID) -> str | None:
         """Why the run failed, as a sentence; None if it did not fail (yet)."""
@@ -297,9 +301,33 @@ def _dag_run(raw: dict) -> DagRun:
     return DagRun(run_id, raw.get("state") or "", conf, raw.get("start_date") or "", raw.get("end_date") or "")
 
 
+def _v1_end_of_log(token: str | None) -> bool:
+    """Airflow 2's token is its log metadata, JSON signed by itsdangerous: base64url(JSON), or
+    "." + base64url(zlib(JSON)), then "." and the signature. We only read it."""
+    if not token:
+        return False
+    compressed = token.startswith(".")
+    payload = token[1:] if compressed else token
+    payload = payload.rpartition(".")[0] or payload
+    try:
+        raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+        metadata = json.loads(zlib.decompress(raw) if compressed else raw)
+    except (ValueError, zlib.error):
+        return False
+    return isinstance(metadata, dict) and metadata.get("end_of_log") is True
+
+
 def _log_text(content: Any) -> str:
-    """Airflow 2 sends the log as text; Airflow 3 as a list of structured events."""
+    """Airflow 3 sends a list of structured events; Airflow 2 text, which up to 2.7 is the repr of a
+    list of (host, text) pairs — read as a Python literal, never run."""
     if isinstance(content, str):
+        if content.startswith("[("):
+            try:
+                pairs = ast.literal_eval(content)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                return content
+            if isinstance(pairs, list) and all(isinstance(p, tuple) and len(p) == 2 for p in pairs):
+                return "".join(str(text) for _host, text in pairs)
         return content
     if not isinstance(content, list):
         return ""

@@ -259,8 +259,8 @@ class AirflowClient:
                 response = self._http.request(method, f"/api/{self.api}{path}", headers=headers, auth=auth, **kwargs)
             except httpx.HTTPError as exc:
                 raise _unreachable(self.url, exc) from exc
-            if response.status_code == 401 and self.api == "v2" and attempt == 1:
-                self._token = None  # expired: one new token, then the answer stands
+            if response.status_code in (401, 403) and self.api == "v2" and attempt == 1:
+                self._token = None  # expired (Airflow 3 may say 403): one new token, then the answer stands
                 kwargs["headers"] = {k: v for k, v in headers.items() if k != "Authorization"}
                 continue
             break

@@ -99,6 +99,8 @@ class SteppedRun:
         report = RunReport(self.reference)
         with self._doing("post-run"):
             self.runner._post_run(self.reference, self.repository, config, self.work, report, None)
+        if state.digest_out and state.digest_out != report.digest_out:
+            self.runner._remove_image(state.digest_out)  # an earlier try's processed image, now untagged
         state.digest_out = report.digest_out
         return state
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.steps import SteppedRun, StepState
 from desktop_app.station_airflow import station
 from desktop_app.station_airflow.conf import read_conf
@@ -32,13 +33,15 @@ def run_step(
     lookup: station.Lookup,
     connection: Connection = None,
     on_log: Callable[[str], None] = print,
+    cancel: CancelToken | None = None,
 ) -> dict:
-    """Run the task `step` (one of STEP_TASKS); returns the state for the next one."""
+    """Run the task `step` (one of STEP_TASKS); returns the state for the next one. `cancel`
+    stops the train's container during the run step."""
     stepped = _stepped(conf, run_id, lookup, connection)
     current = StepState.from_dict(state) if state else StepState(stepped.reference)
     try:
         if step == "run":
-            return stepped.run(current, on_log).as_dict()
+            return stepped.run(current, on_log, cancel).as_dict()
         return getattr(stepped, step)(current).as_dict()
     finally:
         stepped.runner.client.close()

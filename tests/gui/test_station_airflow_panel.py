@@ -58,6 +58,24 @@ def test_connect_trigger_and_follow_a_run(qtbot, window, context, v1) -> None:
     assert "execute-container ✘" in panel.table.item(0, 3).text()
 
 
+def test_stop_a_run(qtbot, window, v1) -> None:
+    panel = window.tab("Station").airflow_panel
+    run_id = v1._trigger("run_train", {"conf": {"repository": "harbor.example/station_1/train-3"}})[1]["dag_run_id"]
+    v1.set_task(run_id, "get_train_image_info", "running")
+    panel.url.setText(v1.url)
+    panel.user.setText(v1.user)
+    panel.password.setText(v1.password)
+    qtbot.mouseClick(panel.connect_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    panel.table.selectRow(0)
+    assert panel.stop_button.isEnabled()
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    assert v1.tasks[run_id]["get_train_image_info"]["state"] == "failed"
+    assert panel.status.text().startswith("The get-train-image-info step of run")
+    assert panel.table.item(0, 1).text() == "failed" and not panel.stop_button.isEnabled()
+
+
 def test_a_wrong_password_is_a_sentence(qtbot, window, v1) -> None:
     panel = window.tab("Station").airflow_panel
     panel.url.setText(v1.url)

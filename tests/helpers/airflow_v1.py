@@ -101,6 +101,9 @@ class AirflowV1StandIn:
             if rest[4:] == ["taskInstances"]:
                 items = list(self.tasks[run_id].values())
                 return 200, {"task_instances": items, "total_entries": len(items)}
+            if len(rest) == 6 and rest[4] == "taskInstances" and method == "PATCH":  # Airflow 2.5 and later
+                self.set_task(run_id, rest[5], (body or {}).get("new_state", ""))
+                return 200, {"task_id": rest[5], "dag_run_id": run_id, "dag_id": rest[1]}
             if len(rest) == 8 and rest[6] == "logs":
                 return self._log(run_id, rest[5], query)
             if len(rest) == 8 and rest[6] == "xcomEntries":

@@ -159,3 +159,38 @@ def test_a_bad_conf_fails_at_the_pull_with_a_sentence(airflow, client) -> None:
     assert run.state == "failed"
     sentence = client.failure(run)
     assert sentence and "conf was refused" in sentence and "outside the folders" in sentence
+
+
+def _train_said(client: AirflowClient, run_id: str, line: str) -> bool:
+    task = next((t for t in client.run(run_id).tasks if t.task_id == "run"), None)
+    if task is None or task.state != "running":
+        return False
+    return line in client.log(run_id, "run", task.try_number).text.splitlines()
+
+
+HELD = b"#!/bin/sh\necho held\nwhile [ ! -e /opt/train_data/gate/never ]; do sleep 0.2; done\n"
+
+
+def test_a_stopped_run_kills_the_train_and_cleans_up(engine, registry, airflow, client, station_data) -> None:
+    researcher = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    train = build_train(
+        engine, registry.address, "airflow-stopped", researcher, station_keys(2), {"entrypoint.sh": HELD}
+    )
+    gate = station_data.parent / "gate"
+    run = client.trigger(train.reference.rsplit(":", 1)[0], volumes={str(gate): "/opt/train_data/gate"})
+    deadline = time.monotonic() + RUN_DEADLINE
+    while not _train_said(client, run.run_id, "held"):  # the train is running
+        assert time.monotonic() < deadline and not client.run(run.run_id).done, client.failure(client.run(run.run_id))
+        time.sleep(1)
+    assert client.stop(run.run_id) == "run"
+    run = wait_for(client, run)
+    states = {t.task_id: t.state for t in run.tasks}
+    assert run.state == "failed" and states["run"] == "failed" and states["post_run"] == "upstream_failed"
+    assert states["finish"] == "failed"  # it ran, cleaned up, and says nothing was pushed
+    # Our SIGTERM handler cancelled the run: the watchdog killed the train, not the clean-up after it.
+    assert "Cancelled during the run step" in client.log(run.run_id, "run", 1).text
+    assert not [
+        c for c in engine.client.containers.list(all=True) if "pht-station-prerun" in str(c.attrs.get("ImageName"))
+    ]
+    assert not list((airflow.folder / "work" / "runs").iterdir())
+    assert pushed_config(engine, train.reference).result_hash is None

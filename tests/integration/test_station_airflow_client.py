@@ -57,6 +57,16 @@ def test_v1_trigger_list_follow_and_fail_as_the_reference_station_answers(v1) ->
     assert [path for _method, path in v1.requests if not path.startswith("/api/v1/")] == ["/api/v2/version"]
 
 
+def test_v1_stop_marks_the_first_unfinished_step_failed(v1) -> None:
+    with AirflowClient(v1.url, v1.user, v1.password) as client:
+        run = client.trigger("harbor.example/station_1/train-2")
+        v1.set_task(run.run_id, "get_train_image_info", "success")
+        v1.set_task(run.run_id, "pull_docker_image", "running")
+        assert client.stop(run.run_id) == "pull_docker_image"
+        assert v1.tasks[run.run_id]["pull_docker_image"]["state"] == "failed"
+        assert client.run(run.run_id).state == "failed"
+
+
 def test_v1_wrong_password_is_a_sentence_with_a_remedy(v1) -> None:
     with AirflowClient(v1.url, v1.user, "wrong") as client, pytest.raises(AirflowError) as caught:
         client.runs()

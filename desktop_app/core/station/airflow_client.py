@@ -16,7 +16,7 @@ import json
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import httpx
 
@@ -173,6 +173,18 @@ class AirflowClient:
             body["logical_date"] = None  # Airflow 3 asks for it; none: the run is not for a date
         return _dag_run(self._call("POST", f"/dags/{quote(dag_id)}/dagRuns", json=body))
 
+    def stop(self, run_id: str, dag_id: str = DAG_ID) -> str | None:
+        """Stop a run: its first unfinished step is marked failed, so that Airflow stops it (the
+        train's container goes with the run step), the later steps do not start, and the
+        clean-up step still runs. Returns the step stopped; None if none was left."""
+        ended = ("success", "failed", "upstream_failed", "skipped")
+        step = next((t for t in self.tasks(run_id, dag_id) if t.task_id != "finish" and t.state not in ended), None)
+        if step is None:
+            return None
+        path = f"/dags/{quote(dag_id)}/dagRuns/{quote(run_id, safe='')}/taskInstances/{quote(step.task_id)}"
+        self._call("PATCH", path, json={"new_state": "failed"})
+        return step.task_id
+
     def log(
         self, run_id: str, task_id: str, try_number: int, token: str | None = None, dag_id: str = DAG_ID
     ) -> LogChunk:
@@ -267,7 +279,7 @@ class AirflowClient:
         if response.status_code in (401, 403):
             raise _refused(self.url)
         if response.status_code == 404:
-            raise AirflowError(_("Airflow at {url} has no {what}.").format(url=self.url, what=path.strip("/")))
+            raise AirflowError(_("Airflow at {url} has no {what}.").format(url=self.url, what=unquote(path).strip("/")))
         if not response.is_success:
             detail = _json(response).get("detail") or _json(response).get("title") or response.text[:200]
             raise AirflowError(

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from desktop_app.core.i18n import _
+from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
@@ -83,12 +84,13 @@ class SteppedRun:
             self.runner._pre_run(self._original(state), config, self.work, self.prerun_image, None)
         return state
 
-    def run(self, state: StepState, on_log: Callable[[str], None]) -> StepState:
+    def run(self, state: StepState, on_log: Callable[[str], None], cancel: CancelToken | None = None) -> StepState:
+        """A cancel (the scheduler stopping the task) kills the train's container at once."""
         self._need(self.work / "train", "pre-run")
         report = RunReport(self.reference)
         try:
             with self._doing("run"):
-                self.runner._run(self.prerun_image, self.work, report, on_log, None)
+                self.runner._run(self.prerun_image, self.work, report, on_log, cancel)
         finally:
             state.exit_code, state.log_tail = report.exit_code, report.log_tail
         return state

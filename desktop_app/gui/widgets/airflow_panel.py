@@ -66,6 +66,8 @@ class AirflowPanel(QGroupBox):
         self.trigger_button.clicked.connect(self.trigger)
         self.follow_button = QPushButton(self.tr("Follo&w log"))
         self.follow_button.clicked.connect(self.follow)
+        self.stop_button = QPushButton(self.tr("&Stop run"))
+        self.stop_button.clicked.connect(self.stop)
         self.table = row_table((self.tr("Run"), self.tr("State"), self.tr("Train"), self.tr("Steps")), stretch_column=3)
         self.table.itemSelectionChanged.connect(self._update)
         self.log = QPlainTextEdit(readOnly=True)
@@ -90,7 +92,7 @@ class AirflowPanel(QGroupBox):
         form.addRow("", buttons)
         form.addRow(self.tr("Train image:"), self.image)
         actions = QHBoxLayout()
-        for button in (self.trigger_button, self.follow_button):
+        for button in (self.trigger_button, self.follow_button, self.stop_button):
             actions.addWidget(button)
         actions.addStretch()
         form.addRow("", actions)
@@ -110,13 +112,21 @@ class AirflowPanel(QGroupBox):
             (self.image, self.tr("Train image to run")),
             (self.trigger_button, self.tr("Trigger a run")),
             (self.follow_button, self.tr("Follow the selected run's log")),
+            (self.stop_button, self.tr("Stop the selected run")),
             (self.table, self.tr("Airflow runs")),
             (self.log, self.tr("Airflow run log")),
         ):
             widget.setAccessibleName(name)
         self.image.textChanged.connect(self._update)
         # The runs, the trigger and the log appear once the panel is connected.
-        self._connected_only = (self.table, self.log, self.image, self.trigger_button, self.follow_button)
+        self._connected_only = (
+            self.table,
+            self.log,
+            self.image,
+            self.trigger_button,
+            self.follow_button,
+            self.stop_button,
+        )
         for widget in self._connected_only:
             widget.setVisible(False)
         form.setRowVisible(self.image, False)
@@ -225,6 +235,28 @@ class AirflowPanel(QGroupBox):
         )
         self._drain_timer.start()
 
+    def stop(self) -> None:
+        run = self._selected()
+        if run is None:
+            return
+
+        def work(progress, cancel) -> str | None:
+            with self._client() as client:
+                return client.stop(run.run_id)
+
+        def stopped(step: str | None) -> None:
+            if step is None:
+                self.status.setText(self.tr("Run {run} had no step left to stop.").format(run=run.run_id))
+            else:
+                self.status.setText(
+                    self.tr("The {step} step of run {run} was stopped; the run cleans up after itself.").format(
+                        step=step.replace("_", "-"), run=run.run_id
+                    )
+                )
+            self.refresh()
+
+        run_operation(self, self.tr("Stopping run {run}").format(run=run.run_id), work, stopped, self._show_error)
+
     # -- showing ---------------------------------------------------------------------------------
 
     def _drain(self) -> None:
@@ -263,4 +295,6 @@ class AirflowPanel(QGroupBox):
 
     def _update(self) -> None:
         self.trigger_button.setEnabled(bool(self.image.text().strip()))
-        self.follow_button.setEnabled(self._selected() is not None)
+        selected = self._selected()
+        self.follow_button.setEnabled(selected is not None)
+        self.stop_button.setEnabled(selected is not None and not selected.done)

@@ -14,7 +14,10 @@ stays refused. A failing step leaves its sentence in the XCom `failure`, for cli
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 try:  # Airflow 3
@@ -29,6 +32,7 @@ except ImportError:  # Airflow 2 (2.4 and later), as the reference station runs
     from airflow.operators.python import get_current_context
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.progress import CancelToken
 from desktop_app.station_airflow import tasks
 from desktop_app.station_airflow.conf import ConfRefused
 
@@ -50,11 +54,37 @@ def registry_connection() -> tuple[str, str, str] | None:
     return host, conn.login or "", conn.password or ""
 
 
+@contextlib.contextmanager
+def _stopped_on_sigterm() -> Iterator[CancelToken]:
+    """Airflow stops a task (marked failed, timed out) with SIGTERM, and only calls the task's
+    `on_kill`, which a TaskFlow task does not have, before a SIGKILL. The train's container would
+    outlive the task then, and its time limit with it: SIGTERM cancels the run, whose watchdog
+    kills and removes the container; Airflow's own handler is still called after ours."""
+    cancel = CancelToken()
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def on_term(signum, frame) -> None:
+        cancel.cancel()
+        if callable(previous):
+            previous(signum, frame)
+
+    try:
+        signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread: no handler can be set here
+        yield cancel
+        return
+    try:
+        yield cancel
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _step(step: str, state: dict | None) -> dict:
     context = get_current_context()
     conf = context["dag_run"].conf or {}
     try:
-        return tasks.run_step(step, conf, context["run_id"], state, lookup, registry_connection())
+        with _stopped_on_sigterm() as cancel:
+            return tasks.run_step(step, conf, context["run_id"], state, lookup, registry_connection(), cancel=cancel)
     except PHTError as exc:
         context["ti"].xcom_push(key="failure", value=str(exc))
         if step in RETRIED and not isinstance(exc, ConfRefused):

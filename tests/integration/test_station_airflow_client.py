@@ -88,6 +88,8 @@ def test_nothing_listening_is_a_sentence() -> None:
 
 def test_log_content_of_both_dialects() -> None:
     assert _log_text([{"event": "one", "timestamp": "t"}, {"event": "two"}]) == "one\ntwo\n"  # Airflow 3
+    failed = {"event": "Task failed with exception", "error_detail": [{"exc_type": "Boom", "exc_value": "why"}]}
+    assert _log_text([failed]) == "Task failed with exception\nBoom: why\n"
     assert _log_text(repr([("host", "a\nb\n")])) == "a\nb\n"  # Airflow 2 up to 2.7
     assert _log_text("[(__import__('os').system('x'), 'y')]") == "[(__import__('os').system('x'), 'y')]"  # not run
     assert _log_text("plain text\n") == "plain text\n"  # Airflow 2.8 and later

@@ -347,6 +347,11 @@ def _log_text(content: Any) -> str:
     for entry in content:
         if isinstance(entry, dict):
             lines.append(str(entry.get("event", "")))
+            # A failure's exception comes apart from its event (structlog's dict tracebacks).
+            details = entry.get("error_detail")
+            for detail in details if isinstance(details, list) else []:
+                if isinstance(detail, dict) and detail.get("exc_type"):
+                    lines.append(f"{detail.get('exc_type')}: {detail.get('exc_value', '')}")
         elif isinstance(entry, str):
             lines.append(entry)
     return "".join(f"{line}\n" for line in lines)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from desktop_app.core.errors import Cancelled
 from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.train_config import TrainConfig
@@ -26,7 +27,7 @@ from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.registry import split_reference
 from desktop_app.core.station.report import RunReport
-from desktop_app.core.station.runner import DOING, StationRunner
+from desktop_app.core.station.runner import DOING, StationRunner, _cancelled_sentence
 
 __all__ = ["StepState", "SteppedRun"]
 
@@ -91,6 +92,8 @@ class SteppedRun:
         try:
             with self._doing("run"):
                 self.runner._run(self.prerun_image, self.work, report, on_log, cancel)
+        except Cancelled as exc:
+            raise Cancelled(_cancelled_sentence("run")) from exc
         finally:
             state.exit_code, state.log_tail = report.exit_code, report.log_tail
         return state

@@ -104,6 +104,24 @@ def test_the_template_holds_what_the_code_marks() -> None:
     assert not missing, f"the .pot is stale; run `scripts/build_translations.py --update`: {missing[:5]}"
 
 
+def test_the_extractor_sees_every_marked_sentence() -> None:
+    """Babel does not extract a mark nested inside another call's arguments (`_(d.get(k, N_("…")))`):
+    such a sentence would be missing from the catalogue and shown in English. Mark it on its own."""
+    extracted = {m if isinstance(m, str) else m[0] for m in _code_messages()}
+    marked = set()
+    for path in CORE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_", "N_", "ngettext")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                marked.add(node.args[0].value)
+    assert marked <= extracted, sorted(marked - extracted)
+
+
 def test_each_formatted_sentence_is_given_exactly_the_placeholders_it_names() -> None:
     """`_("… {name} …").format(name=…)`: a name missing from format() would raise KeyError in every
     language; one too many means a placeholder was renamed in the sentence and not in the call."""

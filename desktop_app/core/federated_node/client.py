@@ -27,6 +27,7 @@ from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import Remedy, UsageError
 from desktop_app.core.federated_node.errors import NodeError, NodeNotSignedIn
 from desktop_app.core.federated_node.session import MAX_TOKEN_CHARS, NodeToken, NodeTokenStore
+from desktop_app.core.i18n import _
 
 MAX_JSON_BYTES = 16 << 20  # a task record or a page of logs; results are streamed, not capped here
 RETRY_STATUSES = {502, 503, 504}
@@ -45,7 +46,11 @@ class NodeClient:
         backoff: float = 0.5,
     ) -> None:
         if profile.kind != ServerKind.FEDERATED_NODE:
-            raise UsageError(f"The server profile {profile.name} is a {profile.kind} server, not a Federated Node.")
+            raise UsageError(
+                _("The server profile {name} is a {kind} server, not a Federated Node.").format(
+                    name=profile.name, kind=profile.kind
+                )
+            )
         profile.check_transport()
         self.profile = profile
         self.tokens = tokens
@@ -81,19 +86,23 @@ class NodeClient:
         PHT central's client takes) may stand for the user name and password."""
         if isinstance(username, Credentials):
             if username.grant != "password":
-                raise UsageError("A Federated Node has no robot accounts: sign in with a user name and password.")
+                raise UsageError(_("A Federated Node has no robot accounts: sign in with a user name and password."))
             username, password = username.identity, username.secret
         response = self._send("POST", "login", data={"username": username, "password": password}, retry=False)
         if response.status_code == 401:
             message = error_message(response)
             if message.startswith(TEMPORARY_PASSWORD):
                 raise NodeNotSignedIn(
-                    f"Signing in to {self.profile.label} failed: your password is still the temporary one. The "
-                    "node requires it to be changed first; ask the node's administrators how to set your own.",
+                    _(
+                        "Signing in to {label} failed: your password is still the temporary one. The "
+                        "node requires it to be changed first; ask the node's administrators how to set your own."
+                    ).format(label=self.profile.label),
                     remedy=Remedy.NONE,
                 )
             raise NodeNotSignedIn(
-                f"Signing in to {self.profile.label} failed: the user name or password was not accepted.",
+                _("Signing in to {label} failed: the user name or password was not accepted.").format(
+                    label=self.profile.label
+                ),
                 remedy=Remedy.NONE,
             )
         token = self._token_from(self._checked(response), "sign-in")
@@ -111,7 +120,7 @@ class NodeClient:
     def renew(self, current: NodeToken) -> NodeToken:
         response = self._send("POST", "refresh_token", token=current.token, retry=False)
         if response.status_code in (400, 401, 403):
-            raise NodeNotSignedIn(f"Your session with {self.profile.label} has expired.")
+            raise NodeNotSignedIn(_("Your session with {label} has expired.").format(label=self.profile.label))
         fresh = self._token_from(self._checked(response), "renewal")
         if self.tokens:
             self.tokens.save(fresh)
@@ -121,15 +130,21 @@ class NodeClient:
         body = self._json(response)
         token = body.get("token") if isinstance(body, dict) else None
         if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_CHARS or not token.isascii():
-            raise NodeError(f"The node {self.host} answered the {what} without a usable token.")
+            raise NodeError(
+                _("The node {host} answered the {what} without a usable token.").format(host=self.host, what=what)
+            )
         if any(c in token for c in " \t\r\n"):
-            raise NodeError(f"The node {self.host} answered the {what} with a token that cannot be sent back.")
+            raise NodeError(
+                _("The node {host} answered the {what} with a token that cannot be sent back.").format(
+                    host=self.host, what=what
+                )
+            )
         return NodeToken.issued(token)
 
     def _token(self, force_renew: bool = False) -> str:
         current = self.tokens.load() if self.tokens else None
         if current is None:
-            raise NodeNotSignedIn(f"You are not signed in to {self.profile.label}.")
+            raise NodeNotSignedIn(_("You are not signed in to {label}.").format(label=self.profile.label))
         if force_renew or current.expiring or current.expired:
             current = self._renewed(current)
         return current.token
@@ -144,7 +159,7 @@ class NodeClient:
         if remembered:
             with contextlib.suppress(NodeNotSignedIn):
                 return self.sign_in(*remembered)
-        raise NodeNotSignedIn(f"Your session with {self.profile.label} has expired.")
+        raise NodeNotSignedIn(_("Your session with {label} has expired.").format(label=self.profile.label))
 
     # -- requests --------------------------------------------------------------------------------
 
@@ -161,7 +176,7 @@ class NodeClient:
         if response.status_code == 401:  # perhaps expired since we looked: renew once and retry
             response = self._send(method, path, token=self._token(force_renew=True), headers=headers, **kwargs)
             if response.status_code == 401:
-                raise NodeNotSignedIn(f"{self.profile.label} refused the session.")
+                raise NodeNotSignedIn(_("{label} refused the session.").format(label=self.profile.label))
         return response
 
     @contextlib.contextmanager
@@ -176,7 +191,7 @@ class NodeClient:
                 if response.status_code == 401 and attempt == 0:
                     continue
                 if response.status_code == 401:
-                    raise NodeNotSignedIn(f"{self.profile.label} refused the session.")
+                    raise NodeNotSignedIn(_("{label} refused the session.").format(label=self.profile.label))
                 if response.status_code >= 400:
                     yield self._call(lambda r=response: _buffered(r, self.host))
                     return
@@ -221,13 +236,18 @@ class NodeClient:
         except httpx.ConnectError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in repr(exc.__context__ or exc):
                 raise NodeError(
-                    f"The TLS certificate of {self.host} is not trusted.", remedy=Remedy.CHECK_CA_BUNDLE
+                    _("The TLS certificate of {host} is not trusted.").format(host=self.host),
+                    remedy=Remedy.CHECK_CA_BUNDLE,
                 ) from exc
-            raise _Transient(f"The node at {self.host} cannot be reached.") from exc
+            raise _Transient(_("The node at {host} cannot be reached.").format(host=self.host)) from exc
         except httpx.TimeoutException as exc:
-            raise _Transient(f"The node at {self.host} did not answer within {self.timeout:.0f} s.") from exc
+            raise _Transient(
+                _("The node at {host} did not answer within {timeout:.0f} s.").format(
+                    host=self.host, timeout=self.timeout
+                )
+            ) from exc
         except httpx.HTTPError as exc:
-            raise _Transient(f"The connection to the node at {self.host} failed.") from exc
+            raise _Transient(_("The connection to the node at {host} failed.").format(host=self.host)) from exc
 
     def _checked(self, response: httpx.Response) -> httpx.Response:
         status = response.status_code
@@ -235,33 +255,43 @@ class NodeClient:
             return response
         if status < 400:
             raise NodeError(
-                f"The node at {self.host} redirected the request ({status}); redirects are not followed. "
-                "Check the server's address in its profile."
+                _(
+                    "The node at {host} redirected the request ({status}); redirects are not followed. "
+                    "Check the server's address in its profile."
+                ).format(host=self.host, status=status)
             )
-        message = error_message(response) or "no details given"
+        message = error_message(response) or _("no details given")
         if status == 401:
-            raise NodeNotSignedIn(f"{self.profile.label} refused the session.")
+            raise NodeNotSignedIn(_("{label} refused the session.").format(label=self.profile.label))
         if status == 403:
             hint = "" if self.profile.project else (
-                " If you are not one of its administrators, the server profile needs your project "
-                "(the approved data-access request)."
+                _(" If you are not one of its administrators, the server profile needs your project "
+                "(the approved data-access request).")
             )  # fmt: skip
-            raise NodeError(sentence(f"The node refused this: you lack the permission ({message})") + hint)
+            raise NodeError(
+                sentence(_("The node refused this: you lack the permission ({message})").format(message=message)) + hint
+            )
         if status == 404:
-            raise NodeError(sentence(f"Not found on the node: {message}"))
+            raise NodeError(sentence(_("Not found on the node: {message}").format(message=message)))
         if status >= 500:
-            raise NodeError(sentence(f"The node failed ({status}): {message}"))
-        raise NodeError(sentence(f"The node refused the request ({status}): {message}"))
+            raise NodeError(sentence(_("The node failed ({status}): {message}").format(status=status, message=message)))
+        raise NodeError(
+            sentence(_("The node refused the request ({status}): {message}").format(status=status, message=message))
+        )
 
     def _json(self, response: httpx.Response) -> Any:
         try:
             return response.json()
         except RecursionError:
-            raise NodeError(f"The answer of the node at {self.host} is nested too deeply to be read.") from None
-        except ValueError:
-            kind = printable(response.headers.get("content-type", "no content type"), 80)
             raise NodeError(
-                f"The node at {self.host} answered something that is not JSON (status {response.status_code}, {kind})."
+                _("The answer of the node at {host} is nested too deeply to be read.").format(host=self.host)
+            ) from None
+        except ValueError:
+            kind = printable(response.headers.get("content-type", _("no content type")), 80)
+            raise NodeError(
+                _("The node at {host} answered something that is not JSON (status {status_code}, {kind}).").format(
+                    host=self.host, status_code=response.status_code, kind=kind
+                )
             ) from None
 
 
@@ -282,7 +312,11 @@ def error_message(response: httpx.Response) -> str:
 def _buffered(response: httpx.Response, host: str, limit: int = MAX_JSON_BYTES) -> httpx.Response:
     """The streamed `response` with its body read, refused beyond `limit` decoded bytes."""
     declared = response.headers.get("content-length", "")
-    too_large = NodeError(f"The answer of the node at {host} is larger than {limit >> 20} MiB; it was not read.")
+    too_large = NodeError(
+        _("The answer of the node at {host} is larger than {mib} MiB; it was not read.").format(
+            host=host, mib=limit >> 20
+        )
+    )
     if declared.isdigit() and int(declared) > limit:
         raise too_large
     body = bytearray()

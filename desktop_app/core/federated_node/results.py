@@ -27,19 +27,19 @@ from desktop_app.core.federated_node.client import NodeClient, error_message
 from desktop_app.core.federated_node.errors import NodeError, NodeNotSignedIn, ResultsNotReleased
 from desktop_app.core.federated_node.safe_zip import ZipLimits, extract_zip
 from desktop_app.core.federated_node.tasks import KnownTasks, NodeTask, get_task, task_id
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 
 CHUNK = 1 << 20
-NOT_PROTECTED = _(
+NOT_PROTECTED = N_(
     "Not encrypted or signed by the network: the Federated Node sends results as a plain zip, so only "
     "each file's CRC-32 (damage in transit) was checked; who made the files cannot be verified."
 )
 REVIEW_SENTENCES = {
-    "Pending Review": _(
+    "Pending Review": N_(
         "The results of task {task} are waiting for the node's review; try again once they are released."
     ),
-    "Blocked Release": _("The node's reviewers blocked the release of the results of task {task}; ask them why."),
+    "Blocked Release": N_("The node's reviewers blocked the release of the results of task {task}; ask them why."),
 }
 
 
@@ -89,7 +89,7 @@ def _not_released(response: httpx.Response, task: int) -> NodeError:
         body = None
     review = body.get("status") if isinstance(body, dict) else None
     if isinstance(review, str) and review in REVIEW_SENTENCES:
-        return ResultsNotReleased(REVIEW_SENTENCES[review].format(task=task), review)
+        return ResultsNotReleased(_(REVIEW_SENTENCES[review]).format(task=task), review)
     if isinstance(review, str):
         return ResultsNotReleased(
             _("The results of task {task} are not released (review: {review}).").format(
@@ -97,8 +97,10 @@ def _not_released(response: httpx.Response, task: int) -> NodeError:
             ),
             review,
         )
-    message = error_message(response) or "no details given"
-    return NodeError(f"The node refused the results of task {task} (400): {message}")
+    message = error_message(response) or _("no details given")
+    return NodeError(
+        _("The node refused the results of task {task} (400): {message}").format(task=task, message=message)
+    )
 
 
 def _download(
@@ -113,10 +115,16 @@ def _download(
         length = response.headers.get("content-length", "")
         total = int(length) if length.isdigit() else 0
         if total > limit:
-            raise NodeError(f"The results of task {task} ({total >> 20} MiB) are larger than any result zip may be.")
+            raise NodeError(
+                _("The results of task {task} ({mib} MiB) are larger than any result zip may be.").format(
+                    task=task, mib=total >> 20
+                )
+            )
         if total and total > shutil.disk_usage(part.parent).free:
             raise NodeError(
-                f"The results of task {task} ({total >> 20} MiB) do not fit the free space at {part.parent}."
+                _("The results of task {task} ({mib} MiB) do not fit the free space at {parent}.").format(
+                    task=task, mib=total >> 20, parent=part.parent
+                )
             )
         name = _served_name(response.headers.get("content-disposition", ""))
         done, started = 0, time.monotonic()
@@ -129,18 +137,26 @@ def _download(
                     done += len(chunk)
                     if done > limit:  # a zip never outgrows what it may inflate to; a stream without end would
                         raise NodeError(
-                            f"The results of task {task} are larger than {limit >> 20} MiB, more than any result "
-                            "zip is allowed to hold; the download was stopped and removed."
+                            _(
+                                "The results of task {task} are larger than {mib} MiB, more than any result "
+                                "zip is allowed to hold; the download was stopped and removed."
+                            ).format(task=task, mib=limit >> 20)
                         )
                     out.write(chunk)
                     rate = done / max(time.monotonic() - started, 1e-6) / (1 << 20)
-                    progress(Progress(done, total, f"Downloading ({rate:.1f} MiB/s)"))
+                    progress(Progress(done, total, _("Downloading ({rate:.1f} MiB/s)").format(rate=rate)))
         except (httpx.TransportError, httpx.StreamError) as exc:
             raise NodeError(
-                f"The download of the results of task {task} was interrupted after {done >> 10} KiB; run it again."
+                _("The download of the results of task {task} was interrupted after {kib} KiB; run it again.").format(
+                    task=task, kib=done >> 10
+                )
             ) from exc
         if total and done != total:
-            raise NodeError(f"The node sent {done} of the {total} bytes of the results of task {task}; run it again.")
+            raise NodeError(
+                _("The node sent {done} of the {total} bytes of the results of task {task}; run it again.").format(
+                    done=done, total=total, task=task
+                )
+            )
         return done, name
 
 
@@ -167,16 +183,24 @@ def fetch_result(
     limits = limits or ZipLimits()
     out_dir = out_dir.absolute()
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
-        raise NodeError(f"{out_dir} already exists and is not an empty folder; choose a new folder for the results.")
+        raise NodeError(
+            _("{out_dir} already exists and is not an empty folder; choose a new folder for the results.").format(
+                out_dir=out_dir
+            )
+        )
     out_dir.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     part = part_path(out_dir, number)
     try:
         downloaded, served = _download(client, number, part, progress, cancel, limits.max_total_bytes)
         extracted = extract_zip(part, out_dir, limits, progress, cancel)
     except Cancelled:
-        raise Cancelled("Cancelled; nothing was kept of the results.") from None
+        raise Cancelled(_("Cancelled; nothing was kept of the results.")) from None
     except OSError as exc:
-        raise NodeError(f"The results could not be written to {part.parent}: {exc.strerror or exc}.") from exc
+        raise NodeError(
+            _("The results could not be written to {parent}: {reason}.").format(
+                parent=part.parent, reason=exc.strerror or exc
+            )
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             os.unlink(part)

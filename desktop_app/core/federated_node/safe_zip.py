@@ -39,6 +39,7 @@ from pathlib import Path, PurePosixPath
 
 from desktop_app.core.central.wording import printable
 from desktop_app.core.federated_node.errors import UnsafeZip
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 
 CHUNK = 1 << 20
@@ -80,7 +81,7 @@ class Extracted:
 
 
 def _refuse(problem: str) -> UnsafeZip:
-    return UnsafeZip(f"The result zip was refused, nothing was written: {problem}.")
+    return UnsafeZip(_("The result zip was refused, nothing was written: {problem}.").format(problem=problem))
 
 
 def _entry_path(info: zipfile.ZipInfo) -> PurePosixPath:
@@ -88,19 +89,22 @@ def _entry_path(info: zipfile.ZipInfo) -> PurePosixPath:
     raw = info.orig_filename  # before zipfile cut it at a NUL
     shown = printable(raw, 120)
     if not raw or len(raw) > MAX_NAME_CHARS:
-        raise _refuse(f"an entry has an empty or overlong name ({len(raw)} characters)")
+        raise _refuse(_("an entry has an empty or overlong name ({count} characters)").format(count=len(raw)))
     bad = FORBIDDEN_CHARACTERS.intersection(raw) or {c for c in raw if unicodedata.category(c) in ("Cc", "Cf", "Cs")}
     if raw[0] == "/" or (len(raw) > 1 and raw[1] == ":"):
-        raise _refuse(f"the entry {shown!r} has an absolute path")
+        raise _refuse(_("the entry {shown!r} has an absolute path").format(shown=shown))
     if bad:
-        raise _refuse(f"the entry {shown!r} has a character not allowed in a file name")
+        raise _refuse(_("the entry {shown!r} has a character not allowed in a file name").format(shown=shown))
     parts = raw.rstrip("/").split("/") if info.is_dir() else raw.split("/")
     if any(part in ("", ".", "..") for part in parts):
-        raise _refuse(f"the entry {shown!r} has an empty, '.' or '..' path component")
+        raise _refuse(_("the entry {shown!r} has an empty, '.' or '..' path component").format(shown=shown))
     too_long = any(len(part.encode("utf-8", "surrogatepass")) > MAX_COMPONENT_BYTES for part in parts)
     if len(parts) > MAX_DEPTH or too_long:
-        raise _refuse(f"the entry {shown!r} is nested too deeply or has an overlong name")
+        raise _refuse(_("the entry {shown!r} is nested too deeply or has an overlong name").format(shown=shown))
     return PurePosixPath(*parts)
+
+
+NOT_PLAIN = N_("not a plain file")
 
 
 def _kind_problem(info: zipfile.ZipInfo) -> str | None:
@@ -109,11 +113,11 @@ def _kind_problem(info: zipfile.ZipInfo) -> str | None:
     kind = stat.S_IFMT(mode)
     if kind in (0, stat.S_IFREG, stat.S_IFDIR):
         if kind == stat.S_IFDIR and not info.is_dir():
-            return "is marked as a folder but named as a file"
+            return _("is marked as a folder but named as a file")
         return None
-    names = {stat.S_IFLNK: "a symbolic link", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
-             stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket"}  # fmt: skip
-    return f"is {names.get(kind, 'not a plain file')}"
+    names = {stat.S_IFLNK: N_("a symbolic link"), stat.S_IFCHR: N_("a device"), stat.S_IFBLK: N_("a device"),
+             stat.S_IFIFO: N_("a FIFO"), stat.S_IFSOCK: N_("a socket")}  # fmt: skip
+    return _("is {kind}").format(kind=_(names.get(kind, NOT_PLAIN)))
 
 
 def _key(path: PurePosixPath) -> str:
@@ -125,7 +129,11 @@ def check_listing(archive: zipfile.ZipFile, limits: ZipLimits) -> list[ZipEntry]
     """Every entry, checked against every rule; UnsafeZip at the first that breaks one."""
     infos = archive.infolist()
     if len(infos) > limits.max_entries:
-        raise _refuse(f"it has {len(infos)} entries, more than the {limits.max_entries} allowed")
+        raise _refuse(
+            _("it has {count} entries, more than the {max_entries} allowed").format(
+                count=len(infos), max_entries=limits.max_entries
+            )
+        )
     entries: list[ZipEntry] = []
     seen: dict[str, bool] = {}  # key -> is a folder
     total = 0
@@ -134,24 +142,34 @@ def check_listing(archive: zipfile.ZipFile, limits: ZipLimits) -> list[ZipEntry]
         shown = printable(str(path), 120)
         problem = _kind_problem(info)
         if problem:
-            raise _refuse(f"the entry {shown!r} {problem}")
+            raise _refuse(_("the entry {shown!r} {problem}").format(shown=shown, problem=problem))
         if info.flag_bits & 0x1:
-            raise _refuse(f"the entry {shown!r} is encrypted")
+            raise _refuse(_("the entry {shown!r} is encrypted").format(shown=shown))
         if info.compress_type not in SUPPORTED_METHODS:
-            raise _refuse(f"the entry {shown!r} uses an unsupported compression method ({info.compress_type})")
+            raise _refuse(
+                _("the entry {shown!r} uses an unsupported compression method ({compress_type})").format(
+                    shown=shown, compress_type=info.compress_type
+                )
+            )
         if info.is_dir() and info.file_size:
-            raise _refuse(f"the folder entry {shown!r} declares {info.file_size} bytes of content")
+            raise _refuse(
+                _("the folder entry {shown!r} declares {file_size} bytes of content").format(
+                    shown=shown, file_size=info.file_size
+                )
+            )
         key = _key(path)
         if key in seen:
-            raise _refuse(f"the path {shown!r} appears more than once")
+            raise _refuse(_("the path {shown!r} appears more than once").format(shown=shown))
         seen[key] = info.is_dir()
         total += info.file_size
         if total > limits.max_total_bytes:
-            raise _refuse(f"its entries add up to more than {limits.max_total_bytes >> 20} MiB")
+            raise _refuse(_("its entries add up to more than {mib} MiB").format(mib=limits.max_total_bytes >> 20))
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
             raise _refuse(
-                f"the entry {shown!r} would inflate {ratio:.0f}-fold, more than the {limits.max_ratio}-fold allowed"
+                _("the entry {shown!r} would inflate {ratio:.0f}-fold, more than the {max_ratio}-fold allowed").format(
+                    shown=shown, ratio=ratio, max_ratio=limits.max_ratio
+                )
             )
         entries.append(ZipEntry(path, info.is_dir(), info.file_size, info))
     _check_parents(entries, seen)
@@ -164,7 +182,7 @@ def _check_parents(entries: list[ZipEntry], seen: dict[str, bool]) -> None:
     for entry in entries:
         for parent in list(entry.path.parents)[:-1]:
             if seen.get(_key(parent)) is False:
-                raise _refuse(f"{printable(str(parent), 120)!r} is both a file and a folder")
+                raise _refuse(_("{parent!r} is both a file and a folder").format(parent=printable(str(parent), 120)))
 
 
 def _check_no_overlap(infos: list[zipfile.ZipInfo]) -> None:
@@ -173,7 +191,7 @@ def _check_no_overlap(infos: list[zipfile.ZipInfo]) -> None:
     for current, following in itertools.pairwise(ordered):
         end = current.header_offset + LOCAL_HEADER_SIZE + len(current.orig_filename) + current.compress_size
         if end > following.header_offset:
-            raise _refuse("entries share their compressed data (an overlapping zip, a known zip bomb)")
+            raise _refuse(_("entries share their compressed data (an overlapping zip, a known zip bomb)"))
 
 
 def _staging_folder(target: Path) -> Path:
@@ -183,8 +201,10 @@ def _staging_folder(target: Path) -> Path:
 def _check_target(target: Path) -> None:
     if target.is_symlink() or (target.exists() and (not target.is_dir() or any(target.iterdir()))):
         raise UnsafeZip(
-            f"{target} already exists and is not an empty folder; the results were not extracted. "
-            "Choose a new folder for them."
+            _(
+                "{target} already exists and is not an empty folder; the results were not extracted. "
+                "Choose a new folder for them."
+            ).format(target=target)
         )
 
 
@@ -193,8 +213,10 @@ def _check_space(folder: Path, entries: list[ZipEntry], limits: ZipLimits) -> No
     free = shutil.disk_usage(folder).free
     if needed > free:
         raise UnsafeZip(
-            f"The results need {needed >> 20} MiB but only {free >> 20} MiB are free at {folder}; "
-            "nothing was written. Free some space or choose another folder."
+            _(
+                "The results need {needed} MiB but only {free} MiB are free at {folder}; "
+                "nothing was written. Free some space or choose another folder."
+            ).format(needed=needed >> 20, free=free >> 20, folder=folder)
         )
 
 
@@ -211,11 +233,13 @@ def _copy_entry(
                 cancel.raise_if_cancelled()
             written += len(chunk)
             if written > entry.size:  # zipfile stops at the declared size; this is the belt to its braces
-                raise _refuse(f"the entry {printable(str(entry.path), 120)!r} holds more than it declares")
+                raise _refuse(
+                    _("the entry {path!r} holds more than it declares").format(path=printable(str(entry.path), 120))
+                )
             out.write(chunk)
             progress(Progress(done + written, total, "Extracting"))
     if written != entry.size:
-        raise _refuse(f"the entry {printable(str(entry.path), 120)!r} holds less than it declares")
+        raise _refuse(_("the entry {path!r} holds less than it declares").format(path=printable(str(entry.path), 120)))
     return done + written
 
 
@@ -232,7 +256,9 @@ def _chunks(archive: zipfile.ZipFile, entry: ZipEntry) -> Iterator[bytes]:
                 yield chunk
     except READ_FAILURES as exc:
         raise _refuse(
-            f"the entry {printable(str(entry.path), 120)!r} cannot be read ({printable(str(exc), 120)})"
+            _("the entry {path!r} cannot be read ({exc})").format(
+                path=printable(str(entry.path), 120), exc=printable(str(exc), 120)
+            )
         ) from None
 
 
@@ -256,9 +282,13 @@ def open_zip(zip_path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, struct.error, OverflowError) as exc:
-        raise _refuse(f"it is not a complete, readable zip archive ({printable(str(exc), 120)})") from None
+        raise _refuse(
+            _("it is not a complete, readable zip archive ({exc})").format(exc=printable(str(exc), 120))
+        ) from None
     except NotImplementedError as exc:
-        raise _refuse(f"it uses a zip feature that is not supported ({printable(str(exc), 120)})") from None
+        raise _refuse(
+            _("it uses a zip feature that is not supported ({exc})").format(exc=printable(str(exc), 120))
+        ) from None
 
 
 def list_zip(zip_path: Path, limits: ZipLimits | None = None) -> list[ZipEntry]:
@@ -286,13 +316,15 @@ def extract_zip(
         try:
             written = _write_all(archive, entries, staging, progress, cancel)
             if cancel:
-                cancel.commit(f"the results were already extracted to {target}.")
+                cancel.commit(_("the results were already extracted to {target}.").format(target=target))
             if target.is_dir():
                 target.rmdir()  # empty, as checked; a file that appeared since makes this fail, rightly
             os.rename(staging, target)
         except OSError as exc:
             raise UnsafeZip(
-                f"The results could not be written under {target.parent}: {exc.strerror or exc}; nothing was kept."
+                _("The results could not be written under {parent}: {reason}; nothing was kept.").format(
+                    parent=target.parent, reason=exc.strerror or exc
+                )
             ) from None
         finally:
             if staging.exists():

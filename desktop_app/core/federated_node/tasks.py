@@ -36,12 +36,14 @@ def task_id(value: Any) -> int:
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_TASK_ID:
         shown = printable(str(value), 40)
-        raise UsageError(f"{shown!r} is not a task id: a Federated Node numbers its tasks 1, 2, 3….")
+        raise UsageError(
+            _("{shown!r} is not a task id: a Federated Node numbers its tasks 1, 2, 3….").format(shown=shown)
+        )
     return value
 
 
 def _malformed(what: str, problem: str) -> NodeError:
-    return NodeError(f"The node's answer is malformed: {what} {problem}.")
+    return NodeError(_("The node's answer is malformed: {what} {problem}.").format(what=what, problem=problem))
 
 
 def _text(record: dict, key: str, what: str) -> str | None:
@@ -49,7 +51,10 @@ def _text(record: dict, key: str, what: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise _malformed(f"field {key!r} of {what}", f"is {kind_of(value)}, not text")
+        raise _malformed(
+            _("field {key!r} of {what}").format(key=key, what=what),
+            _("is {kind}, not text").format(kind=kind_of(value)),
+        )
     return printable(str(value), 200)
 
 
@@ -68,13 +73,13 @@ class NodeTask:
     def from_record(cls, record: Any, asked: int) -> NodeTask:
         what = f"task {asked}"
         if not isinstance(record, dict):
-            raise _malformed(what, f"is {kind_of(record)}, not an object")
+            raise _malformed(what, _("is {kind}, not an object").format(kind=kind_of(record)))
         try:
             found = task_id(record.get("id"))
         except UsageError:
-            raise _malformed(f"field 'id' of {what}", "is not a task id") from None
+            raise _malformed(_("field 'id' of {what}").format(what=what), _("is not a task id")) from None
         if found != asked:
-            raise _malformed(what, f"is the record of task {found}")
+            raise _malformed(what, _("is the record of task {found}").format(found=found))
         status, finished = status_sentence(record.get("status"))
         return cls(
             found,
@@ -107,10 +112,11 @@ def status_sentence(status: Any) -> tuple[str, bool]:
             code = details.get("exit_code", details.get("exitCode"))
             when = _detail(details, "finished_at", "finishedAt")
             outcome = _("Finished") if code == 0 else _("Failed")
-            parts = [f"exit code {code}" if isinstance(code, int) and not isinstance(code, bool) else None, reason]
+            exit_code = isinstance(code, int) and not isinstance(code, bool)
+            parts = [_("exit code {code}").format(code=code) if exit_code else None, reason]
             said = ", ".join(p for p in parts if p)
             text = f"{outcome} ({said})" if said else outcome
-            return sentence(f"{text} at {when}" if when else text), True
+            return sentence(_("{text} at {when}").format(text=text, when=when) if when else text), True
     return _("Unknown status ({what}).").format(what=printable(json.dumps(status, default=str), 80)), False
 
 
@@ -134,7 +140,7 @@ def task_logs(client: NodeClient, task: int | str) -> list[str]:
     body = client.request("GET", f"tasks/{task_id(task)}/logs")
     logs = body.get("logs") if isinstance(body, dict) else None
     if not isinstance(logs, list):
-        raise _malformed(f"the logs of task {task}", "hold no list of lines")
+        raise _malformed(_("the logs of task {task}").format(task=task), _("hold no list of lines"))
     return [printable(line, 4000) if isinstance(line, str) else printable(json.dumps(line), 4000) for line in logs]
 
 
@@ -142,11 +148,13 @@ def submit_task(client: NodeClient, spec: dict) -> int:
     """Submit a task (`POST /tasks`, NETWORKS.md §3 for the spec); returns its id."""
     body = client.request("POST", "tasks", json=spec)
     if not isinstance(body, dict):
-        raise _malformed("the answer to the new task", f"is {kind_of(body)}, not an object")
+        raise _malformed(
+            _("the answer to the new task"), _("is {kind}, not an object").format(kind=kind_of(body))
+        )
     try:
         return task_id(body.get("task_id"))
     except UsageError:
-        raise _malformed("field 'task_id' of the new task", "is not a task id") from None
+        raise _malformed(_("field 'task_id' of the new task"), _("is not a task id")) from None
 
 
 # -- the ids this user knows --------------------------------------------------------------------
@@ -155,10 +163,10 @@ def submit_task(client: NodeClient, spec: dict) -> int:
 def _check_known(document: Any) -> str | None:
     tasks = document.get("tasks") if isinstance(document, dict) else None
     if not isinstance(tasks, dict) or len(tasks) > MAX_KNOWN:
-        return "not a list of task ids"
+        return _("not a list of task ids")
     for key, entry in tasks.items():
         if not key.isdigit() or not isinstance(entry, dict) or not isinstance(entry.get("source", ""), str):
-            return f"the entry {key[:40]!r} is not a task"
+            return _("the entry {key!r} is not a task").format(key=key[:40])
     return None
 
 
@@ -171,7 +179,10 @@ class KnownTasks:
 
     def _load(self) -> dict[str, dict]:
         document = state_files.load_json_or_recover(
-            self.path, _check_known, label=f"The task list of {self.profile}", outcome="it starts empty"
+            self.path,
+            _check_known,
+            label=_("The task list of {profile}").format(profile=self.profile),
+            outcome=_("it starts empty"),
         )
         return dict(document["tasks"]) if document else {}
 
@@ -196,7 +207,11 @@ class KnownTasks:
 
     def _save(self, tasks: dict[str, dict]) -> None:
         if len(tasks) > MAX_KNOWN:
-            raise UsageError(f"The task list of {self.profile} is full ({MAX_KNOWN} tasks); remove some first.")
+            raise UsageError(
+                _("The task list of {profile} is full ({max_known} tasks); remove some first.").format(
+                    profile=self.profile, max_known=MAX_KNOWN
+                )
+            )
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".tasks-", dir=self.path.parent)
         with os.fdopen(handle, "w", encoding="utf-8") as out:

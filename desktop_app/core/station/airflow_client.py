@@ -103,7 +103,7 @@ class AirflowClient:
         self, url: str, username: str, password: str, api: str = "auto", timeout: float = 30, **httpx_options: Any
     ) -> None:
         if api not in ("auto", "v1", "v2"):
-            raise ValueError(f"api must be auto, v1 or v2, not {api!r}")
+            raise ValueError(_("api must be auto, v1 or v2, not {api!r}").format(api=api))
         self.url = url.rstrip("/")
         self.username, self._password, self._api = username, password, api
         self._token: str | None = None

@@ -647,6 +647,44 @@ Every key then needs a passphrase, and sign-in tokens are not remembered.</sourc
     </message>
 </context>
 <context>
+    <name>LanguageBox</name>
+    <message>
+        <location filename="../gui/widgets/language_box.py" line="20"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/language_box.py" line="24"/>
+        <source>Language of the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/language_box.py" line="26"/>
+        <source>Automatic (the system&apos;s: {language})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/language_box.py" line="31"/>
+        <source>About changing the language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/language_box.py" line="33"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/language_box.py" line="43"/>
+        <source>The command line always speaks English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/language_box.py" line="45"/>
+        <source>The new language applies when PHT Desktop is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../gui/main_window.py" line="38"/>
@@ -896,147 +934,147 @@ Every key then needs a passphrase, and sign-in tokens are not remembered.</sourc
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="38"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="39"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="41"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="42"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="44"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="45"/>
         <source>(the first RSA key)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="49"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="50"/>
         <source>&amp;Default key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="51"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="52"/>
         <source>Private keys are kept {where}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="54"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="55"/>
         <source>Stored:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="56"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="57"/>
         <source>Servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="57"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="58"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="57"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="58"/>
         <source>API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="57"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="58"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="58"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="59"/>
         <source>Server profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="60"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="61"/>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="61"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="62"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="62"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="63"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="63"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="64"/>
         <source>&amp;Use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="76"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="77"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="80"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="81"/>
         <source>found automatically (DOCKER_HOST, Docker or Podman)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="82"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="83"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="83"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="84"/>
         <source> MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="83"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="84"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="85"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="86"/>
         <source>E&amp;ngine:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="86"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="87"/>
         <source>&amp;Time limit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="87"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="88"/>
         <source>&amp;Memory limit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="107"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="109"/>
         <source>local demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="107"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="109"/>
         <source>PHT central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="108"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="110"/>
         <source>{name} (active)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="142"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="144"/>
         <source>Remove server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="145"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="147"/>
         <source>Remove the server profile {name}? Your keys stay; you can add the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="147"/>
+        <location filename="../gui/dialogs/preferences_dialog.py" line="149"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,9 +1153,9 @@ Nothing was written to the output folder.</source>
     <message numerus="yes">
         <location filename="../gui/widgets/result_view.py" line="117"/>
         <source>%n file(s) in {folder}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file in {folder}</numerusform>
+            <numerusform>%n files in {folder}</numerusform>
         </translation>
     </message>
     <message>
@@ -1272,9 +1310,9 @@ Nothing was written to the output folder.</source>
     <message numerus="yes">
         <location filename="../gui/tabs/results_tab.py" line="172"/>
         <source>%n file(s), {size}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file, {size}</numerusform>
+            <numerusform>%n files, {size}</numerusform>
         </translation>
     </message>
     <message>
@@ -1325,9 +1363,9 @@ Nothing was written to the output folder.</source>
     <message numerus="yes">
         <location filename="../gui/tabs/results_tab.py" line="246"/>
         <source>Decrypted %n file(s) into {folder}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Decrypted %n file into {folder}.</numerusform>
+            <numerusform>Decrypted %n files into {folder}.</numerusform>
         </translation>
     </message>
 </context>
@@ -1497,307 +1535,337 @@ Nothing was written to the output folder.</source>
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="48"/>
-        <source>Cancelled at its {step} step: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../gui/tabs/station_tab.py" line="49"/>
-        <source>Failed at its {step} step: {error}</source>
+        <source>pull</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../gui/tabs/station_tab.py" line="50"/>
-        <source>Cancelled: {error}</source>
+        <source>validate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../gui/tabs/station_tab.py" line="51"/>
+        <source>pre-run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/station_tab.py" line="52"/>
+        <source>run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/station_tab.py" line="53"/>
+        <source>post-run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/station_tab.py" line="54"/>
+        <source>push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/station_tab.py" line="57"/>
+        <source>Cancelled at its {step} step: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/station_tab.py" line="58"/>
+        <source>Failed at its {step} step: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/station_tab.py" line="59"/>
+        <source>Cancelled: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/station_tab.py" line="60"/>
         <source>Failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="63"/>
+        <location filename="../gui/tabs/station_tab.py" line="72"/>
         <source>found automatically (DOCKER_HOST, Docker or Podman sockets)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="65"/>
+        <location filename="../gui/tabs/station_tab.py" line="74"/>
         <source>folders separated by &apos;;&apos;, mounted read-only at /opt/train_data/NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="67"/>
+        <location filename="../gui/tabs/station_tab.py" line="76"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="68"/>
+        <location filename="../gui/tabs/station_tab.py" line="77"/>
         <source> MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="68"/>
+        <location filename="../gui/tabs/station_tab.py" line="77"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="69"/>
+        <location filename="../gui/tabs/station_tab.py" line="78"/>
         <source>Sa&amp;ve settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="71"/>
+        <location filename="../gui/tabs/station_tab.py" line="80"/>
         <source>Station settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="73"/>
+        <location filename="../gui/tabs/station_tab.py" line="82"/>
         <source>Station &amp;id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="74"/>
+        <location filename="../gui/tabs/station_tab.py" line="83"/>
         <source>Station &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="75"/>
+        <location filename="../gui/tabs/station_tab.py" line="84"/>
         <source>E&amp;ngine:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="76"/>
+        <location filename="../gui/tabs/station_tab.py" line="85"/>
         <source>&amp;Data folders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="77"/>
+        <location filename="../gui/tabs/station_tab.py" line="86"/>
         <source>&amp;Time limit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="78"/>
+        <location filename="../gui/tabs/station_tab.py" line="87"/>
         <source>&amp;Memory limit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="83"/>
+        <location filename="../gui/tabs/station_tab.py" line="92"/>
         <source>&amp;Push the processed train back to the registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="85"/>
+        <location filename="../gui/tabs/station_tab.py" line="94"/>
         <source>&amp;Run train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="91"/>
+        <location filename="../gui/tabs/station_tab.py" line="100"/>
         <source>Run a train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="93"/>
+        <location filename="../gui/tabs/station_tab.py" line="102"/>
         <source>Ima&amp;ge:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="94"/>
+        <location filename="../gui/tabs/station_tab.py" line="103"/>
         <source>Key pa&amp;ssphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
+        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
+        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
+        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
+        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
+        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="109"/>
+        <location filename="../gui/tabs/station_tab.py" line="118"/>
         <source>Is this computer ready to run trains?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="111"/>
+        <location filename="../gui/tabs/station_tab.py" line="120"/>
         <source>Not checked yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="113"/>
+        <location filename="../gui/tabs/station_tab.py" line="122"/>
         <source>Station environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="114"/>
+        <location filename="../gui/tabs/station_tab.py" line="123"/>
         <source>Check &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="124"/>
+        <location filename="../gui/tabs/station_tab.py" line="133"/>
         <source>Steps:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="129"/>
+        <location filename="../gui/tabs/station_tab.py" line="138"/>
         <source>Log:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="131"/>
+        <location filename="../gui/tabs/station_tab.py" line="140"/>
         <source>History:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="146"/>
+        <location filename="../gui/tabs/station_tab.py" line="155"/>
         <source>Station id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="147"/>
+        <location filename="../gui/tabs/station_tab.py" line="156"/>
         <source>Station key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="148"/>
+        <location filename="../gui/tabs/station_tab.py" line="157"/>
         <source>Engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="149"/>
+        <location filename="../gui/tabs/station_tab.py" line="158"/>
         <source>Data folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="150"/>
+        <location filename="../gui/tabs/station_tab.py" line="159"/>
         <source>Time limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="151"/>
+        <location filename="../gui/tabs/station_tab.py" line="160"/>
         <source>Memory limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="152"/>
+        <location filename="../gui/tabs/station_tab.py" line="161"/>
         <source>Train image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="153"/>
+        <location filename="../gui/tabs/station_tab.py" line="162"/>
         <source>Key passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="154"/>
+        <location filename="../gui/tabs/station_tab.py" line="163"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="155"/>
+        <location filename="../gui/tabs/station_tab.py" line="164"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="156"/>
+        <location filename="../gui/tabs/station_tab.py" line="165"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="176"/>
+        <location filename="../gui/tabs/station_tab.py" line="185"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="179"/>
+        <location filename="../gui/tabs/station_tab.py" line="188"/>
         <source>Checking the station&apos;s environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="233"/>
+        <location filename="../gui/tabs/station_tab.py" line="242"/>
         <source>the station settings were already saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="245"/>
+        <location filename="../gui/tabs/station_tab.py" line="254"/>
         <source>Data folders that do not exist: {folders}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="248"/>
+        <location filename="../gui/tabs/station_tab.py" line="257"/>
         <source>Station settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="251"/>
+        <location filename="../gui/tabs/station_tab.py" line="260"/>
         <source>Saving the station settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="309"/>
+        <location filename="../gui/tabs/station_tab.py" line="318"/>
         <source>Running {image}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="331"/>
+        <location filename="../gui/tabs/station_tab.py" line="340"/>
         <source>Run {run} succeeded: the train was processed and pushed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="333"/>
+        <location filename="../gui/tabs/station_tab.py" line="342"/>
         <source>Run {run} succeeded: the train was processed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="347"/>
+        <location filename="../gui/tabs/station_tab.py" line="356"/>
         <source>Reading the run history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="357"/>
+        <location filename="../gui/tabs/station_tab.py" line="366"/>
         <source>ok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="357"/>
+        <location filename="../gui/tabs/station_tab.py" line="366"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="357"/>
+        <location filename="../gui/tabs/station_tab.py" line="366"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="370"/>
+        <location filename="../gui/tabs/station_tab.py" line="379"/>
         <source>Reading the log of run {run}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="380"/>
+        <location filename="../gui/tabs/station_tab.py" line="393"/>
         <source>(the train never ran)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="382"/>
+        <location filename="../gui/tabs/station_tab.py" line="395"/>
         <source>The log of run {run} cannot be read: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,197 +1947,232 @@ recomputed: {computed}…</source>
 <context>
     <name>TrainsTab</name>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="38"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../gui/tabs/trains_tab.py" line="39"/>
-        <source>Id</source>
+        <source>started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../gui/tabs/trains_tab.py" line="40"/>
-        <source>Build</source>
+        <source>downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../gui/tabs/trains_tab.py" line="41"/>
-        <source>Run</source>
+        <source>downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../gui/tabs/trains_tab.py" line="42"/>
-        <source>Result</source>
+        <source>extracting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../gui/tabs/trains_tab.py" line="43"/>
+        <source>extracted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/trains_tab.py" line="44"/>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/trains_tab.py" line="45"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/trains_tab.py" line="48"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/trains_tab.py" line="49"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/trains_tab.py" line="50"/>
+        <source>Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/trains_tab.py" line="51"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/trains_tab.py" line="52"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/tabs/trains_tab.py" line="53"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="58"/>
+        <location filename="../gui/tabs/trains_tab.py" line="68"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="60"/>
+        <location filename="../gui/tabs/trains_tab.py" line="70"/>
         <source>&amp;Add server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="64"/>
+        <location filename="../gui/tabs/trains_tab.py" line="74"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="71"/>
+        <location filename="../gui/tabs/trains_tab.py" line="81"/>
         <source>No server yet. Add the PHT server your administrator gave you, or try the demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="75"/>
+        <location filename="../gui/tabs/trains_tab.py" line="85"/>
         <source>Add your PHT ser&amp;ver…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="77"/>
+        <location filename="../gui/tabs/trains_tab.py" line="87"/>
         <source>Try the &amp;demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="86"/>
+        <location filename="../gui/tabs/trains_tab.py" line="96"/>
         <source>About the local demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="87"/>
+        <location filename="../gui/tabs/trains_tab.py" line="97"/>
         <source>Stop the de&amp;mo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="95"/>
+        <location filename="../gui/tabs/trains_tab.py" line="105"/>
         <source>Show trains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="96"/>
+        <location filename="../gui/tabs/trains_tab.py" line="106"/>
         <source>All trains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="98"/>
+        <location filename="../gui/tabs/trains_tab.py" line="108"/>
         <source>Result {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="100"/>
+        <location filename="../gui/tabs/trains_tab.py" line="110"/>
         <source>R&amp;efresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="103"/>
+        <location filename="../gui/tabs/trains_tab.py" line="113"/>
         <source>Your trains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="105"/>
+        <location filename="../gui/tabs/trains_tab.py" line="115"/>
         <source>&amp;Review and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="107"/>
+        <location filename="../gui/tabs/trains_tab.py" line="117"/>
         <source>Dow&amp;nload…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="109"/>
+        <location filename="../gui/tabs/trains_tab.py" line="119"/>
         <source>Download and de&amp;crypt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="116"/>
+        <location filename="../gui/tabs/trains_tab.py" line="126"/>
         <source>&amp;Server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="184"/>
+        <location filename="../gui/tabs/trains_tab.py" line="194"/>
         <source>LOCAL DEMO — not a real PHT server; nothing leaves this computer. Signed in as {user} (password {password}). Try: 1. Keys tab → Register your key. 2. Here: select the train waiting for your signature → Review and sign. 3. Select the finished train → Download and decrypt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="224"/>
+        <location filename="../gui/tabs/trains_tab.py" line="234"/>
         <source>Checking the session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="226"/>
+        <location filename="../gui/tabs/trains_tab.py" line="236"/>
         <source>Signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="226"/>
+        <location filename="../gui/tabs/trains_tab.py" line="236"/>
         <source>Not signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="286"/>
+        <location filename="../gui/tabs/trains_tab.py" line="296"/>
         <source>the sign-in had already been sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="292"/>
+        <location filename="../gui/tabs/trains_tab.py" line="302"/>
         <source>Signing in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="297"/>
+        <location filename="../gui/tabs/trains_tab.py" line="307"/>
         <source>Signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="305"/>
+        <location filename="../gui/tabs/trains_tab.py" line="315"/>
         <source>Loading trains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="335"/>
+        <location filename="../gui/tabs/trains_tab.py" line="345"/>
         <source>Downloading and hashing the files of {train}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="355"/>
+        <location filename="../gui/tabs/trains_tab.py" line="365"/>
         <source>the signature for {train} was already being submitted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="365"/>
+        <location filename="../gui/tabs/trains_tab.py" line="375"/>
         <source>Signed {train} with {key}; the signature was submitted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="371"/>
+        <location filename="../gui/tabs/trains_tab.py" line="381"/>
         <source>Signing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="379"/>
+        <location filename="../gui/tabs/trains_tab.py" line="389"/>
         <source>Save the result archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="386"/>
+        <location filename="../gui/tabs/trains_tab.py" line="396"/>
         <source>Downloaded the results of {train} to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="392"/>
+        <location filename="../gui/tabs/trains_tab.py" line="402"/>
         <source>Downloading the results of {train}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="406"/>
+        <location filename="../gui/tabs/trains_tab.py" line="420"/>
         <source>the session was already being removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2087,9 +2190,9 @@ recomputed: {computed}…</source>
     <message numerus="yes">
         <location filename="../gui/tabs/welcome_tab.py" line="30"/>
         <source>{names} has no backup yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{names} has no backup yet</numerusform>
+            <numerusform>{names} have no backup yet</numerusform>
         </translation>
     </message>
     <message>

@@ -38,7 +38,11 @@ class DemoSession(QObject):
         def work(progress, cancel):
             from desktop_app.demo_hub import DemoHub  # the demo hub loads only when someone tries it
 
-            return DemoHub().start()
+            hub = DemoHub().start()
+            if cancel.cancelled:  # quit (or cancelled) while starting: no server may outlive it
+                hub.stop()
+                cancel.raise_if_cancelled()
+            return hub
 
         run_operation(
             None, self.tr("Starting the local demo"), work, self._started, self._not_started, self._not_started

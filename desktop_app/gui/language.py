@@ -46,8 +46,14 @@ def resolve(choice: object, locale: QLocale | None = None) -> str:
     return system_language(locale) if chosen == AUTOMATIC else chosen
 
 
-def _qt_translations_dir() -> str:
-    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+def _qt_translations_dirs() -> list[str]:
+    """Where Qt's own catalogues are: Qt says; PySide6's wheel layout as a fallback (a frozen app)."""
+    import PySide6
+
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"),
+    ]
 
 
 def apply_language(language: str) -> str:
@@ -61,13 +67,14 @@ def apply_language(language: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     # English needs our catalogue too: its plural forms ("1 file", "2 files") live there.
-    for name, folder in ((f"pht_desktop_{language}", str(LOCALE_DIR)), (f"qtbase_{language}", _qt_translations_dir())):
+    wanted = ((f"pht_desktop_{language}", [str(LOCALE_DIR)]), (f"qtbase_{language}", _qt_translations_dirs()))
+    for name, folders in wanted:
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if any(translator.load(name, folder) for folder in folders):
             app.installTranslator(translator)
             _installed.append(translator)
-        elif language != "en" or name.startswith("pht_desktop"):
-            log.warning("translation %s not found in %s: those words stay English", name, folder)
+        else:
+            log.warning("translation %s not found in %s: those words stay English", name, ", ".join(folders))
     i18n.use_language(language)
     return language
 

@@ -4,97 +4,78 @@
 <context>
     <name>AddServerDialog</name>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="29"/>
         <source>Add your PHT server</source>
         <translation>Ihren PHT-Server hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="30"/>
         <source>e.g. pht-central</source>
         <translation>z. B. pht-central</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="33"/>
         <source>only if your network inspects TLS</source>
         <translation>nur, wenn Ihr Netzwerk TLS-Verbindungen prüft</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="34"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="35"/>
         <source>Choose a CA bundle file</source>
         <translation>Eine CA-Bundle-Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="42"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="43"/>
         <source>&amp;API URL:</source>
         <translation>&amp;API-URL:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="44"/>
         <source>A&amp;uth URL:</source>
         <translation>A&amp;uth-URL:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="45"/>
         <source>&amp;CA bundle:</source>
         <translation>&amp;CA-Bundle:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="47"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="48"/>
         <source>API URL</source>
         <translation>API-URL</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="49"/>
         <source>Auth URL</source>
         <translation>Auth-URL</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="52"/>
         <source>CA bundle</source>
         <translation>CA-Bundle</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="54"/>
         <source>A&amp;dd server</source>
         <translation>Server hin&amp;zufügen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="58"/>
         <source>Your PHT administrator gives you these addresses.</source>
         <translation>Diese Adressen erhalten Sie von Ihrer PHT-Administration.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="68"/>
         <source>Edit {name}</source>
         <translation>{name} bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="74"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="78"/>
         <source>Choose a CA bundle</source>
         <translation>CA-Bundle wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="78"/>
         <source>Certificates (*.pem *.crt);;All (*)</source>
         <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
     </message>
@@ -102,12 +83,10 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../gui/context.py" line="58"/>
         <source>Reading your keys</source>
         <translation>Ihre Schlüssel werden gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/context.py" line="83"/>
         <source>Checking the session</source>
         <translation>Sitzung wird geprüft</translation>
     </message>
@@ -115,12 +94,10 @@
 <context>
     <name>CancelOutcome</name>
     <message>
-        <location filename="../gui/operations.py" line="41"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Abgebrochen; es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="65"/>
         <source>Too late to cancel: {what}</source>
         <translation>Zu spät zum Abbrechen: {what}</translation>
     </message>
@@ -128,22 +105,18 @@
 <context>
     <name>DeleteKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="161"/>
         <source>Delete {name}</source>
         <translation>{name} löschen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="163"/>
         <source>&lt;p&gt;Delete key &lt;b&gt;{name}&lt;/b&gt; ({type})?&lt;/p&gt;&lt;p&gt;Fingerprint {fingerprint}&lt;/p&gt;&lt;p&gt;Its private part is removed {where}. Without a backup, results encrypted for this key can never be read again.&lt;/p&gt;&lt;p&gt;Type the key&apos;s name to confirm:&lt;/p&gt;</source>
         <translation>&lt;p&gt;Schlüssel &lt;b&gt;{name}&lt;/b&gt; ({type}) löschen?&lt;/p&gt;&lt;p&gt;Fingerabdruck {fingerprint}&lt;/p&gt;&lt;p&gt;Sein privater Teil wird {where} entfernt. Ohne Sicherung lassen sich Ergebnisse, die für diesen Schlüssel verschlüsselt wurden, nie wieder lesen.&lt;/p&gt;&lt;p&gt;Geben Sie zur Bestätigung den Namen des Schlüssels ein:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="174"/>
         <source>Type {name} to confirm the deletion</source>
         <translation>Geben Sie {name} ein, um das Löschen zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="175"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
@@ -151,17 +124,14 @@
 <context>
     <name>DemoSession</name>
     <message>
-        <location filename="../gui/demo_session.py" line="44"/>
         <source>Starting the local demo</source>
         <translation>Lokale Demo wird gestartet</translation>
     </message>
     <message>
-        <location filename="../gui/demo_session.py" line="70"/>
         <source>Signing in to the local demo</source>
         <translation>Anmeldung bei der lokalen Demo</translation>
     </message>
     <message>
-        <location filename="../gui/demo_session.py" line="89"/>
         <source>Stopping the local demo</source>
         <translation>Lokale Demo wird beendet</translation>
     </message>
@@ -169,87 +139,70 @@
 <context>
     <name>ExportKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="92"/>
         <source>Public key, PEM</source>
         <translation>Öffentlicher Schlüssel, PEM</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="93"/>
         <source>Public key, hex PEM (what the central API stores)</source>
         <translation>Öffentlicher Schlüssel, Hex-PEM (so, wie ihn die zentrale API speichert)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="94"/>
         <source>Public key, Paillier JSON</source>
         <translation>Öffentlicher Schlüssel, Paillier-JSON</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="95"/>
         <source>Private key backup, encrypted</source>
         <translation>Sicherung des privaten Schlüssels, verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="103"/>
         <source>Export {name}</source>
         <translation>{name} exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="109"/>
         <source>Export to file</source>
         <translation>In Datei exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="110"/>
         <source>What to export</source>
         <translation>Was exportiert wird</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="111"/>
         <source>&amp;Browse…</source>
         <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="112"/>
         <source>Choose the file to export to</source>
         <translation>Zieldatei für den Export wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="115"/>
         <source>the key&apos;s current passphrase</source>
         <translation>die aktuelle Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="116"/>
         <source>Backup passphrase</source>
         <translation>Passphrase der Sicherung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="119"/>
         <source>Key:</source>
         <translation>Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="120"/>
         <source>E&amp;xport:</source>
         <translation>&amp;Inhalt:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="121"/>
         <source>&amp;To file:</source>
         <translation>In &amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="122"/>
         <source>&amp;Key passphrase:</source>
         <translation>&amp;Passphrase des Schlüssels:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="123"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="144"/>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
     </message>
@@ -257,17 +210,14 @@
 <context>
     <name>GenerateKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="26"/>
         <source>Generate a key pair</source>
         <translation>Schlüsselpaar erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="28"/>
         <source>e.g. my-research-key</source>
         <translation>z. B. mein-forschungsschluessel</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="35"/>
         <source>RSA: for the PHT network (signing trains, receiving results) — the usual choice.
 EC: for FLAME node keys only.
 Paillier: only if your analysis asks for homomorphically summed results.</source>
@@ -276,47 +226,38 @@ EC: nur für Schlüssel von FLAME-Knoten.
 Paillier: nur, wenn Ihre Analyse homomorph summierte Ergebnisse verlangt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="45"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="47"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="49"/>
         <source>&amp;Type:</source>
         <translation>&amp;Typ:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="67"/>
         <source>RSA {size} bits — PHT trains and results</source>
         <translation>RSA {size} Bit – PHT-Züge und Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="69"/>
         <source>EC P-{size} — FLAME only, not for PHT trains</source>
         <translation>EC P-{size} – nur FLAME, nicht für PHT-Züge</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="70"/>
         <source>Paillier {size} bits — homomorphic results</source>
         <translation>Paillier {size} Bit – homomorphe Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="83"/>
         <source>A key named “{name}” exists already.</source>
         <translation>Ein Schlüssel namens „{name}“ existiert bereits.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="88"/>
         <source>RSA keys sign train hashes and receive results on the PHT network.</source>
         <translation>RSA-Schlüssel signieren die Hashes von Zügen und empfangen Ergebnisse im PHT-Netz.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="90"/>
         <source>Paillier keys decrypt homomorphically summed results (*.he.json).</source>
         <translation>Paillier-Schlüssel entschlüsseln homomorph summierte Ergebnisse (*.he.json).</translation>
     </message>
@@ -324,102 +265,82 @@ Paillier: nur, wenn Ihre Analyse homomorph summierte Ergebnisse verlangt.</trans
 <context>
     <name>ImportKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="47"/>
         <source>Import a private key</source>
         <translation>Privaten Schlüssel importieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="48"/>
         <source>private.pem, key.pem, private-he.key, a backup…</source>
         <translation>private.pem, key.pem, private-he.key, eine Sicherung…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="49"/>
         <source>optional: public.pem or public-he.key</source>
         <translation>optional: public.pem oder public-he.key</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="52"/>
         <source>only if the file is encrypted</source>
         <translation>nur, wenn die Datei verschlüsselt ist</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="53"/>
         <source>Protect with</source>
         <translation>Schützen mit</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="54"/>
         <source>Key file</source>
         <translation>Schlüsseldatei</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="55"/>
         <source>Public key file</source>
         <translation>Datei des öffentlichen Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="56"/>
         <source>Name for the imported key</source>
         <translation>Name für den importierten Schlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="57"/>
         <source>The key file&apos;s passphrase</source>
         <translation>Passphrase der Schlüsseldatei</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="58"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="58"/>
         <source>B&amp;rowse…</source>
         <translation>Du&amp;rchsuchen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="59"/>
         <source>Choose the key file</source>
         <translation>Schlüsseldatei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="60"/>
         <source>Choose the public key file</source>
         <translation>Datei des öffentlichen Schlüssels wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="64"/>
         <source>&amp;Key file:</source>
         <translation>&amp;Schlüsseldatei:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="65"/>
         <source>P&amp;ublic file:</source>
         <translation>Ö&amp;ffentliche Datei:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="66"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="67"/>
         <source>&amp;File passphrase:</source>
         <translation>&amp;Passphrase der Datei:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="68"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="71"/>
         <source>The imported key is stored under this passphrase:</source>
         <translation>Der importierte Schlüssel wird unter dieser Passphrase gespeichert:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="80"/>
         <source>Choose a key file</source>
         <translation>Schlüsseldatei wählen</translation>
     </message>
@@ -427,37 +348,30 @@ Paillier: nur, wenn Ihre Analyse homomorph summierte Ergebnisse verlangt.</trans
 <context>
     <name>KeyServerActions</name>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="26"/>
         <source>{state} (as {name})</source>
         <translation>{state} (als {name})</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="73"/>
         <source>Checking the server&apos;s keys</source>
         <translation>Schlüssel auf dem Server werden geprüft</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="83"/>
         <source>Registering {name}</source>
         <translation>{name} wird registriert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="89"/>
         <source>A different key is registered</source>
         <translation>Ein anderer Schlüssel ist registriert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="96"/>
         <source>&amp;Replace the server&apos;s key</source>
         <translation>Schlüssel auf dem Server &amp;ersetzen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="107"/>
         <source>not registered</source>
         <translation>nicht registriert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="109"/>
         <source>Unregistering {name}</source>
         <translation>Registrierung von {name} wird aufgehoben</translation>
     </message>
@@ -465,178 +379,142 @@ Paillier: nur, wenn Ihre Analyse homomorph summierte Ergebnisse verlangt.</trans
 <context>
     <name>KeysTab</name>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="28"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="29"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="30"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="31"/>
         <source>Active server</source>
         <translation>Aktiver Server</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="51"/>
         <source>&amp;Use encrypted key file store…</source>
         <translation>Verschlüsselte Schlüsseldatei &amp;verwenden…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="59"/>
-        <location filename="../gui/tabs/keys_tab.py" line="233"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Jetzt sichern…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="64"/>
         <source>Your keys</source>
         <translation>Ihre Schlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="67"/>
         <source>&amp;Generate…</source>
         <translation>&amp;Erzeugen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="68"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="69"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="70"/>
         <source>&amp;Copy public key</source>
         <translation>Öffentlichen Schlüssel &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="71"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="73"/>
         <source>Chec&amp;k server</source>
         <translation>&amp;Server prüfen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="74"/>
         <source>&amp;Register</source>
         <translation>&amp;Registrieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="75"/>
         <source>U&amp;nregister</source>
         <translation>Registrierung &amp;aufheben</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="123"/>
         <source>{type} (no passphrase)</source>
         <translation>{type} (ohne Passphrase)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="131"/>
         <source>EC key: FLAME only, cannot be used for PHT trains</source>
         <translation>EC-Schlüssel: nur für FLAME, nicht für PHT-Züge verwendbar</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="138"/>
         <source>{no_backup}: without one, a lost key means its results can never be read.</source>
         <translation>{no_backup}: Geht ein Schlüssel ohne Sicherung verloren, lassen sich seine Ergebnisse nie mehr lesen.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="213"/>
         <source>Generating {type} key “{name}”</source>
         <translation>{type}-Schlüssel „{name}“ wird erzeugt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="222"/>
         <source>Created key {name} ({fingerprint}).</source>
         <translation>Schlüssel {name} erzeugt ({fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="224"/>
         <source>Key created</source>
         <translation>Schlüssel erzeugt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="227"/>
         <source>&lt;p&gt;Key &lt;b&gt;{name}&lt;/b&gt; is ready.&lt;br&gt;Fingerprint {fingerprint}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Next steps:&lt;/b&gt; back up the private key to a safe place (a lost key means results encrypted for it can never be read), then register its public key with the central PHT server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der Schlüssel &lt;b&gt;{name}&lt;/b&gt; ist bereit.&lt;br&gt;Fingerabdruck {fingerprint}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nächste Schritte:&lt;/b&gt; Sichern Sie den privaten Schlüssel an einem sicheren Ort (geht er verloren, lassen sich die für ihn verschlüsselten Ergebnisse nie mehr lesen) und registrieren Sie dann seinen öffentlichen Schlüssel beim zentralen PHT-Server.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="234"/>
         <source>&amp;Later</source>
         <translation>&amp;Später</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="264"/>
         <source>Importing {file}</source>
         <translation>{file} wird importiert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="268"/>
         <source>Imported {name} ({fingerprint}).</source>
         <translation>{name} importiert ({fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="296"/>
         <source>Backed up {name} to {path}; keep that file somewhere safe.</source>
         <translation>{name} wurde in {path} gesichert; bewahren Sie diese Datei an einem sicheren Ort auf.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="309"/>
         <source>the public key was already written to {path}.</source>
         <translation>der öffentliche Schlüssel war bereits in {path} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="325"/>
         <source>Exported {name} to {path}.</source>
         <translation>{name} wurde nach {path} exportiert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="328"/>
         <source>Exporting {name}</source>
         <translation>{name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="335"/>
         <source>Public key of {name} copied to the clipboard.</source>
         <translation>Öffentlicher Schlüssel von {name} in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="352"/>
         <source>Deleting {name}</source>
         <translation>{name} wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="361"/>
         <source>Deleted key {name}.</source>
         <translation>Schlüssel {name} gelöscht.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="366"/>
         <source>Use the encrypted key file store?</source>
         <translation>Verschlüsselte Schlüsseldatei verwenden?</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="370"/>
         <source>No OS keyring is usable, so PHT Desktop can keep private keys in an encrypted file in {folder} instead.
 
 Every key then needs a passphrase, and sign-in tokens are not remembered.</source>
@@ -645,7 +523,6 @@ Every key then needs a passphrase, and sign-in tokens are not remembered.</sourc
 Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="375"/>
         <source>&amp;Use the encrypted file</source>
         <translation>Verschlüsselte Datei &amp;verwenden</translation>
     </message>
@@ -653,37 +530,30 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
 <context>
     <name>LanguageBox</name>
     <message>
-        <location filename="../gui/widgets/language_box.py" line="20"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/language_box.py" line="24"/>
         <source>Language of the window</source>
         <translation>Sprache des Fensters</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/language_box.py" line="26"/>
         <source>Automatic (the system&apos;s: {language})</source>
         <translation>Automatisch (wie das System: {language})</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/language_box.py" line="31"/>
         <source>About changing the language</source>
         <translation>Zum Wechsel der Sprache</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/language_box.py" line="33"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/language_box.py" line="43"/>
         <source>The command line always speaks English.</source>
         <translation>Die Kommandozeile bleibt immer englisch.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/language_box.py" line="45"/>
         <source>The new language applies when PHT Desktop is started again.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von PHT Desktop.</translation>
     </message>
@@ -691,148 +561,118 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/main_window.py" line="38"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="39"/>
         <source>Sign</source>
         <translation>Signieren</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="40"/>
         <source>Trains</source>
         <translation>Züge</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="41"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="42"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="52"/>
         <source>{app} — profile {profile}</source>
         <translation>{app} – Profil {profile}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="71"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="137"/>
         <source>&amp;Add server…</source>
         <translation>Server hin&amp;zufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="140"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="143"/>
         <source>&amp;Open the Keys tab</source>
         <translation>Reiter „Schlüssel“ ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="145"/>
         <source>&amp;Open the station settings</source>
         <translation>Stationseinstellungen ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="176"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="183"/>
         <source>&amp;Welcome page</source>
         <translation>&amp;Willkommensseite</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="186"/>
-        <location filename="../gui/main_window.py" line="190"/>
         <source>Try the &amp;demo</source>
         <translation>&amp;Demo ausprobieren</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="190"/>
         <source>Stop the &amp;demo</source>
         <translation>&amp;Demo beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="194"/>
         <source>&amp;About PHT Desktop</source>
         <translation>Ü&amp;ber PHT Desktop</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="202"/>
         <source>Profile {profile} · private keys are kept {where}</source>
         <translation>Profil {profile} · private Schlüssel liegen {where}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="206"/>
         <source>Profile {profile} · no key storage available</source>
         <translation>Profil {profile} · kein Schlüsselspeicher verfügbar</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="212"/>
         <source>&lt;p&gt;The desktop companion of the Personal Health Train: keys, train signing, result decryption and the station runner.&lt;/p&gt;&lt;p&gt;Profile: &lt;b&gt;{profile}&lt;/b&gt;&lt;br&gt;Settings: {settings}&lt;br&gt;Data: {data}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Desktop-Anwendung zum Personal Health Train: Schlüssel, Signieren von Zügen, Entschlüsseln von Ergebnissen und Ausführen an der Station.&lt;/p&gt;&lt;p&gt;Profil: &lt;b&gt;{profile}&lt;/b&gt;&lt;br&gt;Einstellungen: {settings}&lt;br&gt;Daten: {data}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="219"/>
         <source>About {app}</source>
         <translation>Über {app}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="250"/>
         <source>A job is still running</source>
         <translation>Ein Vorgang läuft noch</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="252"/>
         <source>Still running:</source>
         <translation>Läuft noch:</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="253"/>
         <source>Stop it and quit? Partial downloads and decryptions are removed.</source>
         <translation>Anhalten und beenden? Unvollständige Downloads und Entschlüsselungen werden entfernt.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="254"/>
         <source>&amp;Stop and quit</source>
         <translation>&amp;Anhalten und beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="255"/>
         <source>&amp;Keep the window</source>
         <translation>Fenster &amp;offen lassen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="267"/>
         <source>Stopping the running jobs…</source>
         <translation>Laufende Vorgänge werden angehalten…</translation>
     </message>
@@ -840,29 +680,22 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
 <context>
     <name>OperationBar</name>
     <message>
-        <location filename="../gui/operations.py" line="296"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="297"/>
-        <location filename="../gui/operations.py" line="325"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="298"/>
         <source>Cancel the running job</source>
         <translation>Laufenden Vorgang abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="325"/>
-        <location filename="../gui/operations.py" line="332"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="343"/>
         <source>{done} of {total}</source>
         <translation>{done} von {total}</translation>
     </message>
@@ -870,67 +703,54 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
 <context>
     <name>PassphraseFields</name>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="18"/>
         <source>Very weak</source>
         <translation>Sehr schwach</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="19"/>
         <source>Weak</source>
         <translation>Schwach</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="20"/>
         <source>Fair</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="21"/>
         <source>Strong</source>
         <translation>Stark</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="22"/>
         <source>Very strong</source>
         <translation>Sehr stark</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="46"/>
         <source>{label}:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="46"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="47"/>
         <source>Repeat:</source>
         <translation>Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="48"/>
         <source>Strength:</source>
         <translation>Stärke:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="72"/>
         <source>A passphrase protects the key if someone copies your keyring or the backup.</source>
         <translation>Eine Passphrase schützt den Schlüssel, falls jemand Ihren Schlüsselbund oder die Sicherung kopiert.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="76"/>
         <source>{verdict} ({score} of {max}): it would be guessed {within} by someone holding a copy.</source>
         <translation>{verdict} ({score} von {max}): Wer eine Kopie besitzt, könnte sie {within} erraten.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="86"/>
         <source>At least {min} of {max} is needed.</source>
         <translation>Mindestens {min} von {max} sind nötig.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="89"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -938,147 +758,118 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="39"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="42"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="45"/>
         <source>(the first RSA key)</source>
         <translation>(der erste RSA-Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="50"/>
         <source>&amp;Default key:</source>
         <translation>&amp;Voreingestellter Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="52"/>
         <source>Private keys are kept {where}.</source>
         <translation>Private Schlüssel werden {where} aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="55"/>
         <source>Stored:</source>
         <translation>Speicherort:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="57"/>
         <source>Servers</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="58"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="58"/>
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="58"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="59"/>
         <source>Server profiles</source>
         <translation>Serverprofile</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="61"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="62"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="63"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="64"/>
         <source>&amp;Use</source>
         <translation>Ver&amp;wenden</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="77"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="81"/>
         <source>found automatically (DOCKER_HOST, Docker or Podman)</source>
         <translation>wird automatisch gefunden (DOCKER_HOST, Docker oder Podman)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="83"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="84"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="84"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="86"/>
         <source>E&amp;ngine:</source>
         <translation>Container-E&amp;ngine:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="87"/>
         <source>&amp;Time limit:</source>
         <translation>&amp;Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="88"/>
         <source>&amp;Memory limit:</source>
         <translation>Speicher&amp;limit:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="109"/>
         <source>local demo</source>
         <translation>lokale Demo</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="109"/>
         <source>PHT central</source>
         <translation>PHT Central</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="110"/>
         <source>{name} (active)</source>
         <translation>{name} (aktiv)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="144"/>
         <source>Remove server</source>
         <translation>Server entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="147"/>
         <source>Remove the server profile {name}? Your keys stay; you can add the server again.</source>
         <translation>Serverprofil {name} entfernen? Ihre Schlüssel bleiben erhalten; Sie können den Server später wieder hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="149"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -1086,7 +877,6 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
 <context>
     <name>RecoveryNotices</name>
     <message>
-        <location filename="../gui/recovery_notice.py" line="31"/>
         <source>Some saved state could not be read</source>
         <translation>Gespeicherte Daten konnten teilweise nicht gelesen werden</translation>
     </message>
@@ -1094,69 +884,56 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="42"/>
         <source>Decryption outcome</source>
         <translation>Ergebnis der Entschlüsselung</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="44"/>
         <source>Verification checks</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="47"/>
         <source>Decrypted files</source>
         <translation>Entschlüsselte Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="48"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="48"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="55"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="57"/>
         <source>Select a small text, CSV or JSON file to preview it.</source>
         <translation>Wählen Sie eine kleine Text-, CSV- oder JSON-Datei für die Vorschau.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="58"/>
         <source>Open fo&amp;lder</source>
         <translation>&amp;Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="86"/>
         <source>Not decrypted. {message}
 Nothing was written to the output folder.</source>
         <translation>Nicht entschlüsselt. {message}
 In den Zielordner wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="103"/>
         <source>Station keys as the archive states them: {keys}</source>
         <translation>Stationsschlüssel laut Archiv: {keys}</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="111"/>
         <source>UNVERIFIED: decrypted with verification skipped; the checks below were not enforced.</source>
         <translation>UNGEPRÜFT: ohne Prüfung entschlüsselt; die folgenden Prüfungen wurden nicht durchgesetzt.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="116"/>
         <source>Verified: every check held (signed by {stations}).</source>
         <translation>Geprüft: Alle Prüfungen bestanden (signiert von {stations}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/widgets/result_view.py" line="117"/>
         <source>%n file(s) in {folder}</source>
         <translation>
             <numerusform>%n Datei in {folder}</numerusform>
@@ -1164,32 +941,26 @@ In den Zielordner wurde nichts geschrieben.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="125"/>
         <source>{size} bytes · SHA-256 {sha256}</source>
         <translation>{size} Byte · SHA-256 {sha256}</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="136"/>
         <source>Reading {file}</source>
         <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="147"/>
         <source>No preview for {suffix} files; use Open folder.</source>
         <translation>Keine Vorschau für {suffix}-Dateien; nutzen Sie „Ordner öffnen“.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="150"/>
         <source>No preview for this kind of file; use Open folder.</source>
         <translation>Keine Vorschau für diese Art von Datei; nutzen Sie „Ordner öffnen“.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="153"/>
         <source>{file} is larger than {size}; use Open folder.</source>
         <translation>{file} ist größer als {size}; nutzen Sie „Ordner öffnen“.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="158"/>
         <source>Cannot read {file}: {reason}</source>
         <translation>{file} kann nicht gelesen werden: {reason}</translation>
     </message>
@@ -1197,123 +968,98 @@ In den Zielordner wurde nichts geschrieben.</translation>
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="47"/>
         <source>&amp;Open archive…</source>
         <translation>&amp;Archiv öffnen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="49"/>
         <source>Drop a result archive (.tar) on the window, or open one.</source>
         <translation>Ziehen Sie ein Ergebnisarchiv (.tar) auf das Fenster, oder öffnen Sie eines.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="52"/>
         <source>About the archive</source>
         <translation>Über das Archiv</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="56"/>
-        <location filename="../gui/tabs/results_tab.py" line="116"/>
         <source>Output folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="57"/>
         <source>&amp;Browse…</source>
         <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="58"/>
         <source>Choose the output folder</source>
         <translation>Zielordner wählen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="61"/>
         <source>Key passphrase</source>
         <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="63"/>
         <source>Paillier key passphrase</source>
         <translation>Passphrase des Paillier-Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="64"/>
         <source>&amp;Write into a folder that is not empty</source>
         <translation>&amp;In einen nicht leeren Ordner schreiben</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="65"/>
         <source>S&amp;kip verification (old trains without result signatures)</source>
         <translation>Prüfung ü&amp;berspringen (alte Züge ohne Signaturen der Ergebnisse)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="66"/>
         <source>&amp;Decrypt</source>
         <translation>&amp;Entschlüsseln</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="78"/>
         <source>Archive:</source>
         <translation>Archiv:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="80"/>
         <source>Output folder:</source>
         <translation>Zielordner:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="81"/>
         <source>Key &amp;passphrase:</source>
         <translation>&amp;Passphrase des Schlüssels:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="82"/>
         <source>P&amp;aillier key passphrase:</source>
         <translation>Passphrase des Pai&amp;llier-Schlüssels:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="110"/>
         <source>Open a result archive</source>
         <translation>Ergebnisarchiv öffnen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="110"/>
         <source>Result archives (*.tar *.tar.gz *.tgz)</source>
         <translation>Ergebnisarchive (*.tar *.tar.gz *.tgz)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="129"/>
         <source>Not opening {file}: finish or cancel the running decryption first.</source>
         <translation>{file} wird nicht geöffnet: Beenden oder abbrechen Sie zuerst die laufende Entschlüsselung.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="136"/>
         <source>Reading {file}…</source>
         <translation>{file} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="155"/>
         <source>{file}: not read (cancelled).</source>
         <translation>{file}: nicht gelesen (abgebrochen).</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="159"/>
         <source>Reading {file}</source>
         <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="171"/>
         <source>{file} · train {id}</source>
         <translation>{file} · Zug {id}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="171"/>
         <source>(no id)</source>
         <translation>(ohne ID)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/tabs/results_tab.py" line="172"/>
         <source>%n file(s), {size}</source>
         <translation>
             <numerusform>%n Datei, {size}</numerusform>
@@ -1321,52 +1067,42 @@ In den Zielordner wurde nichts geschrieben.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="173"/>
         <source>Signed by {stations} (route: {route})</source>
         <translation>Signiert von {stations} (Route: {route})</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="174"/>
         <source>no station</source>
         <translation>keiner Station</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="176"/>
         <source>Encrypted for {fingerprint}</source>
         <translation>Verschlüsselt für {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="179"/>
         <source>not found (they stay encrypted)</source>
         <translation>nicht gefunden (sie bleiben verschlüsselt)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="180"/>
         <source>Paillier results: key {key}</source>
         <translation>Paillier-Ergebnisse: Schlüssel {key}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="184"/>
         <source>Your key {name} fits.</source>
         <translation>Ihr Schlüssel {name} passt.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="188"/>
         <source>No key storage is available, so no key can open it.</source>
         <translation>Kein Schlüsselspeicher ist verfügbar, daher kann kein Schlüssel es öffnen.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="190"/>
         <source>None of your keys fits; import the right one in the Keys tab.</source>
         <translation>Keiner Ihrer Schlüssel passt; importieren Sie den richtigen im Reiter „Schlüssel“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="235"/>
         <source>Decrypting {file}</source>
         <translation>{file} wird entschlüsselt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/tabs/results_tab.py" line="246"/>
         <source>Decrypted %n file(s) into {folder}.</source>
         <translation>
             <numerusform>%n Datei nach {folder} entschlüsselt.</numerusform>
@@ -1377,69 +1113,54 @@ In den Zielordner wurde nichts geschrieben.</translation>
 <context>
     <name>SignInBox</name>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="16"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="18"/>
         <source>User (password)</source>
         <translation>Benutzer (Passwort)</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="19"/>
         <source>Robot (id and secret)</source>
         <translation>Roboter (ID und Geheimnis)</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="22"/>
         <source>Remem&amp;ber the password in the OS keyring</source>
         <translation>Passwort im Schlüsselbund des Systems mer&amp;ken</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="24"/>
         <source>Sign &amp;in</source>
         <translation>An&amp;melden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="26"/>
         <source>As:</source>
         <translation>Als:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="27"/>
-        <location filename="../gui/widgets/sign_in_box.py" line="45"/>
         <source>&amp;Username:</source>
         <translation>Benutzer&amp;name:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="28"/>
-        <location filename="../gui/widgets/sign_in_box.py" line="46"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="36"/>
         <source>Sign in as</source>
         <translation>Anmelden als</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="37"/>
         <source>Username or robot id</source>
         <translation>Benutzername oder Roboter-ID</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="38"/>
         <source>Password or robot secret</source>
         <translation>Passwort oder Geheimnis des Roboters</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="45"/>
         <source>Robot i&amp;d:</source>
         <translation>&amp;Roboter-ID:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="46"/>
         <source>Secre&amp;t:</source>
         <translation>Geheim&amp;nis:</translation>
     </message>
@@ -1447,92 +1168,74 @@ In den Zielordner wurde nichts geschrieben.</translation>
 <context>
     <name>SignTab</name>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="35"/>
         <source>Paste the train hash shown by the central server</source>
         <translation>Fügen Sie den Hash des Zuges ein, den der zentrale Server anzeigt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="39"/>
         <source>Train hash</source>
         <translation>Hash des Zuges</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="42"/>
         <source>Signing key</source>
         <translation>Signaturschlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="45"/>
         <source>Key passphrase</source>
         <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="46"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="49"/>
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="50"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="51"/>
         <source>Copy the signature</source>
         <translation>Signatur kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="57"/>
         <source>&amp;Train hash:</source>
         <translation>Hash des &amp;Zuges:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="59"/>
         <source>&amp;Key:</source>
         <translation>Schlüsse&amp;l:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="61"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="65"/>
         <source>Signature:</source>
         <translation>Signatur:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="92"/>
         <source>Paillier keys cannot sign.</source>
         <translation>Paillier-Schlüssel können nicht signieren.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="97"/>
         <source>No RSA key in this profile: generate or import one in the Keys tab.</source>
         <translation>Kein RSA-Schlüssel in diesem Profil: Erzeugen oder importieren Sie einen im Reiter „Schlüssel“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="113"/>
         <source>✓ a 64-byte SHA-512 hash</source>
         <translation>✓ ein SHA-512-Hash mit 64 Byte</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="139"/>
         <source>Signed with {name}.</source>
         <translation>Mit {name} signiert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="141"/>
         <source>Signing with {name}</source>
         <translation>Signieren mit {name}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="146"/>
         <source>Signature copied to the clipboard.</source>
         <translation>Signatur in die Zwischenablage kopiert.</translation>
     </message>
@@ -1540,337 +1243,270 @@ In den Zielordner wurde nichts geschrieben.</translation>
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="49"/>
         <source>pull</source>
         <translation>Abrufen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="50"/>
         <source>validate</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="51"/>
         <source>pre-run</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="52"/>
         <source>run</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="53"/>
         <source>post-run</source>
         <translation>Nachbereitung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="54"/>
         <source>push</source>
         <translation>Übertragen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="57"/>
         <source>Cancelled at its {step} step: {error}</source>
         <translation>Abgebrochen beim Schritt {step}: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="58"/>
         <source>Failed at its {step} step: {error}</source>
         <translation>Fehlgeschlagen beim Schritt {step}: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="59"/>
         <source>Cancelled: {error}</source>
         <translation>Abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="60"/>
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="72"/>
         <source>found automatically (DOCKER_HOST, Docker or Podman sockets)</source>
         <translation>wird automatisch gefunden (DOCKER_HOST, Sockets von Docker oder Podman)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="74"/>
         <source>folders separated by &apos;;&apos;, mounted read-only at /opt/train_data/NAME</source>
         <translation>Ordner, getrennt durch &apos;;&apos;, schreibgeschützt eingebunden unter /opt/train_data/NAME</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="76"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="77"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="77"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="78"/>
         <source>Sa&amp;ve settings</source>
         <translation>Einstellungen spei&amp;chern</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="80"/>
         <source>Station settings</source>
         <translation>Stationseinstellungen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="82"/>
         <source>Station &amp;id:</source>
         <translation>Stations-&amp;ID:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="83"/>
         <source>Station &amp;key:</source>
         <translation>Stations&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="84"/>
         <source>E&amp;ngine:</source>
         <translation>Container-E&amp;ngine:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="85"/>
         <source>&amp;Data folders:</source>
         <translation>Daten&amp;ordner:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="86"/>
         <source>&amp;Time limit:</source>
         <translation>&amp;Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="87"/>
         <source>&amp;Memory limit:</source>
         <translation>Speicher&amp;limit:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="92"/>
         <source>&amp;Push the processed train back to the registry</source>
         <translation>Verarbeiteten Zug zurück in die Registry &amp;übertragen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="94"/>
         <source>&amp;Run train</source>
         <translation>Zug &amp;ausführen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="100"/>
         <source>Run a train</source>
         <translation>Einen Zug ausführen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="102"/>
         <source>Ima&amp;ge:</source>
         <translation>Ima&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="103"/>
         <source>Key pa&amp;ssphrase:</source>
         <translation>&amp;Passphrase des Schlüssels:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Outcome</source>
         <translation>Ausgang</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Train</source>
         <translation>Zug</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>When</source>
         <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="118"/>
         <source>Is this computer ready to run trains?</source>
         <translation>Ist dieser Computer bereit, Züge auszuführen?</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="120"/>
         <source>Not checked yet.</source>
         <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="122"/>
         <source>Station environment</source>
         <translation>Umgebung der Station</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="123"/>
         <source>Check &amp;again</source>
         <translation>Erneut p&amp;rüfen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="133"/>
         <source>Steps:</source>
         <translation>Schritte:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="138"/>
         <source>Log:</source>
         <translation>Protokoll:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="140"/>
         <source>History:</source>
         <translation>Verlauf:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="155"/>
         <source>Station id</source>
         <translation>Stations-ID</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="156"/>
         <source>Station key</source>
         <translation>Stationsschlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="157"/>
         <source>Engine</source>
         <translation>Container-Engine</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="158"/>
         <source>Data folders</source>
         <translation>Datenordner</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="159"/>
         <source>Time limit</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="160"/>
         <source>Memory limit</source>
         <translation>Speicherlimit</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="161"/>
         <source>Train image</source>
         <translation>Image des Zuges</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="162"/>
         <source>Key passphrase</source>
         <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="163"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="164"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="165"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="185"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="188"/>
         <source>Checking the station&apos;s environment</source>
         <translation>Umgebung der Station wird geprüft</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="242"/>
         <source>the station settings were already saved.</source>
         <translation>die Stationseinstellungen waren bereits gespeichert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="254"/>
         <source>Data folders that do not exist: {folders}.</source>
         <translation>Nicht vorhandene Datenordner: {folders}.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="257"/>
         <source>Station settings saved.</source>
         <translation>Stationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="260"/>
         <source>Saving the station settings</source>
         <translation>Stationseinstellungen werden gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="318"/>
         <source>Running {image}</source>
         <translation>{image} wird ausgeführt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="340"/>
         <source>Run {run} succeeded: the train was processed and pushed.</source>
         <translation>Lauf {run} erfolgreich: Der Zug wurde verarbeitet und übertragen.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="342"/>
         <source>Run {run} succeeded: the train was processed.</source>
         <translation>Lauf {run} erfolgreich: Der Zug wurde verarbeitet.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="356"/>
         <source>Reading the run history</source>
         <translation>Verlauf der Läufe wird gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="366"/>
         <source>ok</source>
         <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="366"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="366"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="379"/>
         <source>Reading the log of run {run}</source>
         <translation>Protokoll von Lauf {run} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="393"/>
         <source>(the train never ran)</source>
         <translation>(der Zug lief nie)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="395"/>
         <source>The log of run {run} cannot be read: {reason}</source>
         <translation>Das Protokoll von Lauf {run} kann nicht gelesen werden: {reason}</translation>
     </message>
@@ -1878,74 +1514,60 @@ In den Zielordner wurde nichts geschrieben.</translation>
 <context>
     <name>TrainReviewBox</name>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="19"/>
         <source>Review and sign</source>
         <translation>Prüfen und signieren</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="25"/>
         <source>The train&apos;s files</source>
         <translation>Die Dateien des Zuges</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="32"/>
         <source>Signing key</source>
         <translation>Signaturschlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="34"/>
         <source>Key passphrase</source>
         <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="35"/>
         <source>Sign and s&amp;ubmit</source>
         <translation>Signieren und &amp;übermitteln</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="37"/>
         <source>Files:</source>
         <translation>Dateien:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="38"/>
         <source>Hashes:</source>
         <translation>Hashes:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="40"/>
         <source>&amp;Key:</source>
         <translation>S&amp;chlüssel:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="41"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="56"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="58"/>
         <source>server:     {server}…
 recomputed: {computed}…</source>
         <translation>Server:     {server}…
 nachgerechnet: {computed}…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="63"/>
         <source>The train&apos;s files hash to exactly what the server shows: you may sign it.</source>
         <translation>Der Hash der Dateien des Zuges stimmt genau mit dem des Servers überein: Sie können ihn signieren.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="66"/>
         <source>the files do not hash to what the server shows.</source>
         <translation>der Hash der Dateien stimmt nicht mit dem des Servers überein.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="67"/>
         <source>Do not sign: {problem}</source>
         <translation>Nicht signieren: {problem}</translation>
     </message>
@@ -1953,232 +1575,186 @@ nachgerechnet: {computed}…</translation>
 <context>
     <name>TrainsTab</name>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="39"/>
         <source>started</source>
         <translation>gestartet</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="40"/>
         <source>downloading</source>
         <translation>wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="41"/>
         <source>downloaded</source>
         <translation>heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="42"/>
         <source>extracting</source>
         <translation>wird entpackt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="43"/>
         <source>extracted</source>
         <translation>entpackt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="44"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="45"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="48"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="49"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="50"/>
         <source>Build</source>
         <translation>Bau</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="51"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="52"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="53"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="68"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="70"/>
         <source>&amp;Add server…</source>
         <translation>Server hin&amp;zufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="74"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="81"/>
         <source>No server yet. Add the PHT server your administrator gave you, or try the demo.</source>
         <translation>Noch kein Server. Fügen Sie den PHT-Server hinzu, den Sie von Ihrer Administration erhalten haben, oder probieren Sie die Demo aus.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="85"/>
         <source>Add your PHT ser&amp;ver…</source>
         <translation>Ihren PHT-Server hinzu&amp;fügen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="87"/>
         <source>Try the &amp;demo</source>
         <translation>Demo aus&amp;probieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="96"/>
         <source>About the local demo</source>
         <translation>Über die lokale Demo</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="97"/>
         <source>Stop the de&amp;mo</source>
         <translation>Demo &amp;beenden</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="105"/>
         <source>Show trains</source>
         <translation>Angezeigte Züge</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="106"/>
         <source>All trains</source>
         <translation>Alle Züge</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="108"/>
         <source>Result {status}</source>
         <translation>Ergebnis {status}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="110"/>
         <source>R&amp;efresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="113"/>
         <source>Your trains</source>
         <translation>Ihre Züge</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="115"/>
         <source>&amp;Review and sign…</source>
         <translation>Prüfen und s&amp;ignieren…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="117"/>
         <source>Dow&amp;nload…</source>
         <translation>Herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="119"/>
         <source>Download and de&amp;crypt</source>
         <translation>Herunterladen und &amp;entschlüsseln</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="126"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="194"/>
         <source>LOCAL DEMO — not a real PHT server; nothing leaves this computer. Signed in as {user} (password {password}). Try: 1. Keys tab → Register your key. 2. Here: select the train waiting for your signature → Review and sign. 3. Select the finished train → Download and decrypt.</source>
         <translation>LOKALE DEMO – kein echter PHT-Server; nichts verlässt diesen Computer. Angemeldet als {user} (Passwort {password}). Probieren Sie: 1. Reiter „Schlüssel“ → Ihren Schlüssel registrieren. 2. Hier: den Zug wählen, der auf Ihre Signatur wartet → „Prüfen und signieren“. 3. Den fertigen Zug wählen → „Herunterladen und entschlüsseln“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="234"/>
         <source>Checking the session…</source>
         <translation>Sitzung wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="236"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="236"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="296"/>
         <source>the sign-in had already been sent.</source>
         <translation>die Anmeldung war bereits gesendet.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="302"/>
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="307"/>
         <source>Signing out</source>
         <translation>Abmeldung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="315"/>
         <source>Loading trains</source>
         <translation>Züge werden geladen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="345"/>
         <source>Downloading and hashing the files of {train}</source>
         <translation>Dateien von {train} werden heruntergeladen und gehasht</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="365"/>
         <source>the signature for {train} was already being submitted.</source>
         <translation>die Signatur für {train} wurde bereits übermittelt.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="375"/>
         <source>Signed {train} with {key}; the signature was submitted.</source>
         <translation>{train} mit {key} signiert; die Signatur wurde übermittelt.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="381"/>
         <source>Signing</source>
         <translation>Signieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="389"/>
         <source>Save the result archive</source>
         <translation>Ergebnisarchiv speichern</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="396"/>
         <source>Downloaded the results of {train} to {path}.</source>
         <translation>Die Ergebnisse von {train} wurden nach {path} heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="402"/>
         <source>Downloading the results of {train}</source>
         <translation>Ergebnisse von {train} werden heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="420"/>
         <source>the session was already being removed.</source>
         <translation>die Sitzung wurde bereits entfernt.</translation>
     </message>
@@ -2186,7 +1762,6 @@ nachgerechnet: {computed}…</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../gui/operations.py" line="49"/>
         <source>An unexpected error stopped “{label}”: {error}.</source>
         <translation>Ein unerwarteter Fehler hat „{label}“ gestoppt: {error}.</translation>
     </message>
@@ -2194,7 +1769,6 @@ nachgerechnet: {computed}…</translation>
 <context>
     <name>WelcomeTab</name>
     <message numerus="yes">
-        <location filename="../gui/tabs/welcome_tab.py" line="30"/>
         <source>{names} has no backup yet</source>
         <translation>
             <numerusform>{names} hat noch keine Sicherung</numerusform>
@@ -2202,117 +1776,94 @@ nachgerechnet: {computed}…</translation>
         </translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="68"/>
         <source>Welcome to PHT Desktop</source>
         <translation>Willkommen bei PHT Desktop</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="72"/>
         <source>Analyses (trains) travel to the hospitals; their results come back encrypted for your key. Three steps get you ready:</source>
         <translation>Analysen (Züge) reisen zu den Kliniken; ihre Ergebnisse kommen verschlüsselt für Ihren Schlüssel zurück. In drei Schritten sind Sie bereit:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="77"/>
         <source>Create your key</source>
         <translation>Ihren Schlüssel erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="79"/>
         <source>&amp;Create a key…</source>
         <translation>Schlüssel &amp;erzeugen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="79"/>
         <source>Create a key</source>
         <translation>Schlüssel erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="82"/>
         <source>&amp;Import a key…</source>
         <translation>Schlüssel &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="82"/>
         <source>Import a key, also from the old PHT desktop app</source>
         <translation>Schlüssel importieren, auch aus der alten PHT-Desktop-App</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="84"/>
         <source>Back it up</source>
         <translation>Sichern</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="86"/>
         <source>&amp;Back up…</source>
         <translation>&amp;Sichern…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="86"/>
         <source>Back up your key</source>
         <translation>Ihren Schlüssel sichern</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="88"/>
         <source>Connect to your PHT server</source>
         <translation>Mit Ihrem PHT-Server verbinden</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="90"/>
         <source>Add your PHT &amp;server…</source>
         <translation>Ihren PHT-Server hinzu&amp;fügen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="90"/>
         <source>Add your PHT server</source>
         <translation>Ihren PHT-Server hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="92"/>
         <source>Try the &amp;demo</source>
         <translation>Demo aus&amp;probieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="92"/>
         <source>Try the demo</source>
         <translation>Demo ausprobieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="112"/>
         <source>Your keys: {names}. Create or import more in the Keys tab.</source>
         <translation>Ihre Schlüssel: {names}. Weitere erzeugen oder importieren Sie im Reiter „Schlüssel“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="118"/>
         <source>Your key pair receives results and signs trains. Create one, or import the one you already have (the old PHT desktop app&apos;s files work too).</source>
         <translation>Ihr Schlüsselpaar empfängt Ergebnisse und signiert Züge. Erzeugen Sie eines, oder importieren Sie Ihr vorhandenes (auch die Dateien der alten PHT-Desktop-App funktionieren).</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="125"/>
         <source>Once you have a key, keep an encrypted backup of it in a safe place.</source>
         <translation>Sobald Sie einen Schlüssel haben, bewahren Sie eine verschlüsselte Sicherung davon an einem sicheren Ort auf.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="131"/>
         <source>{no_backup}. A lost key means results encrypted for it can never be read: write an encrypted backup file and keep it somewhere safe.</source>
         <translation>{no_backup}. Geht ein Schlüssel verloren, lassen sich die für ihn verschlüsselten Ergebnisse nie mehr lesen: Schreiben Sie eine verschlüsselte Sicherungsdatei und bewahren Sie sie an einem sicheren Ort auf.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="136"/>
         <source>Every key has an encrypted backup.</source>
         <translation>Jeder Schlüssel hat eine verschlüsselte Sicherung.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="141"/>
         <source>Signed in to {server}. Your trains are in the Trains tab.</source>
         <translation>Bei {server} angemeldet. Ihre Züge finden Sie im Reiter „Züge“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="145"/>
         <source>Server {server} is set up; sign in in the Trains tab.</source>
         <translation>Server {server} ist eingerichtet; melden Sie sich im Reiter „Züge“ an.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="151"/>
         <source>Add the server your PHT administrator gave you, or try every step first on a local demo (nothing leaves this computer).</source>
         <translation>Fügen Sie den Server hinzu, den Sie von Ihrer PHT-Administration erhalten haben, oder probieren Sie zuerst jeden Schritt mit einer lokalen Demo aus (nichts verlässt diesen Computer).</translation>
     </message>
@@ -2320,12 +1871,10 @@ nachgerechnet: {computed}…</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../gui/app.py" line="71"/>
         <source>An unexpected error ({error}).</source>
         <translation>Ein unerwarteter Fehler ({error}).</translation>
     </message>
     <message>
-        <location filename="../gui/app.py" line="75"/>
         <source>PHT Desktop could not start: {sentence}
 The details are in the log file {path}.</source>
         <translation>PHT Desktop konnte nicht starten: {sentence}
@@ -2335,62 +1884,50 @@ Die Einzelheiten stehen in der Protokolldatei {path}.</translation>
 <context>
     <name>remedies</name>
     <message>
-        <location filename="../gui/remedies.py" line="13"/>
         <source>Choose another output folder, or tick “Write into a folder that is not empty”.</source>
         <translation>Wählen Sie einen anderen Zielordner, oder kreuzen Sie „In einen nicht leeren Ordner schreiben“ an.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="16"/>
         <source>Sign in again in the Trains tab.</source>
         <translation>Melden Sie sich im Reiter „Züge“ erneut an.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="17"/>
         <source>Add your PHT server in the Trains tab (Add server…).</source>
         <translation>Fügen Sie Ihren PHT-Server im Reiter „Züge“ hinzu („Server hinzufügen…“).</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="18"/>
         <source>Start and unlock your system&apos;s password manager, then open the Keys tab again; or use the encrypted key file store (Keys tab).</source>
         <translation>Starten und entsperren Sie den Passwortmanager Ihres Systems und öffnen Sie dann den Reiter „Schlüssel“ erneut; oder verwenden Sie die verschlüsselte Schlüsseldatei (Reiter „Schlüssel“).</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="23"/>
         <source>Start Docker or Podman, or set the engine in the Station tab&apos;s settings.</source>
         <translation>Starten Sie Docker oder Podman, oder legen Sie die Container-Engine in den Einstellungen des Reiters „Station“ fest.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="26"/>
         <source>Replace the server&apos;s key only if you are sure it is no longer used.</source>
         <translation>Ersetzen Sie den Schlüssel auf dem Server nur, wenn Sie sicher sind, dass er nicht mehr verwendet wird.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="29"/>
         <source>Type the key&apos;s passphrase and try again.</source>
         <translation>Geben Sie die Passphrase des Schlüssels ein und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="30"/>
         <source>Choose the key&apos;s public file (public-he.key) as well.</source>
         <translation>Wählen Sie zusätzlich die öffentliche Datei des Schlüssels (public-he.key).</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="31"/>
         <source>If your network inspects TLS, give its CA certificate in the server&apos;s settings.</source>
         <translation>Falls Ihr Netzwerk TLS-Verbindungen prüft, geben Sie dessen CA-Zertifikat in den Einstellungen des Servers an.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="34"/>
         <source>For an old train without result signatures, tick “Skip verification”.</source>
         <translation>Kreuzen Sie bei einem alten Zug ohne Signaturen der Ergebnisse „Prüfung überspringen“ an.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="37"/>
         <source>Choose a longer passphrase, such as several unrelated words.</source>
         <translation>Wählen Sie eine längere Passphrase, etwa mehrere Wörter ohne Zusammenhang.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="40"/>
         <source>Use the server&apos;s https:// address; plain http is accepted only for a server on this computer.</source>
         <translation>Verwenden Sie die https://-Adresse des Servers; einfaches http wird nur für einen Server auf diesem Computer akzeptiert.</translation>
     </message>
@@ -2398,32 +1935,26 @@ Die Einzelheiten stehen in der Protokolldatei {path}.</translation>
 <context>
     <name>unexpected</name>
     <message>
-        <location filename="../gui/unexpected.py" line="42"/>
         <source>The details are in the log file {path}.</source>
         <translation>Die Einzelheiten stehen in der Protokolldatei {path}.</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="46"/>
         <source>The details can be copied below.</source>
         <translation>Die Einzelheiten können Sie unten kopieren.</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="49"/>
         <source>PHT Desktop goes on; nothing else was stopped.</source>
         <translation>PHT Desktop läuft weiter; sonst wurde nichts angehalten.</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="51"/>
         <source>&amp;Copy details</source>
         <translation>Details &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="52"/>
         <source>Copy the error details to the clipboard</source>
         <translation>Fehlerdetails in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="72"/>
         <source>An unexpected error happened ({error}).</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten ({error}).</translation>
     </message>

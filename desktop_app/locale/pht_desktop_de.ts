@@ -1360,7 +1360,7 @@ In den Zielordner wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation>Ausgang</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Image</source>
@@ -1556,7 +1556,7 @@ In den Zielordner wurde nichts geschrieben.</translation>
     <message>
         <source>server:     {server}…
 recomputed: {computed}…</source>
-        <translation>Server:     {server}…
+        <translation>Server:        {server}…
 nachgerechnet: {computed}…</translation>
     </message>
     <message>
@@ -1612,11 +1612,11 @@ nachgerechnet: {computed}…</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation>Bau</translation>
+        <translation>Erstellung</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation>Lauf</translation>
+        <translation>Ausführung</translation>
     </message>
     <message>
         <source>Result</source>

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -39,7 +40,7 @@ from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.errors import PHTError, Remedy
 from desktop_app.gui import error_display
 from desktop_app.gui.context import AppContext
-from desktop_app.gui.language import LANGUAGE_SETTING, apply_language
+from desktop_app.gui.language import LANGUAGE_SETTING, apply_language, resolve
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.unexpected import show_unexpected
 from tests.gui.conftest import open_every_dialog, wait_idle
@@ -367,3 +368,11 @@ def test_no_two_controls_share_a_mnemonic_in_english(qtbot, window: MainWindow) 
     for dialog in dialogs:
         dialog.close()
     assert clashes == []
+
+
+def test_automatic_means_the_first_ui_language_we_have(qapp) -> None:
+    assert resolve("auto", QLocale("de_DE")) == "de" and resolve("auto", QLocale("de_AT")) == "de"
+    assert resolve("auto", QLocale("fr_FR")) == "en"  # no French: English
+    assert resolve("de", QLocale("en_US")) == "de" and resolve("en", QLocale("de_DE")) == "en"
+    assert resolve("klingon", QLocale("de_DE")) == "de"  # a hand-edited setting counts as automatic
+    assert resolve(None, QLocale("en_GB")) == "en"

@@ -1241,6 +1241,164 @@ In den Zielordner wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
+    <name>StationInboxPanel</name>
+    <message>
+        <source>Inbox and queue</source>
+        <translation>Eingang und Warteschlange</translation>
+    </message>
+    <message>
+        <source>registry.example.org/station-project</source>
+        <translation>registry.example.org/stations-projekt</translation>
+    </message>
+    <message>
+        <source>Registry project</source>
+        <translation>Registry-Projekt</translation>
+    </message>
+    <message>
+        <source>Refresh the inbox</source>
+        <translation>Eingang aktualisieren</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Zug</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Halt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>&amp;Queue selected</source>
+        <translation>Auswahl in die &amp;Warteschlange</translation>
+    </message>
+    <message>
+        <source>Queue the selected trains</source>
+        <translation>Ausgewählte Züge in die Warteschlange stellen</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Station key passphrase for the queue</source>
+        <translation>Passphrase des Stationsschlüssels für die Warteschlange</translation>
+    </message>
+    <message>
+        <source>Run q&amp;ueue</source>
+        <translation>Warteschlange a&amp;barbeiten</translation>
+    </message>
+    <message>
+        <source>Run the queue</source>
+        <translation>Warteschlange abarbeiten</translation>
+    </message>
+    <message>
+        <source>Stop the queue</source>
+        <translation>Warteschlange anhalten</translation>
+    </message>
+    <message>
+        <source>Refresh in&amp;box</source>
+        <translation>&amp;Eingang aktualisieren</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>Anhal&amp;ten</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected queue entry</source>
+        <translation>Ausgewählten Eintrag aus der Warteschlange entfernen</translation>
+    </message>
+    <message>
+        <source>Inbox and queue status</source>
+        <translation>Status von Eingang und Warteschlange</translation>
+    </message>
+    <message>
+        <source>Registry project:</source>
+        <translation>Registry-Projekt:</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>Passphrase des Schlüssels:</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>Warteschlange:</translation>
+    </message>
+    <message>
+        <source>Reading the inbox</source>
+        <translation>Eingang wird gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n train(s) wait for this station.</source>
+        <translation>
+            <numerusform>%n Zug wartet auf diese Station.</numerusform>
+            <numerusform>%n Züge warten auf diese Station.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queueing trains</source>
+        <translation>Züge werden eingereiht</translation>
+    </message>
+    <message>
+        <source>Reading the queue</source>
+        <translation>Warteschlange wird gelesen</translation>
+    </message>
+    <message>
+        <source>Removing a queue entry</source>
+        <translation>Eintrag wird aus der Warteschlange entfernt</translation>
+    </message>
+    <message>
+        <source>Set the station id and choose the station&apos;s key first.</source>
+        <translation>Legen Sie zuerst die Stations-ID fest und wählen Sie den Schlüssel der Station.</translation>
+    </message>
+    <message>
+        <source>Running the queue</source>
+        <translation>Warteschlange wird abgearbeitet</translation>
+    </message>
+    <message>
+        <source>Stopping: the current run is cancelled unless it is already pushing.</source>
+        <translation>Wird angehalten: Der laufende Zug wird abgebrochen, sofern er nicht bereits übertragen wird.</translation>
+    </message>
+    <message>
+        <source>Running entry {id}: {image}</source>
+        <translation>Eintrag {id} läuft: {image}</translation>
+    </message>
+    <message>
+        <source>Running the {step} step of the current train.</source>
+        <translation>Der Schritt {step} des aktuellen Zuges läuft.</translation>
+    </message>
+    <message>
+        <source>The queue is empty: {runs} run(s), {failed} not done.</source>
+        <translation>Die Warteschlange ist leer: Läufe: {runs}, nicht abgeschlossen: {failed}.</translation>
+    </message>
+</context>
+<context>
     <name>StationTab</name>
     <message>
         <source>pull</source>

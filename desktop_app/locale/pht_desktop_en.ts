@@ -1236,6 +1236,164 @@ Nothing was written to the output folder.</source>
     </message>
 </context>
 <context>
+    <name>StationInboxPanel</name>
+    <message>
+        <source>Inbox and queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry.example.org/station-project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue the selected trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station key passphrase for the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run q&amp;ueue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh in&amp;box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected queue entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox and queue status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry project:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n train(s) wait for this station.</source>
+        <translation>
+            <numerusform>%n train waits for this station.</numerusform>
+            <numerusform>%n trains wait for this station.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queueing trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing a queue entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the station id and choose the station&apos;s key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping: the current run is cancelled unless it is already pushing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running entry {id}: {image}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the {step} step of the current train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is empty: {runs} run(s), {failed} not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StationTab</name>
     <message>
         <source>pull</source>

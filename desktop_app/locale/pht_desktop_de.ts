@@ -208,6 +208,101 @@
     </message>
 </context>
 <context>
+    <name>FlameNodeKeyDialog</name>
+    <message>
+        <source>Register as FLAME node key</source>
+        <translation>Als FLAME-Knotenschlüssel registrieren</translation>
+    </message>
+    <message>
+        <source>Key {name} ({fingerprint}) becomes the public key of the node you pick. The hub&apos;s key is compared first and read back after; a different key is replaced only if you confirm.</source>
+        <translation>Der Schlüssel {name} ({fingerprint}) wird zum öffentlichen Schlüssel des Knotens, den Sie wählen. Der Schlüssel auf dem Hub wird vorher verglichen und danach zurückgelesen; ein anderer Schlüssel wird nur ersetzt, wenn Sie es bestätigen.</translation>
+    </message>
+    <message>
+        <source>FLAME node</source>
+        <translation>FLAME-Knoten</translation>
+    </message>
+    <message>
+        <source>Reading the hub&apos;s nodes…</source>
+        <translation>Knoten des Hubs werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Node key status</source>
+        <translation>Status des Knotenschlüssels</translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation>&amp;Knoten:</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+    <message>
+        <source>Register the key for the chosen node</source>
+        <translation>Schlüssel für den gewählten Knoten registrieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the hub&apos;s nodes</source>
+        <translation>Knoten des Hubs werden gelesen</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Registering key {name}…</source>
+        <translation>Schlüssel {name} wird registriert…</translation>
+    </message>
+    <message>
+        <source>Registering a FLAME node key</source>
+        <translation>FLAME-Knotenschlüssel wird registriert</translation>
+    </message>
+    <message>
+        <source>no key yet</source>
+        <translation>noch kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>an unreadable key</source>
+        <translation>ein unlesbarer Schlüssel</translation>
+    </message>
+    <message>
+        <source>this key</source>
+        <translation>dieser Schlüssel</translation>
+    </message>
+    <message>
+        <source>another key ({fingerprint}…)</source>
+        <translation>ein anderer Schlüssel ({fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>Choose the node.</source>
+        <translation>Wählen Sie den Knoten.</translation>
+    </message>
+    <message>
+        <source>The hub shows you no node.</source>
+        <translation>Der Hub zeigt Ihnen keinen Knoten.</translation>
+    </message>
+    <message>
+        <source>Sign in to the hub first.</source>
+        <translation>Melden Sie sich zuerst beim Hub an.</translation>
+    </message>
+    <message>
+        <source>The node has a different key</source>
+        <translation>Der Knoten hat einen anderen Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the node&apos;s key</source>
+        <translation>Schlüssel des Knotens &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace the node&apos;s key</source>
+        <translation>Schlüssel des Knotens ersetzen</translation>
+    </message>
+</context>
+<context>
     <name>GenerateKeyDialog</name>
     <message>
         <source>Generate a key pair</source>
@@ -443,6 +538,10 @@ Paillier: nur, wenn Ihre Analyse homomorph summierte Ergebnisse verlangt.</trans
         <translation>Registrierung &amp;aufheben</translation>
     </message>
     <message>
+        <source>Register as FLAME node ke&amp;y…</source>
+        <translation>Als FLA&amp;ME-Knotenschlüssel registrieren…</translation>
+    </message>
+    <message>
         <source>{type} (no passphrase)</source>
         <translation>{type} (ohne Passphrase)</translation>
     </message>
@@ -675,6 +774,157 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
     <message>
         <source>Stopping the running jobs…</source>
         <translation>Laufende Vorgänge werden angehalten…</translation>
+    </message>
+</context>
+<context>
+    <name>NodeTasksPanel</name>
+    <message>
+        <source>Remem&amp;ber the password in the OS keyring</source>
+        <translation>Passwort im Schlüsselbund des Systems mer&amp;ken</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>An&amp;melden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>a task id, such as 42</source>
+        <translation>eine Aufgaben-ID, etwa 42</translation>
+    </message>
+    <message>
+        <source>&amp;Add task</source>
+        <translation>Aufgabe hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch results…</source>
+        <translation>Ergebnisse a&amp;brufen…</translation>
+    </message>
+    <message>
+        <source>Federated Node results are not encrypted or signed by the network: only each file&apos;s checksum is checked, not who made it.</source>
+        <translation>Ergebnisse eines Federated Node werden vom Netz weder verschlüsselt noch signiert: Geprüft wird nur die Prüfsumme jeder Datei, nicht, wer sie erstellt hat.</translation>
+    </message>
+    <message>
+        <source>Sign in to the node</source>
+        <translation>Beim Knoten anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Benutzer&amp;name:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Username on the node</source>
+        <translation>Benutzername auf dem Knoten</translation>
+    </message>
+    <message>
+        <source>Password on the node</source>
+        <translation>Passwort auf dem Knoten</translation>
+    </message>
+    <message>
+        <source>Remember the password</source>
+        <translation>Passwort merken</translation>
+    </message>
+    <message>
+        <source>Sign out of the node</source>
+        <translation>Vom Knoten abmelden</translation>
+    </message>
+    <message>
+        <source>Task id to add</source>
+        <translation>ID der hinzuzufügenden Aufgabe</translation>
+    </message>
+    <message>
+        <source>Add the task</source>
+        <translation>Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Refresh the tasks</source>
+        <translation>Aufgaben aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the selected task&apos;s results</source>
+        <translation>Ergebnisse der gewählten Aufgabe abrufen</translation>
+    </message>
+    <message>
+        <source>Your tasks on the node</source>
+        <translation>Ihre Aufgaben auf dem Knoten</translation>
+    </message>
+    <message>
+        <source>Signing in to the node</source>
+        <translation>Anmeldung beim Knoten</translation>
+    </message>
+    <message>
+        <source>Signed in to {0}.</source>
+        <translation>Bei {0} angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signing out</source>
+        <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Task {0} added.</source>
+        <translation>Aufgabe {0} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Reading the task</source>
+        <translation>Aufgabe wird gelesen</translation>
+    </message>
+    <message>
+        <source>Reading your tasks</source>
+        <translation>Ihre Aufgaben werden gelesen</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Select a task first.</source>
+        <translation>Wählen Sie zuerst eine Aufgabe.</translation>
+    </message>
+    <message>
+        <source>Folder for the results</source>
+        <translation>Ordner für die Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Fetched {0} files of task {1} into {2}.</source>
+        <translation>Ergebnisse der Aufgabe {1} abgerufen: {0} Datei(en) in {2}.</translation>
+    </message>
+    <message>
+        <source>Fetching the results of task {0}</source>
+        <translation>Ergebnisse der Aufgabe {0} werden abgerufen</translation>
     </message>
 </context>
 <context>

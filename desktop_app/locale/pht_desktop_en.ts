@@ -208,6 +208,101 @@
     </message>
 </context>
 <context>
+    <name>FlameNodeKeyDialog</name>
+    <message>
+        <source>Register as FLAME node key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key {name} ({fingerprint}) becomes the public key of the node you pick. The hub&apos;s key is compared first and read back after; a different key is replaced only if you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLAME node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the hub&apos;s nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node key status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the key for the chosen node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the hub&apos;s nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering key {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering a FLAME node key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unreadable key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another key ({fingerprint}…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub shows you no node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the hub first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node has a different key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace the node&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the node&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GenerateKeyDialog</name>
     <message>
         <source>Generate a key pair</source>
@@ -441,6 +536,10 @@ Paillier: only if your analysis asks for homomorphically summed results.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Register as FLAME node ke&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{type} (no passphrase)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,6 +769,157 @@ Every key then needs a passphrase, and sign-in tokens are not remembered.</sourc
     </message>
     <message>
         <source>Stopping the running jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeTasksPanel</name>
+    <message>
+        <source>Remem&amp;ber the password in the OS keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a task id, such as 42</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fetch results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Federated Node results are not encrypted or signed by the network: only each file&apos;s checksum is checked, not who made it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username on the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password on the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task id to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the selected task&apos;s results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your tasks on the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {0} added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading your tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a task first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched {0} files of task {1} into {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the results of task {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -36,19 +36,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.central.profiles import ServerProfiles
+from desktop_app.core.central.profiles import ServerKind, ServerProfiles
 from desktop_app.core.errors import PHTError, Remedy
 from desktop_app.gui import error_display
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.language import LANGUAGE_SETTING, apply_language, resolve
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.unexpected import show_unexpected
+from desktop_app.gui.widgets.node_tasks_panel import NodeTasksPanel
 from tests.gui.conftest import open_every_dialog, wait_idle
 from tests.helpers.result_archives import build_archive
 
 pytestmark = pytest.mark.keyring  # the window's key store is the real Secret Service
 
 PASS = "violet-harbor-71-quietly"  # the key open_every_dialog makes
+LOOPBACK = "http://127.0.0.1:9"  # the discard port: nothing answers
 ROOT = Path(__file__).resolve().parents[2]
 CORE_CATALOGUE = ROOT / "desktop_app" / "locale" / "de" / "LC_MESSAGES" / "pht_desktop.mo"
 
@@ -247,6 +249,23 @@ def test_every_tab_and_dialog_speaks_german(qtbot, german_window: MainWindow, tm
     wait_idle(qtbot)
     assert results.result_view.report is not None, results.result_view.summary.text()
     left += walk_tabs(window, core)
+
+    # A FLAME hub (nothing listens there): the node-key button and dialog; the Federated Node panel.
+    flame = ServerProfiles(window.context.settings)
+    flame.add("hub", LOOPBACK + "/core", LOOPBACK + "/auth", kind=ServerKind.FLAME, storage_url=LOOPBACK + "/storage")
+    flame.use("hub")
+    window.context.servers_changed.emit()
+    keys.select_key("researcher")
+    left += walk_tabs(window, core)
+    node_key = keys.open_node_key(window.context.key("researcher"))
+    # Read before the event loop runs: the hub's "cannot be reached" is the core's sentence.
+    left += english_left([node_key], []) + mnemonic_clashes(node_key)
+    node_key.close()
+    node_key.setParent(None)  # out of the window's walks from here on
+    panel = NodeTasksPanel(window.context)
+    qtbot.addWidget(panel)
+    left += english_left([panel], [])
+    wait_idle(qtbot)
 
     # The local demo, signed in: its banner and the train list.
     window.try_demo()

@@ -40,6 +40,7 @@ from desktop_app.core.station.train_log import read_log_tail
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
+from desktop_app.gui.widgets.airflow_panel import AirflowPanel
 from desktop_app.gui.widgets.station_inbox import StationInboxPanel
 from desktop_app.gui.widgets.tables import row_table
 
@@ -131,6 +132,8 @@ class StationTab(QWidget):
         left.addWidget(self.environment_box)
         left.addWidget(settings_box)
         left.addWidget(run_box)
+        self.airflow_panel = AirflowPanel(context)  # a station on a server: its Airflow's runs
+        left.addWidget(self.airflow_panel)
         self.inbox_panel = StationInboxPanel(context, self.current_settings, lambda: is_busy(self))
         self.inbox_panel.runs_changed.connect(self.refresh_history)
         left.addWidget(self.inbox_panel)

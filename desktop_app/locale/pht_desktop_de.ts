@@ -81,6 +81,169 @@
     </message>
 </context>
 <context>
+    <name>AirflowPanel</name>
+    <message>
+        <source>Station&apos;s Airflow (a station that runs on a server)</source>
+        <translation>Airflow der Station (eine Station, die auf einem Server läuft)</translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation>wird im Schlüsselbund aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Find out</source>
+        <translation>Selbst ermitteln</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w log</source>
+        <translation>Protokoll &amp;mitverfolgen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Trigger run</source>
+        <translation>Lauf starten</translation>
+    </message>
+    <message>
+        <source>Stop run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Zug</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API:</translation>
+    </message>
+    <message>
+        <source>Train image:</source>
+        <translation>Image des Zuges:</translation>
+    </message>
+    <message>
+        <source>Airflow address</source>
+        <translation>Adresse von Airflow</translation>
+    </message>
+    <message>
+        <source>Airflow user</source>
+        <translation>Benutzer bei Airflow</translation>
+    </message>
+    <message>
+        <source>Airflow password</source>
+        <translation>Passwort bei Airflow</translation>
+    </message>
+    <message>
+        <source>Airflow API</source>
+        <translation>API von Airflow</translation>
+    </message>
+    <message>
+        <source>Connect to the station&apos;s Airflow</source>
+        <translation>Mit dem Airflow der Station verbinden</translation>
+    </message>
+    <message>
+        <source>Refresh the runs</source>
+        <translation>Läufe aktualisieren</translation>
+    </message>
+    <message>
+        <source>Train image to run</source>
+        <translation>Image des auszuführenden Zuges</translation>
+    </message>
+    <message>
+        <source>Trigger a run</source>
+        <translation>Einen Lauf starten</translation>
+    </message>
+    <message>
+        <source>Follow the selected run&apos;s log</source>
+        <translation>Protokoll des gewählten Laufs mitverfolgen</translation>
+    </message>
+    <message>
+        <source>Stop the selected run</source>
+        <translation>Gewählten Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Airflow runs</source>
+        <translation>Läufe in Airflow</translation>
+    </message>
+    <message>
+        <source>Airflow run log</source>
+        <translation>Protokoll des Laufs in Airflow</translation>
+    </message>
+    <message>
+        <source>Connecting to the station&apos;s Airflow</source>
+        <translation>Verbindung mit dem Airflow der Station</translation>
+    </message>
+    <message>
+        <source>Reading the station&apos;s runs</source>
+        <translation>Läufe der Station werden gelesen</translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} was started.</source>
+        <translation>Lauf {run} von {train} wurde gestartet.</translation>
+    </message>
+    <message>
+        <source>Starting a run at the station</source>
+        <translation>Ein Lauf wird an der Station gestartet</translation>
+    </message>
+    <message>
+        <source>Following the log of run {run}</source>
+        <translation>Protokoll von Lauf {run} wird mitverfolgt</translation>
+    </message>
+    <message>
+        <source>Run {run} had no step left to stop.</source>
+        <translation>Lauf {run} hatte keinen Schritt mehr, der abzubrechen war.</translation>
+    </message>
+    <message>
+        <source>The {step} step of run {run} was stopped; the run cleans up after itself.</source>
+        <translation>Der Schritt {step} von Lauf {run} wurde abgebrochen; der Lauf räumt selbst auf.</translation>
+    </message>
+    <message>
+        <source>Stopping run {run}</source>
+        <translation>Lauf {run} wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} succeeded.</source>
+        <translation>Lauf {run} von {train} war erfolgreich.</translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} is {state}.</source>
+        <translation>Lauf {run} von {train}: {state}.</translation>
+    </message>
+    <message>
+        <source>Connected; the station has no runs of run_train yet.</source>
+        <translation>Verbunden; die Station hat noch keine Läufe von run_train.</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Reading your keys</source>
@@ -300,6 +463,88 @@
     <message>
         <source>Replace the node&apos;s key</source>
         <translation>Schlüssel des Knotens ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>FlameResultsPanel</name>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Fe&amp;tch result…</source>
+        <translation>Ergebnis a&amp;brufen…</translation>
+    </message>
+    <message>
+        <source>O&amp;pen folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>Status der Ausführung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>FLAME results are not encrypted or signed by the network: PHT Desktop checks that the archive is whole and safe to unpack, but cannot tell who made the files.</source>
+        <translation>FLAME-Ergebnisse werden vom Netz weder verschlüsselt noch signiert: PHT Desktop prüft, ob das Archiv vollständig ist und sich gefahrlos entpacken lässt, kann aber nicht feststellen, wer die Dateien erstellt hat.</translation>
+    </message>
+    <message>
+        <source>Refresh the analyses</source>
+        <translation>Analysen aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the selected analysis&apos;s result</source>
+        <translation>Ergebnis der gewählten Analyse abrufen</translation>
+    </message>
+    <message>
+        <source>Open the folder of the fetched result</source>
+        <translation>Ordner des abgerufenen Ergebnisses öffnen</translation>
+    </message>
+    <message>
+        <source>Your analyses on the FLAME hub</source>
+        <translation>Ihre Analysen auf dem FLAME-Hub</translation>
+    </message>
+    <message>
+        <source>Report of the fetched result</source>
+        <translation>Bericht zum abgerufenen Ergebnis</translation>
+    </message>
+    <message>
+        <source>Loading analyses</source>
+        <translation>Analysen werden geladen</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keines</translation>
+    </message>
+    <message>
+        <source>Folder for the result</source>
+        <translation>Ordner für das Ergebnis</translation>
+    </message>
+    <message>
+        <source>Fetching the result of {name}</source>
+        <translation>Ergebnis von {name} wird abgerufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %n file(s) into {folder}: not encrypted by the network; integrity not verifiable.</source>
+        <translation>
+            <numerusform>%n Datei nach {folder} abgerufen: vom Netz nicht verschlüsselt; Unversehrtheit nicht prüfbar.</numerusform>
+            <numerusform>%n Dateien nach {folder} abgerufen: vom Netz nicht verschlüsselt; Unversehrtheit nicht prüfbar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -795,15 +1040,15 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
         <translation>eine Aufgaben-ID, etwa 42</translation>
     </message>
     <message>
-        <source>&amp;Add task</source>
-        <translation>Aufgabe hin&amp;zufügen</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <source>&amp;Fetch results…</source>
+        <source>Add tas&amp;k</source>
+        <translation>Aufgabe hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>Fe&amp;tch results…</source>
         <translation>Ergebnisse a&amp;brufen…</translation>
     </message>
     <message>
@@ -2033,6 +2278,18 @@ nachgerechnet: {computed}…</translation>
     <message>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Trains</source>
+        <translation>Züge</translation>
+    </message>
+    <message>
+        <source>Analyses</source>
+        <translation>Analysen</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
     </message>
     <message>
         <source>Server</source>

@@ -81,6 +81,169 @@
     </message>
 </context>
 <context>
+    <name>AirflowPanel</name>
+    <message>
+        <source>Station&apos;s Airflow (a station that runs on a server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follo&amp;w log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Airflow address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Airflow user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Airflow password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Airflow API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the station&apos;s Airflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train image to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the selected run&apos;s log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Airflow runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Airflow run log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the station&apos;s Airflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the station&apos;s runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting a run at the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following the log of run {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {run} had no step left to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {step} step of run {run} was stopped; the run cleans up after itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping run {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} is {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected; the station has no runs of run_train yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Reading your keys</source>
@@ -300,6 +463,88 @@
     <message>
         <source>Replace the node&apos;s key</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlameResultsPanel</name>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fe&amp;tch result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;pen folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLAME results are not encrypted or signed by the network: PHT Desktop checks that the archive is whole and safe to unpack, but cannot tell who made the files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the analyses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the selected analysis&apos;s result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder of the fetched result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your analyses on the FLAME hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report of the fetched result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading analyses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the result of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %n file(s) into {folder}: not encrypted by the network; integrity not verifiable.</source>
+        <translation>
+            <numerusform>Fetched %n file into {folder}: not encrypted by the network; integrity not verifiable.</numerusform>
+            <numerusform>Fetched %n files into {folder}: not encrypted by the network; integrity not verifiable.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -791,15 +1036,15 @@ Every key then needs a passphrase, and sign-in tokens are not remembered.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Fetch results…</source>
+        <source>Add tas&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fe&amp;tch results…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2026,6 +2271,18 @@ recomputed: {computed}…</source>
     </message>
     <message>
         <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -60,7 +60,7 @@ fuzz: $(BIN)/.installed
 # The frozen app, .deb and tar.gz in dist/, smoke-tested (not part of `make test`: CI time).
 # build.sh freezes from its own venv installed from requirements/frozen.lock; .venv runs the
 # smoke test's helpers and the source app it is compared with.
-package: system-deps $(BIN)/.installed
+package: system-deps $(BIN)/.installed translations
 	PYTHON=$(PYTHON) packaging/build.sh
 
 clean:

@@ -46,6 +46,15 @@ from desktop_app.gui.widgets.tables import row_table
 
 MARKS = {"pending": "○", "running": "…", "ok": "✔", "failed": "✘", "skipped": "–"}
 RED, GREEN = "#b00020", "#1b7f3b"
+# The steps' names as shown (the core's names are identifiers: pull, validate, …).
+STEP_NAMES = {
+    "pull": QT_TRANSLATE_NOOP("StationTab", "pull"),
+    "validate": QT_TRANSLATE_NOOP("StationTab", "validate"),
+    "pre-run": QT_TRANSLATE_NOOP("StationTab", "pre-run"),
+    "run": QT_TRANSLATE_NOOP("StationTab", "run"),
+    "post-run": QT_TRANSLATE_NOOP("StationTab", "post-run"),
+    "push": QT_TRANSLATE_NOOP("StationTab", "push"),
+}
 # How a kept run ended, below its log (translated where shown).
 CANCELLED_AT = QT_TRANSLATE_NOOP("StationTab", "Cancelled at its {step} step: {error}")
 FAILED_AT = QT_TRANSLATE_NOOP("StationTab", "Failed at its {step} step: {error}")
@@ -269,13 +278,13 @@ class StationTab(QWidget):
     def _reset_steps(self) -> None:
         self.steps.clear()
         for name in STEPS:
-            self.steps.addItem(f"{MARKS['pending']} {name}")
+            self.steps.addItem(f"{MARKS['pending']} {step_name(name)}")
 
     def _show_step(self, record: StepRecord) -> None:
         index = STEPS.index(record.name)
         detail = f" — {record.detail}" if record.detail else ""
         took = f" ({record.finished - record.started:.1f} s)" if record.finished else ""
-        self.steps.item(index).setText(f"{MARKS[record.outcome]} {record.name}{took}{detail}")
+        self.steps.item(index).setText(f"{MARKS[record.outcome]} {step_name(record.name)}{took}{detail}")
 
     def run_train(self) -> None:
         store = self.context.keystore
@@ -379,6 +388,10 @@ class StationTab(QWidget):
             run_operation(self, label, lambda p, c: _read_log(run), self.log.setPlainText)
 
 
+def step_name(step: str) -> str:
+    return QCoreApplication.translate("StationTab", STEP_NAMES[step]) if step in STEP_NAMES else step
+
+
 def _read_log(run: dict) -> str:
     """The end of a run's kept log (a train may have printed gigabytes), then how it ended."""
     try:
@@ -398,5 +411,7 @@ def _read_log(run: dict) -> str:
             (False, False): FAILED,
         }
         ending = endings[bool(cancelled), bool(step)]
-        text += "\n" + QCoreApplication.translate("StationTab", ending).format(step=step, error=run["error"])
+        text += "\n" + QCoreApplication.translate("StationTab", ending).format(
+            step=step_name(step or ""), error=run["error"]
+        )
     return text

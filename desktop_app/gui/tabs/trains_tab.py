@@ -41,6 +41,16 @@ from desktop_app.gui.widgets.sign_in_box import SignInBox
 from desktop_app.gui.widgets.tables import row_table
 from desktop_app.gui.widgets.train_review_box import TrainReviewBox
 
+# The central API's train states, in words (a state the app does not know is shown as sent).
+STATES = {
+    "started": QT_TRANSLATE_NOOP("TrainsTab", "started"),
+    "downloading": QT_TRANSLATE_NOOP("TrainsTab", "downloading"),
+    "downloaded": QT_TRANSLATE_NOOP("TrainsTab", "downloaded"),
+    "extracting": QT_TRANSLATE_NOOP("TrainsTab", "extracting"),
+    "extracted": QT_TRANSLATE_NOOP("TrainsTab", "extracted"),
+    "finished": QT_TRANSLATE_NOOP("TrainsTab", "finished"),
+    "failed": QT_TRANSLATE_NOOP("TrainsTab", "failed"),
+}
 COLUMNS = (
     QT_TRANSLATE_NOOP("TrainsTab", "Name"),
     QT_TRANSLATE_NOOP("TrainsTab", "Id"),
@@ -108,7 +118,7 @@ class TrainsTab(QWidget):
         self.status_filter.setAccessibleName(self.tr("Show trains"))
         self.status_filter.addItem(self.tr("All trains"), None)
         for status in api.RESULT_STATUSES:
-            self.status_filter.addItem(self.tr("Result {status}").format(status=status), status)
+            self.status_filter.addItem(self.tr("Result {status}").format(status=state_text(status)), status)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.refresh_button = QPushButton(self.tr("R&efresh"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -370,9 +380,9 @@ class TrainsTab(QWidget):
             values = (
                 train.name,
                 train.id,
-                train.status("build"),
-                train.status("run"),
-                train.status("result"),
+                state_text(train.status("build")),
+                state_text(train.status("run")),
+                state_text(train.status("result")),
                 str(train.raw.get("updated_at") or "")[:16].replace("T", " "),
             )
             for column, text in enumerate(values):
@@ -456,6 +466,10 @@ class TrainsTab(QWidget):
             # The id comes from the server: reduced to a plain file name, it cannot leave the folder.
             target = self.context.paths.data_dir / "downloads" / f"{safe_file_name(train.id)}.tar"
             self.download_to(train, target, self.archive_downloaded.emit)
+
+
+def state_text(state: str) -> str:
+    return QCoreApplication.translate("TrainsTab", STATES[state]) if state in STATES else state
 
 
 def _sign_out(client, cancel) -> None:

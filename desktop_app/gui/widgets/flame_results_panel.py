@@ -40,7 +40,7 @@ class FlameResultsPanel(QWidget):
         self.analyses: list = []
         self.output: Path | None = None
         self.refresh_button = QPushButton(self.tr("R&efresh"))
-        self.fetch_button = QPushButton(self.tr("&Fetch result…"))
+        self.fetch_button = QPushButton(self.tr("Fe&tch result…"))
         self.open_button = QPushButton(self.tr("O&pen folder"))
         self.table = row_table((self.tr("Name"), self.tr("Id"), self.tr("Run status"), self.tr("Result")), 0)
         self.notice = QLabel(

@@ -50,9 +50,9 @@ class NodeTasksPanel(QWidget):
         self.sign_in_button = QPushButton(self.tr("Sign &in"))
         self.sign_out_button = QPushButton(self.tr("Sign &out"))
         self.task_field = QLineEdit(placeholderText=self.tr("a task id, such as 42"))
-        self.add_button = QPushButton(self.tr("&Add task"))
+        self.add_button = QPushButton(self.tr("Add tas&k"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.fetch_button = QPushButton(self.tr("&Fetch results…"))
+        self.fetch_button = QPushButton(self.tr("Fe&tch results…"))
         self.table = QTableWidget(0, 4)
         self.operation_bar = OperationBar(self)  # progress and cancel of this panel's jobs
         self.message = QLabel(wordWrap=True)

@@ -24,10 +24,11 @@ from desktop_app.core.progress import human_size
 from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
 from desktop_app.core.results.errors import VerificationFailed
 from desktop_app.core.results.inspect import ArchiveSummary, inspect_archive
+from desktop_app.gui.appearance import ERROR, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
-from desktop_app.gui.widgets.result_view import RED, ResultView
+from desktop_app.gui.widgets.result_view import ResultView
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz")
 
@@ -132,7 +133,7 @@ class ResultsTab(QWidget):
         self.summary = None
         self.result_view.clear()
         self.about.setText(f"Reading {path.name}…")
-        self.about.setStyleSheet("")
+        set_tone(self.about, None)
         self.key_fit.clear()
         store = self.context.keystore
 
@@ -145,7 +146,7 @@ class ResultsTab(QWidget):
             if self.inspection is operation:
                 self.inspection = None
                 self.about.setText(f"{path.name}: {error_text(error)}")
-                self.about.setStyleSheet(f"color: {RED};")
+                set_tone(self.about, ERROR)
 
         def cancelled(outcome: CancelOutcome) -> None:
             if self.inspection is operation:
@@ -169,16 +170,16 @@ class ResultsTab(QWidget):
         if summary.has_paillier_results:
             lines.append(f"Paillier results: key {summary.paillier_key_name or 'not found (they stay encrypted)'}")
         self.about.setText("\n".join(lines))
-        self.about.setStyleSheet("")
+        set_tone(self.about, None)
         if summary.key_name:
             self.key_fit.setText(f"Your key {summary.key_name} fits.")
-            self.key_fit.setStyleSheet("")
+            set_tone(self.key_fit, None)
         else:
             none = "No key storage is available, so no key can open it." if self.context.keystore is None else (
                 "None of your keys fits; import the right one in the Keys tab."
             )
             self.key_fit.setText(none)
-            self.key_fit.setStyleSheet(f"color: {RED};")
+            set_tone(self.key_fit, ERROR)
         if not self.output.text():
             stem = summary.path.name.split(".")[0]
             self.output.setText(str(summary.path.with_name(f"{stem}-results")))

@@ -25,6 +25,7 @@ from desktop_app.core.central.train_review import review_train, sign_reviewed
 from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.paths import safe_file_name
+from desktop_app.gui.appearance import WARNING, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.preferences_dialog import DEFAULT_KEY
 from desktop_app.gui.dialogs.server_dialog import AddServerDialog
@@ -73,7 +74,7 @@ class TrainsTab(QWidget):
         demo_row.setContentsMargins(0, 0, 0, 0)
         self.demo_text = QLabel(wordWrap=True)
         self.demo_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.demo_text.setStyleSheet("color: #b26a00;")
+        set_tone(self.demo_text, WARNING)
         self.demo_text.setAccessibleName("About the local demo")
         self.stop_demo_button = QPushButton("Stop the demo")
         demo_row.addWidget(self.demo_text, 1)

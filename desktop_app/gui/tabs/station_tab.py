@@ -41,6 +41,7 @@ from desktop_app.gui.appearance import ERROR, OK, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
+from desktop_app.gui.widgets.station_inbox import StationInboxPanel
 from desktop_app.gui.widgets.tables import row_table
 
 MARKS = {"pending": "○", "running": "…", "ok": "✔", "failed": "✘", "skipped": "–"}
@@ -121,6 +122,9 @@ class StationTab(QWidget):
         left.addWidget(self.environment_box)
         left.addWidget(settings_box)
         left.addWidget(run_box)
+        self.inbox_panel = StationInboxPanel(context, self.current_settings, lambda: is_busy(self))
+        self.inbox_panel.runs_changed.connect(self.refresh_history)
+        left.addWidget(self.inbox_panel)
         left.addWidget(QLabel(self.tr("Steps:")))
         left.addWidget(self.steps)
         left_widget = QWidget()
@@ -255,7 +259,8 @@ class StationTab(QWidget):
     def _update(self) -> None:
         idle = not is_busy(self)
         ready = bool(self.reference.text().strip() and self.station_id.text().strip() and self.key_choice.count())
-        self.run_button.setEnabled(idle and ready and self.context.keystore is not None)
+        panel_idle = not is_busy(self.inbox_panel)  # one train at a time on this station
+        self.run_button.setEnabled(idle and ready and panel_idle and self.context.keystore is not None)
         self.save_button.setEnabled(idle)
 
     def _reset_steps(self) -> None:

@@ -136,3 +136,21 @@ def test_the_welcome_page_and_every_tab_are_legible_in_a_dark_palette(qtbot, dar
     assert contrast(tab_text, bar.palette().color(QPalette.ColorRole.Window)) >= MIN_CONTRAST
     assert sign.hash_status.property("phtTone") == ERROR  # the toned state was really shown
     assert problems == [], "\n".join(problems)
+
+
+def test_no_gui_module_but_appearance_writes_a_colour() -> None:
+    """A colour written into a tab is fixed for one palette: tones are chosen in gui/appearance.py."""
+    from pathlib import Path
+
+    import desktop_app.gui
+
+    root = Path(desktop_app.gui.__file__).parent
+    literal = re.compile(r"#[0-9a-fA-F]{6}\b|QColor\(\s*[\"']|Qt\.GlobalColor\.")
+    found = [
+        f"{path.relative_to(root)}:{number}: {line.strip()}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name != "appearance.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if literal.search(line)
+    ]
+    assert found == [], "\n".join(found)

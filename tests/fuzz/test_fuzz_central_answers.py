@@ -102,20 +102,36 @@ def _train(**fields: Any) -> dict:
     }  # fmt: skip
 
 
-def _shapes() -> list[Any]:
+@cache
+def _shapes() -> dict[str, Any]:
+    """The answers of the real server, by name (PROTOCOL.md)."""
     secret = {"id": "s-1", "key": "fuzz-key", "type": "rsa_public_key", "content": _key_info().public_pem.hex()}
     paillier = {"id": "s-2", "key": "fuzz-key", "type": "paillier_public_key", "content": '{"n": "35", "g": "36"}'}
-    return [
-        {"data": [_train(), _train(id="b2", result_status="started")], "meta": {"total": 2}},
-        _train(),
-        {"data": [{"path": "entrypoint.py"}, {"directory": "./src", "name": "a.py"}], "meta": {"total": 2}},
-        {"data": [secret, paillier], "meta": {"total": 2}},
-        {"data": [paillier, secret], "meta": {"total": 2}},
-        secret,
-        {"access_token": "a", "refresh_token": "r", "expires_in": 3600, "token_type": "Bearer"},
-        {"message": "The train does not exist."},
-        {"data": [], "meta": {"total": 10**6}},
-    ]
+    return {
+        "trains": {"data": [_train(), _train(id="b2", result_status="started")], "meta": {"total": 2}},
+        "train": _train(),
+        "files": {"data": [{"path": "entrypoint.py"}, {"directory": "./src", "name": "a.py"}], "meta": {"total": 2}},
+        "secrets": {"data": [secret, paillier], "meta": {"total": 2}},
+        "secrets, Paillier first": {"data": [paillier, secret], "meta": {"total": 2}},
+        "secret": secret,
+        "token": {"access_token": "a", "refresh_token": "r", "expires_in": 3600, "token_type": "Bearer"},
+        "error": {"message": "The train does not exist."},
+        "endless": {"data": [], "meta": {"total": 10**6}},
+    }
+
+
+# What each call asks the server, in order: the answers a real server gives, to be mutated.
+CONVERSATIONS: dict[str, list[tuple[str, ...]]] = {
+    "sign_in": [("token",), ("train",)],
+    "list_trains": [("trains", "endless"), ("trains",)],
+    "get_train": [("train",)],
+    "submit_signature": [("train", "error")],
+    "review": [("train",), ("files",), ("tar",)],
+    "secrets": [("secrets", "endless"), ("secrets",)],
+    "key_status": [("secrets", "secrets, Paillier first"), ("secrets", "secrets, Paillier first")],
+    "register": [("secrets",), ("secrets",), ("secret", "error")],
+    "unregister": [("secrets", "secrets, Paillier first"), ("secret", "error")],
+}
 
 
 DEEP_TEXT = "[" * 5000 + "]" * 5000  # JSON inside a JSON string (a secret's content), nested too deep
@@ -128,6 +144,9 @@ JSON_LEAVES = (
     | st.sampled_from(["", "ab" * 64, "../../etc/passwd", "\u202etxt.exe", "\x1b[2J", "7" * 5000, "1e400", DEEP_TEXT])
     | st.sampled_from(["\ud800", "Grüße", "tok en", "a\r\nX-Injected: 1", "\x00"])  # a lone surrogate, non-ASCII
 )
+HOSTILE_TEXT = st.sampled_from(
+    ["\ud800", "Grüße", "a\r\nX-Injected: 1", "\x00", "tok en", DEEP_TEXT, "7" * 5000, "../../x", "\u202e", ""]
+) | st.text(st.characters(codec="utf-8") | st.characters(categories=["Cs", "Cc", "Cf"]), max_size=12)
 JSON_VALUES = st.recursive(
     JSON_LEAVES,
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
@@ -148,20 +167,24 @@ def _containers(node: Any) -> Iterator[Any]:
 
 
 @st.composite
-def mutated_documents(draw: st.DrawFn) -> bytes:
-    document = json.loads(json.dumps(draw(st.sampled_from(_shapes()))))
-    for _ in range(draw(st.integers(0, 3))):
+def mutated_documents(draw: st.DrawFn, shape: str | None = None) -> bytes:
+    document = json.loads(json.dumps(_shapes()[shape or draw(st.sampled_from(sorted(_shapes())))]))
+    for _ in range(draw(st.sampled_from([0, 1, 1, 1, 2, 3]))):  # mostly one change: the rest stays valid
         node = draw(st.sampled_from(list(_containers(document))))
         if isinstance(node, dict):
-            key = draw(KEYS | st.sampled_from(sorted(node) or ["id"]))
-            if draw(st.integers(0, 4)) == 0:
+            own = draw(st.integers(0, 3)) > 0 and bool(node)  # mostly a field the answer really has
+            key = draw(st.sampled_from(sorted(node)) if own else KEYS)
+            operation = draw(st.integers(0, 2))
+            if operation == 0:
                 node.pop(key, None)
+            elif operation == 1:  # a text where text is expected, but text no field should hold
+                node[key] = draw(HOSTILE_TEXT)
             else:
                 node[key] = draw(JSON_VALUES)
         elif node:
             node[draw(st.integers(0, len(node) - 1))] = draw(JSON_VALUES)
     text = json.dumps(document)
-    depth = draw(st.sampled_from([0, 0, 0, 0, 900, 990, 1000, 100_000]))
+    depth = draw(st.sampled_from([0] * 12 + [900, 990, 1000, 100_000]))
     if depth:  # nesting written as text: json.dumps itself would recurse
         text = text.replace("{", '{"deep": ' + "[" * depth + "]" * depth + ", ", 1)
     return text.encode()
@@ -178,6 +201,7 @@ ANY_BYTES = (
     | st.sampled_from([b"", b"<html>portal</html>", b"\xef\xbb\xbf{}", '{"message": "\u202e"}'.encode("utf-16")])
     | st.integers(1, 3).map(lambda n: b"[" * (10**n * 99) + b"]" * (10**n * 99))
 )
+JSON = (("Content-Type", "application/json"),)
 STATUSES = st.sampled_from([200] * 8 + [201, 204, 206, 301, 302, 304, 400, 401, 403, 404, 418, 500, 502, 503])
 CONTENT_TYPES = st.sampled_from(
     [None, "application/json", "application/vnd.api+json; charset=utf-8", "text/html", "application/json; charset=nope"]
@@ -300,8 +324,27 @@ def _examples(bodies: st.SearchStrategy[bytes]) -> st.SearchStrategy[tuple[str, 
     return st.tuples(st.sampled_from(sorted(CALLS)), st.lists(answers(bodies), min_size=1, max_size=4))
 
 
+@st.composite
+def conversations(draw: st.DrawFn) -> tuple[str, list[Answer]]:
+    """A call and the answers it expects, in order, each mutated (or, at times, any shape)."""
+    call = draw(st.sampled_from(sorted(CALLS)))
+    script = []
+    for choices in CONVERSATIONS[call]:
+        shape = draw(st.sampled_from(choices))
+        if shape == "tar":
+            body = st.just(_train_files_tar()) | st.binary(max_size=600)
+        else:
+            body = mutated_documents(shape) if draw(st.integers(0, 3)) else mutated_documents()
+        raw = draw(body)
+        if draw(st.integers(0, 3)):  # mostly a plain success, so that the later answers are asked for
+            script.append(Answer(200, JSON, raw))
+        else:  # any status and content headers
+            script.append(draw(answers(st.just(raw))))
+    return call, script
+
+
 def test_mutated_answers(central) -> None:
-    run_harness("central answers: mutated shapes", _examples(mutated_documents()), _checker(central), examples=400)
+    run_harness("central answers: mutated shapes", conversations(), _checker(central), examples=400)
 
 
 def test_any_bytes(central) -> None:

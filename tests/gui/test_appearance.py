@@ -154,3 +154,27 @@ def test_no_gui_module_but_appearance_writes_a_colour() -> None:
         if literal.search(line)
     ]
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.keyring  # the window's key store is the real Secret Service
+def test_no_wrapped_text_is_cut_off(qtbot, window: MainWindow) -> None:
+    """At the README's window size every word-wrapped label gets the height its lines need (the
+    Station tab's environment check was once cut off after its second line)."""
+    from desktop_app.core.keys.types import KeyType
+
+    window.context.keystore.generate("lab-laptop", KeyType.RSA_2048, "violet-harbor-71-quietly")
+    window.context.reload_keys()  # with a station key, the Station tab's column is full
+    wait_idle(qtbot)
+    window.resize(1180, 420)  # lower than the README's 560: the tabs' columns must scroll, not squeeze
+    cut = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        wait_idle(qtbot)
+        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible())
+        QApplication.processEvents()  # the layout settles after the last job's text
+        for label in window.tabs.currentWidget().findChildren(QLabel):
+            if label.wordWrap() and label.text() and label.isVisibleTo(window):
+                needed = label.heightForWidth(label.width())
+                if label.height() < needed:
+                    cut.append(f"{window.tabs.tabText(index)}: {label.text()[:40]!r} {label.height()} < {needed} px")
+    assert cut == [], "\n".join(cut)

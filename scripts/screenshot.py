@@ -98,7 +98,11 @@ def shoot(args: argparse.Namespace) -> None:
         timer.start()
         loop.exec()
         timer.stop()
-        app.processEvents()
+        # A job's last text sets off a chain of layout requests (label → column → splitter → scroll
+        # area), one event-loop pass each: let the chain run out before the picture is taken.
+        for _ in range(10):
+            app.sendPostedEvents()
+            app.processEvents()
 
     def picture(page, name: str) -> None:
         window.tabs.setCurrentWidget(page)

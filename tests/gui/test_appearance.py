@@ -158,8 +158,9 @@ def test_no_gui_module_but_appearance_writes_a_colour() -> None:
 
 @pytest.mark.keyring  # the window's key store is the real Secret Service
 def test_no_wrapped_text_is_cut_off(qtbot, window: MainWindow) -> None:
-    """At the README's window size every word-wrapped label gets the height its lines need (the
-    Station tab's environment check was once cut off after its second line)."""
+    """In a low window every word-wrapped label still gets the height its lines need: the tabs'
+    columns scroll rather than squeeze a sentence (the screenshots once showed the Station tab's
+    environment check cut off after two lines, taken before its layout had settled)."""
     from desktop_app.core.keys.types import KeyType
 
     window.context.keystore.generate("lab-laptop", KeyType.RSA_2048, "violet-harbor-71-quietly")

@@ -43,7 +43,6 @@ from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
 from desktop_app.gui.widgets.station_inbox import StationInboxPanel
 from desktop_app.gui.widgets.tables import row_table
-from desktop_app.gui.widgets.wrapping_label import WrappingLabel
 
 MARKS = {"pending": "○", "running": "…", "ok": "✔", "failed": "✘", "skipped": "–"}
 # How a kept run ended, below its log (translated where shown).
@@ -88,7 +87,7 @@ class StationTab(QWidget):
         self.run_button.clicked.connect(self.run_train)
         self.operation_bar = OperationBar(self)
         self.cancel_button = self.operation_bar.cancel_button
-        self.result = WrappingLabel(wordWrap=True)
+        self.result = QLabel(wordWrap=True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         run_box = QGroupBox(self.tr("Run a train"))
         run_form = QFormLayout(run_box)
@@ -110,7 +109,7 @@ class StationTab(QWidget):
         # Before the first run: is this computer ready? One line per need, each with its fix.
         self.environment_box = QGroupBox(self.tr("Is this computer ready to run trains?"))
         environment_layout = QVBoxLayout(self.environment_box)
-        self.environment_lines = WrappingLabel(self.tr("Not checked yet."), wordWrap=True)
+        self.environment_lines = QLabel(self.tr("Not checked yet."), wordWrap=True)
         self.environment_lines.setTextFormat(Qt.TextFormat.PlainText)
         self.environment_lines.setAccessibleName(self.tr("Station environment"))
         self.check_button = QPushButton(self.tr("Check &again"))

@@ -16,6 +16,7 @@ from desktop_app.core.log_file import remember_secret
 from desktop_app.core.settings import write_atomically
 from desktop_app.gui.appearance import ERROR, set_tone
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.dialogs.flame_node_key_dialog import FlameNodeKeyDialog, active_is_flame, fits_a_node
 from desktop_app.gui.dialogs.generate_key_dialog import GenerateKeyDialog
 from desktop_app.gui.dialogs.key_file_dialogs import DeleteKeyDialog, ExportKeyDialog, ImportKeyDialog
 from desktop_app.gui.error_display import show_error
@@ -75,6 +76,8 @@ class KeysTab(QWidget):
         self.check_button = QPushButton(self.tr("Chec&k server"))
         self.register_button = QPushButton(self.tr("&Register"))
         self.unregister_button = QPushButton(self.tr("U&nregister"))
+        self.node_key_button = QPushButton(self.tr("Register as &FLAME node key…"))
+        self.node_key_button.clicked.connect(lambda: self._with_selected(self.open_node_key))
         self.check_button.clicked.connect(lambda: self.server.check(list(self.context.keys)))
         self.register_button.clicked.connect(lambda: self._with_selected(self.server.register))
         self.unregister_button.clicked.connect(lambda: self._with_selected(self.server.unregister))
@@ -89,7 +92,7 @@ class KeysTab(QWidget):
         for button in (self.generate_button, self.import_button, self.export_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.check_button, self.register_button, self.unregister_button):
+        for button in (self.check_button, self.register_button, self.unregister_button, self.node_key_button):
             buttons.addWidget(button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -101,6 +104,7 @@ class KeysTab(QWidget):
         layout.addLayout(buttons)
         context.keys_changed.connect(self.refresh)
         registry().changed.connect(self._update_buttons)
+        context.servers_changed.connect(self._update_buttons)  # a FLAME hub offers node keys
         self.refresh()
 
     # -- state -----------------------------------------------------------------------------
@@ -175,6 +179,14 @@ class KeysTab(QWidget):
         info = self.selected_key() if selected else None
         for button in (self.register_button, self.unregister_button):
             button.setEnabled(idle and has_server and bool(info and not info.type.is_ec))
+        flame = has_server and active_is_flame(self.context.settings)
+        self.node_key_button.setVisible(flame)
+        self.node_key_button.setEnabled(flame and idle and bool(info and fits_a_node(info)))
+
+    def open_node_key(self, info: KeyInfo) -> FlameNodeKeyDialog:
+        self.dialog = FlameNodeKeyDialog(self.context, info, self)
+        self.dialog.open()
+        return self.dialog
 
     def _update_and_show_server(self) -> None:
         self.refresh()

@@ -113,6 +113,12 @@ def shoot(args: argparse.Namespace) -> None:
 
     context = AppContext.for_profile("default")
     assert context.keystore is not None, context.keystore_error
+    try:  # as run_gui does: the profile's (or the OS's) language, before any widget is built
+        from desktop_app.gui.language import start_language
+    except ImportError:  # a checkout from before the GUI's translations: the window is English
+        pass
+    else:
+        start_language(context.settings)
     window = MainWindow(context)
     window.resize(1180, 560)  # logical pixels: at --scale 2 the picture is twice as large
     window.show()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import PHTError
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
-from desktop_app.gui.operations import run_operation
+from desktop_app.gui.operations import OperationBar, run_operation
 
 HELD = {"Pending Review", "Blocked Release"}
 
@@ -50,10 +50,11 @@ class NodeTasksPanel(QWidget):
         self.sign_in_button = QPushButton(self.tr("Sign &in"))
         self.sign_out_button = QPushButton(self.tr("Sign &out"))
         self.task_field = QLineEdit(placeholderText=self.tr("a task id, such as 42"))
-        self.add_button = QPushButton(self.tr("&Add task"))
+        self.add_button = QPushButton(self.tr("Add tas&k"))
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.fetch_button = QPushButton(self.tr("&Fetch results…"))
+        self.fetch_button = QPushButton(self.tr("Fe&tch results…"))
         self.table = QTableWidget(0, 4)
+        self.operation_bar = OperationBar(self)  # progress and cancel of this panel's jobs
         self.message = QLabel(wordWrap=True)
         self.notice = QLabel(
             self.tr(
@@ -99,6 +100,7 @@ class NodeTasksPanel(QWidget):
         layout.addWidget(sign_in)
         layout.addLayout(add_row)
         layout.addWidget(self.table)
+        layout.addWidget(self.operation_bar)
         layout.addWidget(self.message)
         layout.addWidget(self.notice)
 

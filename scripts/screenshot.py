@@ -79,6 +79,7 @@ def shoot(args: argparse.Namespace) -> None:
     from desktop_app.core.keys.types import KeyType
     from desktop_app.gui.app import create_application
     from desktop_app.gui.context import AppContext
+    from desktop_app.gui.language import start_language
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.operations import registry
     from desktop_app.gui.tabs.keys_tab import KeysTab
@@ -113,12 +114,7 @@ def shoot(args: argparse.Namespace) -> None:
 
     context = AppContext.for_profile("default")
     assert context.keystore is not None, context.keystore_error
-    try:  # as run_gui does: the profile's (or the OS's) language, before any widget is built
-        from desktop_app.gui.language import start_language
-    except ImportError:  # a checkout from before the GUI's translations: the window is English
-        pass
-    else:
-        start_language(context.settings)
+    start_language(context.settings)  # as run_gui does: the profile's language, before any widget is built
     window = MainWindow(context)
     window.resize(1180, 560)  # logical pixels: at --scale 2 the picture is twice as large
     window.show()

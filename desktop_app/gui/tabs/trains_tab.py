@@ -175,6 +175,7 @@ class TrainsTab(QWidget):
         layout.addWidget(self.sign_in_box)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.operation_bar)
+        layout.addStretch(0)  # takes the room only while the pages are hidden (no server): rows stay on top
         context.keys_changed.connect(lambda: self.review_box.set_keys(self._rsa_keys()))
         context.session_changed.connect(self._show_session)
         context.servers_changed.connect(self.reload_servers)

@@ -12,15 +12,16 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from desktop_app.core.central import api, registration
+from desktop_app.core.central import api, registration, train_review
 from desktop_app.core.central.client import CentralClient
+from desktop_app.core.central.download import download_result
 from desktop_app.core.central.errors import CentralError
 from desktop_app.core.central.profiles import ServerProfile
 from desktop_app.core.central.tokens import Credentials, TokenSet
 from desktop_app.core.keys.fingerprint import fingerprint
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore.index import KeyInfo
-from tests.fuzz.test_fuzz_central_answers import MemoryTokens
+from tests.fuzz.test_fuzz_central_answers import MemoryTokens, _train, _train_files_tar
 from tests.helpers.scripted_server import Answer, ScriptedServer
 
 JSON = (("Content-Type", "application/json"),)
@@ -85,3 +86,20 @@ def test_a_registered_key_whose_content_is_nested_too_deep_is_unreadable(central
 def test_memory_tokens_start_each_test_signed_in() -> None:
     tokens = MemoryTokens()
     assert isinstance(tokens.load(), TokenSet) and tokens.load().expires_at > time.time()  # type: ignore[union-attr]
+
+
+def test_a_train_download_that_cannot_be_decoded_is_a_sentence(central) -> None:
+    # httpx.DecodingError while reading the train's files: "Content-Encoding: gzip" on a plain tar.
+    server, client, _ = central
+    files = {"data": [{"path": "entrypoint.py"}, {"path": "src/a.py"}], "meta": {"total": 2}}
+    server.play([answer(_train()), answer(files), Answer(200, (("Content-Encoding", "gzip"),), _train_files_tar())])
+    with pytest.raises(CentralError, match="broke off or could not be decoded"):
+        train_review.review_train(client, "t-1")
+
+
+def test_a_result_download_that_cannot_be_decoded_is_a_sentence(central, tmp_path) -> None:
+    server, client, _ = central
+    server.play([Answer(200, (("Content-Encoding", "gzip"),), b"not gzip at all" * 100)])
+    with pytest.raises(CentralError, match="broke off or could not be decoded"):
+        download_result(client, "t-1", tmp_path / "result.tar")
+    assert not (tmp_path / "result.tar").exists()  # nothing looks like a finished download

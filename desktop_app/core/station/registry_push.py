@@ -45,6 +45,8 @@ OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
 OCI_CONFIG = "application/vnd.oci.image.config.v1+json"
 OCI_LAYER = "application/vnd.oci.image.layer.v1.tar"
 DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json"
+# Asked for too, so that a registry answers with what it has, and a base that is one is refused clearly.
+INDEX_TYPES = ("application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json")
 # The base's layers keep their bytes and digests; only the media type says the same in OCI words.
 LAYER_TYPES = {
     "application/vnd.docker.image.rootfs.diff.tar.gzip": "application/vnd.oci.image.layer.v1.tar+gzip",
@@ -158,7 +160,8 @@ class _Registry:
 
 
 def _base_manifest(registry: _Registry, repository: str) -> dict:
-    answer = registry.get("manifests/base", f"reading {repository}:base", f"{OCI_MANIFEST}, {DOCKER_MANIFEST}")
+    accept = ", ".join((OCI_MANIFEST, DOCKER_MANIFEST, *INDEX_TYPES))
+    answer = registry.get("manifests/base", f"reading {repository}:base", accept)
     manifest = answer.json()
     media_type = manifest.get("mediaType") or answer.headers.get("content-type", "").split(";")[0]
     if media_type not in (OCI_MANIFEST, DOCKER_MANIFEST) or manifest.get("schemaVersion") != 2:

@@ -4,6 +4,9 @@ other host is a loopback server that asks for a password and records what it is 
 
 from __future__ import annotations
 
+import hashlib
+import io
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ import pytest
 from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.registry import RegistryCredentials, pull, push
+from desktop_app.core.station.registry_push import push_layer
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from tests.helpers.engine import PodmanService
 from tests.helpers.recording_registry import RecordingRegistry
@@ -88,3 +92,37 @@ def test_a_master_image_on_another_host_gets_no_credentials(
     report = StationRunner(engine_seeing.client, setup).run(train.reference)
     assert report.failed_step == "validate" and f"Pulling {recorder.address}/masters/python:3 failed" in report.error
     assert recorder.requests and recorder.credentials() == []
+
+
+def a_layer(folder: Path) -> tuple[Path, str]:
+    data = io.BytesIO()
+    with tarfile.open(fileobj=data, mode="w") as tar:
+        info = tarfile.TarInfo("opt/hello.txt")
+        info.size = 6
+        tar.addfile(info, io.BytesIO(b"hello\n"))
+    path = folder / "layer.tar"
+    path.write_bytes(data.getvalue())
+    return path, f"sha256:{hashlib.sha256(data.getvalue()).hexdigest()}"
+
+
+def test_the_station_push_signs_in_to_its_own_registry_and_to_no_other(
+    engine_seeing, locked_registry, recorder, tmp_path: Path
+) -> None:
+    client = engine_seeing.client
+    credentials = station_credentials(locked_registry)
+    repository = f"{locked_registry.address}/pht/own-push"
+    client.images.get(BUSYBOX).tag(repository, tag="base")
+    push(client, f"{repository}:base", credentials)
+    layer, digest = a_layer(tmp_path)
+
+    with pytest.raises(StationError, match=f"^Pushing {repository}:1 failed: the registry refused it \\(401 "):
+        push_layer(f"{repository}:1", layer, digest, ["true"], "station-0")  # no password: refused
+    pushed = push_layer(f"{repository}:1", layer, digest, ["true"], "station-0", credentials)
+    assert pull(client, f"{repository}:1", credentials).id == pushed.config_digest
+
+    elsewhere = f"{recorder.address}/pht/train:1"
+    with pytest.raises(StationError) as refused:
+        push_layer(elsewhere, layer, digest, ["true"], "station-0", credentials)
+    assert recorder.requests and recorder.credentials() == []
+    kept = f"The station's registry password was not sent: it is kept for {locked_registry.address} only."
+    assert str(refused.value).startswith(f"Pushing {elsewhere} failed: ") and str(refused.value).endswith(kept)

@@ -228,7 +228,9 @@ def push_layer(
     except PushUnsupported:
         raise
     except StationError as exc:
-        raise StationError(f"{doing} failed: the registry refused it ({clean_line(str(exc))[:300]}).") from exc
+        note = credentials.withheld(reference) if credentials else ""  # why a password may have been missing
+        reason = clean_line(str(exc))[:300]
+        raise StationError(f"{doing} failed: the registry refused it ({reason}).{note}") from exc
     except httpx.HTTPError as exc:
         reason = clean_line(str(exc) or type(exc).__name__)[:300]
         raise StationError(f"{doing} failed: the connection to the registry broke ({reason}).") from exc

@@ -23,6 +23,7 @@ Docker Hub, a registry it cannot reach that the engine may know better) raises
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import ipaddress
 import json
@@ -57,6 +58,7 @@ LAYER_TYPES = {
     ),
 }
 TIMEOUT = httpx.Timeout(120.0, connect=30.0)
+UPLOAD_PIECE = 1 << 20
 _CHALLENGE_PARAM = re.compile(r'(\w+)="([^"]*)"')
 
 
@@ -214,7 +216,9 @@ def push_layer(
         on_config(config_digest)
         size = layer.stat().st_size
         with layer.open("rb") as body:
-            registry.upload(layer_digest, size, body, "uploading the new layer")
+            # In pieces of 1 MiB: handed the file itself, the client would read it 64 KiB at a time.
+            pieces = iter(functools.partial(body.read, UPLOAD_PIECE), b"")
+            registry.upload(layer_digest, size, pieces, "uploading the new layer")
         registry.upload(config_digest, len(config), config, "uploading the image configuration")
         manifest = {
             "schemaVersion": 2,

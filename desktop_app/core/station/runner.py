@@ -23,7 +23,6 @@ import contextlib
 import logging
 import shutil
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -39,6 +38,7 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.pre_run import station_pre_run
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.verification import Check
+from desktop_app.core.station.commit_point import Interrupted, past_commit_point
 from desktop_app.core.station.container_run import RunLimits, run_entrypoint
 from desktop_app.core.station.engine_faults import ENGINE_FAILURES, engine_call
 from desktop_app.core.station.errors import StationError, TrainFailed
@@ -62,13 +62,6 @@ from desktop_app.core.station.result_layer import ResultLayer, build_result_laye
 __all__ = ["STEPS", "RunReport", "StationRunner", "StationSetup", "StepRecord"]
 
 log = logging.getLogger(__name__)
-
-PUSH_POLL = 0.2  # s between looks, during a push, at whether the app quits
-
-
-class PushInterrupted(StationError):
-    """The app quit during the push; the engine may still finish it."""
-
 
 # What each step is doing, for the sentence of an engine failure within it.
 DOING = {
@@ -177,7 +170,7 @@ class StationRunner:
             else:
                 steps["push"].outcome = "skipped"
         except PHTError as exc:
-            push_in_flight = isinstance(exc, PushInterrupted)  # the processed image is still being read
+            push_in_flight = isinstance(exc, Interrupted)  # the processed image is still being read
             report.error, report.remedy, report.details = str(exc), exc.remedy, exc.details
             if isinstance(exc, Cancelled):
                 report.cancelled, report.error = True, _cancelled_sentence(report.failed_step)
@@ -361,32 +354,13 @@ class StationRunner:
                     self._commit_layer(reference, repository, state, report, None)
                 push(self.client, reference, self.setup.credentials)
 
-        if cancel is None:
-            pushing()
-            return
-        # The point of no return: from here on, the run finishes whatever the user asks...
-        cancel.commit(f"The processed train was pushed to {repository}.")
-        # ...except when the app quits: then this thread must return at once, and the push goes
-        # on, or not, when this process ends.
-        done, failure = threading.Event(), []
-
-        def in_background() -> None:
-            try:
-                pushing()
-            except BaseException as exc:  # handed to the run's thread below
-                failure.append(exc)
-            finally:
-                done.set()
-
-        threading.Thread(target=in_background, name="train-push", daemon=True).start()
-        while not done.wait(PUSH_POLL):
-            if cancel.discard_partial:
-                raise PushInterrupted(
-                    f"The app quit while the processed train was being pushed to {repository}; "
-                    "whether the registry has it is not known."
-                )
-        if failure:
-            raise failure[0]
+        past_commit_point(
+            pushing,
+            cancel,
+            f"The processed train was pushed to {repository}.",
+            f"The app quit while the processed train was being pushed to {repository}; "
+            "whether the registry has it is not known.",
+        )
 
     def _remove_image(self, reference: str) -> None:
         with _cleaning(f"the image {reference}"):

@@ -16,9 +16,10 @@ from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.registry import RegistryCredentials, pull, push
 from desktop_app.core.station.registry_push import push_layer
 from desktop_app.core.station.runner import StationRunner, StationSetup
-from tests.helpers.engine import PodmanService
+from tests.helpers.engine import LocalRegistry, PodmanService
 from tests.helpers.recording_registry import RecordingRegistry
 from tests.helpers.result_archives import station_keys
+from tests.helpers.token_service import TokenService
 from tests.helpers.trains import build_train
 
 pytestmark = pytest.mark.engine
@@ -126,3 +127,37 @@ def test_the_station_push_signs_in_to_its_own_registry_and_to_no_other(
     assert recorder.requests and recorder.credentials() == []
     kept = f"The station's registry password was not sent: it is kept for {locked_registry.address} only."
     assert str(refused.value).startswith(f"Pushing {elsewhere} failed: ") and str(refused.value).endswith(kept)
+
+
+@pytest.fixture
+def token_registry(tmp_path: Path):
+    """The real registry in token mode, with a loopback token service standing in for Harbor's."""
+    tokens = TokenService(tmp_path, "station", "s3cret")
+    (tmp_path / "token-registry").mkdir()
+    service = LocalRegistry(tmp_path / "token-registry", auth=tokens.registry_auth())
+    yield service, tokens
+    service.stop()
+    tokens.stop()
+
+
+def test_the_station_push_gets_a_token_from_a_registry_that_asks_for_one(
+    engine, registry, token_registry, tmp_path: Path
+) -> None:
+    service, tokens = token_registry
+    (tmp_path / "engine").mkdir()
+    podman = PodmanService(tmp_path / "engine", registry, [service], storage=engine.storage)
+    try:
+        credentials = RegistryCredentials(service.address, "station", "s3cret")
+        repository = f"{service.address}/pht/token-push"
+        podman.client.images.get(BUSYBOX).tag(repository, tag="base")
+        push(podman.client, f"{repository}:base", credentials)  # the engine signs in the same way
+        layer, digest = a_layer(tmp_path)
+        tokens.asked.clear()
+        pushed = push_layer(f"{repository}:1", layer, digest, ["true"], "station-0", credentials)
+        assert tokens.asked == ["repository:pht/token-push:pull,push"]
+        assert pull(podman.client, f"{repository}:1", credentials).id == pushed.config_digest
+        wrong = RegistryCredentials(service.address, "station", "wrong")
+        with pytest.raises(StationError, match=f"^Pushing {repository}:2 failed: the registry refused it \\(401 "):
+            push_layer(f"{repository}:2", layer, digest, ["true"], "station-0", wrong)
+    finally:
+        podman.stop()

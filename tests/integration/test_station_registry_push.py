@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import tarfile
 from pathlib import Path
 
@@ -45,15 +46,20 @@ def registry_get(registry, path: str, accept: str = "") -> httpx.Response:
     return answer
 
 
-def test_the_push_sends_one_uncompressed_layer_onto_the_bases_layers(engine, registry, researcher, tmp_path) -> None:
+def test_the_push_sends_one_uncompressed_layer_onto_the_bases_layers(
+    engine, registry, researcher, tmp_path, caplog
+) -> None:
     train = build_train(
         engine, registry.address, "one-layer", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT}
     )
     name = "pht/one-layer"
     base = registry_get(registry, f"{name}/manifests/base", ACCEPT).json()
 
-    report = station(engine, tmp_path).run(train.reference)
+    with caplog.at_level(logging.INFO, logger="desktop_app.core.station"):
+        report = station(engine, tmp_path).run(train.reference)
     assert report.succeeded, report.error
+    # The layer went up while the post-run wrote it, not a second time from the finished file.
+    assert not [r for r in caplog.records if "goes up once more" in r.getMessage()]
 
     manifest = registry_get(registry, f"{name}/manifests/latest", ACCEPT).json()
     assert manifest["mediaType"] == OCI_MANIFEST and manifest["config"]["mediaType"] == OCI_CONFIG

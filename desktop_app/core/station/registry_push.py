@@ -23,6 +23,7 @@ Docker Hub, a registry it cannot reach that the engine may know better) raises
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import ipaddress
@@ -30,7 +31,7 @@ import json
 import re
 import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -90,7 +91,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-class _Registry:
+class RegistryClient:
     """One repository on one registry, with its authorization worked out on first contact."""
 
     def __init__(self, reference: str, credentials: RegistryCredentials | None) -> None:
@@ -155,13 +156,30 @@ class _Registry:
         headers = {**self.headers, "Content-Type": "application/octet-stream", "Content-Length": str(size)}
         self._check(self.client.put(f"{location}{separator}digest={digest}", content=body, headers=headers), what)
 
+    def start_upload(self, what: str) -> str:
+        started = self._check(
+            self.client.post(f"{self.base}/v2/{self.name}/blobs/uploads/", headers=self.headers), what
+        )
+        return urljoin(f"{self.base}/", started.headers["location"])
+
+    def send(self, location: str, pieces: Iterator[bytes], what: str) -> str:
+        """Stream `pieces` into the upload at `location` (one chunked PATCH); returns where it goes on."""
+        headers = {**self.headers, "Content-Type": "application/octet-stream"}
+        answer = self._check(self.client.patch(location, content=pieces, headers=headers), what)
+        return urljoin(f"{self.base}/", answer.headers["location"])
+
+    def close_upload(self, location: str, digest: str, what: str) -> None:
+        separator = "&" if "?" in location else "?"
+        headers = {**self.headers, "Content-Length": "0"}
+        self._check(self.client.put(f"{location}{separator}digest={digest}", headers=headers), what)
+
     def put_manifest(self, manifest: bytes, media_type: str) -> None:
         headers = {**self.headers, "Content-Type": media_type}
         url = f"{self.base}/v2/{self.name}/manifests/{self.tag}"
         self._check(self.client.put(url, content=manifest, headers=headers), "writing the manifest")
 
 
-def _base_manifest(registry: _Registry, repository: str) -> dict:
+def _base_manifest(registry: RegistryClient, repository: str) -> dict:
     accept = ", ".join((OCI_MANIFEST, DOCKER_MANIFEST, *INDEX_TYPES))
     answer = registry.get("manifests/base", f"reading {repository}:base", accept)
     manifest = answer.json()
@@ -190,6 +208,72 @@ def _new_config(base: dict, layer_digest: str, command: list[str], station_id: s
     return json.dumps(config, separators=(",", ":")).encode()
 
 
+@dataclass
+class BaseImage:
+    layers: list[dict]
+    config: dict
+
+
+def read_base(registry: RegistryClient, repository: str) -> BaseImage:
+    manifest = _base_manifest(registry, repository)
+    config = registry.get(f"blobs/{manifest['config']['digest']}", "reading the base's configuration").json()
+    return BaseImage(manifest["layers"], config)
+
+
+def _upload_file(registry: RegistryClient, layer: Path, layer_digest: str) -> None:
+    with layer.open("rb") as body:
+        # In pieces of 1 MiB: handed the file itself, the client would read it 64 KiB at a time.
+        pieces = iter(functools.partial(body.read, UPLOAD_PIECE), b"")
+        registry.upload(layer_digest, layer.stat().st_size, pieces, "uploading the new layer")
+
+
+def finish_push(
+    registry: RegistryClient,
+    base: BaseImage,
+    layer: Path,
+    layer_digest: str,
+    command: list[str],
+    station_id: str,
+    on_config: Callable[[str], None],
+    upload_layer: bool,
+) -> PushedImage:
+    """The config (and the layer, unless it is up already), then the manifest that makes them the train."""
+    config = _new_config(base.config, layer_digest, command, station_id)
+    config_digest = f"sha256:{hashlib.sha256(config).hexdigest()}"
+    on_config(config_digest)
+    if upload_layer:
+        _upload_file(registry, layer, layer_digest)
+    registry.upload(config_digest, len(config), config, "uploading the image configuration")
+    manifest = {
+        "schemaVersion": 2,
+        "mediaType": OCI_MANIFEST,
+        "config": {"mediaType": OCI_CONFIG, "digest": config_digest, "size": len(config)},
+        "layers": [*base.layers, {"mediaType": OCI_LAYER, "digest": layer_digest, "size": layer.stat().st_size}],
+    }
+    manifest_bytes = json.dumps(manifest, separators=(",", ":")).encode()
+    registry.put_manifest(manifest_bytes, OCI_MANIFEST)
+    return PushedImage(config_digest, f"sha256:{hashlib.sha256(manifest_bytes).hexdigest()}")
+
+
+@contextlib.contextmanager
+def in_sentences(reference: str, credentials: RegistryCredentials | None) -> Iterator[None]:
+    """Whatever goes wrong talking to the registry, as one sentence about the push."""
+    doing = f"Pushing {reference}"
+    try:
+        yield
+    except PushUnsupported:
+        raise
+    except StationError as exc:
+        note = credentials.withheld(reference) if credentials else ""  # why a password may have been missing
+        reason = clean_line(str(exc))[:300]
+        raise StationError(f"{doing} failed: the registry refused it ({reason}).{note}") from exc
+    except httpx.HTTPError as exc:
+        reason = clean_line(str(exc) or type(exc).__name__)[:300]
+        raise StationError(f"{doing} failed: the connection to the registry broke ({reason}).") from exc
+    except (ValueError, KeyError, TypeError) as exc:  # an answer that is not the JSON it should be
+        raise StationError(f"{doing} failed: the registry's answer could not be read ({exc}).") from exc
+
+
 def push_layer(
     reference: str,
     layer: Path,
@@ -205,40 +289,11 @@ def push_layer(
     Raises PushUnsupported before anything is uploaded, or StationError saying what failed.
     """
     repository, _ = split_reference(reference)
-    doing = f"Pushing {reference}"
-    registry = _Registry(reference, credentials)
+    registry = RegistryClient(reference, credentials)
     try:
-        registry.login()
-        base = _base_manifest(registry, repository)
-        base_config = registry.get(f"blobs/{base['config']['digest']}", "reading the base's configuration").json()
-        config = _new_config(base_config, layer_digest, command, station_id)
-        config_digest = f"sha256:{hashlib.sha256(config).hexdigest()}"
-        on_config(config_digest)
-        size = layer.stat().st_size
-        with layer.open("rb") as body:
-            # In pieces of 1 MiB: handed the file itself, the client would read it 64 KiB at a time.
-            pieces = iter(functools.partial(body.read, UPLOAD_PIECE), b"")
-            registry.upload(layer_digest, size, pieces, "uploading the new layer")
-        registry.upload(config_digest, len(config), config, "uploading the image configuration")
-        manifest = {
-            "schemaVersion": 2,
-            "mediaType": OCI_MANIFEST,
-            "config": {"mediaType": OCI_CONFIG, "digest": config_digest, "size": len(config)},
-            "layers": [*base["layers"], {"mediaType": OCI_LAYER, "digest": layer_digest, "size": size}],
-        }
-        manifest_bytes = json.dumps(manifest, separators=(",", ":")).encode()
-        registry.put_manifest(manifest_bytes, OCI_MANIFEST)
-        return PushedImage(config_digest, f"sha256:{hashlib.sha256(manifest_bytes).hexdigest()}")
-    except PushUnsupported:
-        raise
-    except StationError as exc:
-        note = credentials.withheld(reference) if credentials else ""  # why a password may have been missing
-        reason = clean_line(str(exc))[:300]
-        raise StationError(f"{doing} failed: the registry refused it ({reason}).{note}") from exc
-    except httpx.HTTPError as exc:
-        reason = clean_line(str(exc) or type(exc).__name__)[:300]
-        raise StationError(f"{doing} failed: the connection to the registry broke ({reason}).") from exc
-    except (ValueError, KeyError, TypeError) as exc:  # an answer that is not the JSON it should be
-        raise StationError(f"{doing} failed: the registry's answer could not be read ({exc}).") from exc
+        with in_sentences(reference, credentials):
+            registry.login()
+            base = read_base(registry, repository)
+            return finish_push(registry, base, layer, layer_digest, command, station_id, on_config, True)
     finally:
         registry.close()

@@ -20,7 +20,7 @@ import hashlib
 import io
 import tarfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -84,14 +84,19 @@ class _ArchiveReader(io.RawIOBase):
 
 
 class _DigestingFile:
-    """A file whose every written piece is also fed to SHA-256 on its own thread (the layer's digest)."""
+    """A file whose every written piece is also fed to SHA-256 on its own thread (the layer's digest),
+    and whose growth is told to `on_written`."""
 
-    def __init__(self, out: BinaryIO, hashing: HashingThread) -> None:
-        self._out, self._hashing = out, hashing
+    def __init__(self, out: BinaryIO, hashing: HashingThread, on_written: Callable[[int], None] | None) -> None:
+        self._out, self._hashing, self._on_written = out, hashing, on_written
 
     def write(self, data: bytes) -> int:
         self._hashing.update(bytes(data))  # immutable: it is hashed later, on the other thread
-        return self._out.write(data)
+        written = self._out.write(data)
+        if self._on_written is not None:  # a reader of the same file (the upload) may go on to here
+            self._out.flush()
+            self._on_written(self._out.tell())
+        return written
 
     def tell(self) -> int:
         return self._out.tell()
@@ -182,11 +187,13 @@ def build_result_layer(
     target: Path,
     limit: int | None = None,
     cancel: CancelToken | None = None,
+    on_written: Callable[[int], None] | None = None,
 ) -> ResultLayer:
     """Stream `/opt/pht_results` out of `container` through the post-run into the layer tar `target`.
 
     Raises MissingInContainer (no /opt/pht_results), TooLarge (more than `limit` bytes of tar)
-    or the post-run's errors; `config` changes only when everything succeeded.
+    or the post-run's errors; `config` changes only when everything succeeded. `on_written` gets
+    the bytes in the file after each write (they are flushed to it by then).
     """
     path = "/opt/pht_results"
     with engine_call(f"Copying {path} out of a container"):
@@ -202,7 +209,7 @@ def build_result_layer(
                 HashingThread(digest) as hashing,
                 tarfile.open(fileobj=io.BufferedReader(raw, READ_BUFFER), mode="r|", bufsize=READ_BUFFER) as tar,
             ):
-                writer = _LayerWriter(_DigestingFile(out, hashing))
+                writer = _LayerWriter(_DigestingFile(out, hashing, on_written))
                 outcome = station_post_run(
                     config,
                     station_id,

@@ -54,8 +54,9 @@ from desktop_app.core.station.image_files import (
     remove_container,
     scratch_container,
 )
+from desktop_app.core.station.layer_upload import LayerUpload
 from desktop_app.core.station.registry import RegistryCredentials, pull, push, split_reference
-from desktop_app.core.station.registry_push import PushUnsupported, push_layer
+from desktop_app.core.station.registry_push import PushUnsupported
 from desktop_app.core.station.report import STEPS, RunReport, StepRecord
 from desktop_app.core.station.result_layer import ResultLayer, build_result_layer
 
@@ -177,6 +178,8 @@ class StationRunner:
         finally:
             if state.get("container") is not None:  # the run's container, when the post-run never came
                 remove_container(state.pop("container"))
+            if state.get("upload") is not None and not report.succeeded and not push_in_flight:
+                state["upload"].abandon()  # before its file goes
             shutil.rmtree(scratch, ignore_errors=True)  # every decrypted file goes with it
             if state.get("committed") and not report.succeeded and not push_in_flight:
                 # Before the pre-run image goes: removing it prunes its parent, the untagged original.
@@ -292,6 +295,10 @@ class StationRunner:
 
     def _post_run(self, reference: str, repository: str, state: dict, scratch: Path, report: RunReport, cancel) -> None:
         limits = self.setup.limits
+        target = scratch / "layer.tar"
+        upload = state["upload"] = LayerUpload(reference, self.setup.credentials) if self.setup.push else None
+        if upload:
+            upload.start(target)  # the layer goes up as it is written (invisible until the push step)
         try:
             state["layer"] = build_result_layer(
                 state["container"],
@@ -299,10 +306,13 @@ class StationRunner:
                 self.setup.station_id,
                 self.setup.station_key,
                 scratch / "train",
-                scratch / "layer.tar",
+                target,
                 limits.results_bytes,
                 cancel,
+                upload.grown if upload else None,
             )
+            if upload:
+                upload.finish(state["layer"].digest)
         except MissingInContainer as exc:
             message = "The train left no /opt/pht_results folder in its container, so there are no results."
             raise StationError(message) from exc
@@ -339,15 +349,7 @@ class StationRunner:
                     report.digest_out = config_digest
 
             try:
-                push_layer(
-                    reference,
-                    layer.path,
-                    layer.digest,
-                    state["command"],
-                    self.setup.station_id,
-                    self.setup.credentials,
-                    noting,
-                )
+                state["upload"].complete(layer.path, layer.digest, state["command"], self.setup.station_id, noting)
             except PushUnsupported as exc:
                 log.info("The engine pushes %s instead: %s", reference, exc)
                 if not state.get("committed"):

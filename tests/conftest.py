@@ -74,6 +74,17 @@ def pht_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # -- the real container engine and registries, shared by the station tests -----------------
 
 
+@pytest.fixture
+def hub():
+    """The demo hub in this process, over real loopback HTTP: the tests' PHT central server (a
+    test can turn its faults on between requests)."""
+    from desktop_app.demo_hub import DemoHub
+
+    server = DemoHub().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def registry(tmp_path_factory):
     from tests.helpers.engine import LocalRegistry

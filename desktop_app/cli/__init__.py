@@ -16,8 +16,10 @@ from desktop_app.cli import central as _central
 from desktop_app.cli import context as _context
 from desktop_app.cli import decrypt as _decrypt
 from desktop_app.cli import demo as _demo
+from desktop_app.cli import flame as _flame
 from desktop_app.cli import keys as _keys
 from desktop_app.cli import remedies
+from desktop_app.cli import results_verb as _results
 from desktop_app.cli import sign as _sign
 from desktop_app.cli import station as _station
 from desktop_app.core import state_files
@@ -25,7 +27,7 @@ from desktop_app.core.errors import PHTError
 from desktop_app.core.paths import DEFAULT_PROFILE
 
 # Command modules in the order their commands appear in `--help`.
-COMMAND_MODULES: list[ModuleType] = [_keys, _sign, _decrypt, _central, _demo, _station]
+COMMAND_MODULES: list[ModuleType] = [_keys, _sign, _decrypt, _central, _results, _flame, _demo, _station]
 
 
 def build_parser() -> argparse.ArgumentParser:

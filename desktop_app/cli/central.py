@@ -26,6 +26,13 @@ def _client(ctx: CliContext):
     return open_client(ctx.settings, open_store(ctx))
 
 
+def _session(ctx: CliContext):
+    """The active server's client whatever its kind (PHT central, FLAME): for login and logout."""
+    from desktop_app.core.sessions import open_session
+
+    return open_session(ctx.settings, open_store(ctx))
+
+
 # -- server profiles ----------------------------------------------------------------------------
 
 
@@ -89,14 +96,14 @@ def _login(args: argparse.Namespace, ctx: CliContext) -> int:
         credentials = Credentials("password", args.username, ctx.read_stdin_line("password"), args.realm)
     else:
         raise UsageError("Sign in with --username U --password-stdin, or --robot-id ID --robot-secret-stdin.")
-    with _client(ctx) as client:
+    with _session(ctx) as client:
         client.sign_in(credentials, remember=args.remember)
         print(f"Signed in to {client.profile.label}.", file=sys.stderr)
     return 0
 
 
 def _logout(args: argparse.Namespace, ctx: CliContext) -> int:
-    with _client(ctx) as client:
+    with _session(ctx) as client:
         client.sign_out()
         print(f"Signed out of {client.profile.label}; tokens removed from the keyring.", file=sys.stderr)
     return 0
@@ -137,11 +144,15 @@ def _trains_sign(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-class _ProgressLine:
+class ProgressLine:
     """Progress on stderr, at most a few times a second, when stderr is a terminal."""
 
     def __init__(self) -> None:
         self.last = 0.0
+
+    def end(self) -> None:
+        if sys.stderr.isatty() and self.last:
+            print(file=sys.stderr)
 
     def __call__(self, progress: Progress) -> None:
         if sys.stderr.isatty() and time.monotonic() - self.last > 0.2:
@@ -153,7 +164,7 @@ class _ProgressLine:
 def _download(client, train_id: str, target: Path) -> Path:
     from desktop_app.core.central.download import download_result
 
-    path = download_result(client, train_id, target, _ProgressLine())
+    path = download_result(client, train_id, target, ProgressLine())
     if sys.stderr.isatty():
         print(file=sys.stderr)
     return path
@@ -222,7 +233,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     login.add_argument("--username")
     login.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
     login.add_argument("--realm", help="the user's realm, if the server has several")
-    login.add_argument("--robot-id")
+    login.add_argument("--robot-id", help="a robot's id (FLAME hubs since authup 1.0: the robot's client id)")
     login.add_argument("--robot-secret-stdin", action="store_true", help="read the robot secret from stdin")
     login.add_argument("--remember", action="store_true", help="also keep the password in the OS keyring")
     login.set_defaults(handler=_login)

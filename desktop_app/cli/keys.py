@@ -100,6 +100,10 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.unencrypted:
+        if not args.private:
+            raise UsageError("--unencrypted goes with --private: a public key is never encrypted.")
+        return _export_unencrypted(args, ctx)
     store = open_store(ctx)
     if args.public:
         _emit(store.export_public(args.name, args.format), args.output)
@@ -151,12 +155,42 @@ def _storage(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _register(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.node:
+        return _register_node_key(args, ctx)
     from desktop_app.core.central.registration import register_key
     from desktop_app.core.central.session import open_client
 
     store = open_store(ctx)
     with open_client(ctx.settings, store) as client:
         print(register_key(client, store.get(args.name), replace=args.replace))
+    return 0
+
+
+def _register_node_key(args: argparse.Namespace, ctx: CliContext) -> int:
+    """FLAME: the key becomes the public key of a node (the hub has no user keys)."""
+    from desktop_app.core.central.profiles import ServerKind
+    from desktop_app.core.flame.client import FlameClient
+    from desktop_app.core.flame.nodes import register_node_key
+    from desktop_app.core.sessions import open_session, profile_for, require_kind
+
+    require_kind(profile_for(ctx.settings), ServerKind.FLAME, "node keys (--node)")
+    store = open_store(ctx)
+    with open_session(ctx.settings, store) as client:
+        assert isinstance(client, FlameClient)
+        print(register_node_key(client, store.get(args.name), args.node, replace=args.replace))
+    return 0
+
+
+def _export_unencrypted(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.flame.node_keys import export_node_private_key
+
+    if args.output is None:
+        raise UsageError("An unencrypted private key is written only to a new file: give -o FILE.")
+    store = open_store(ctx)
+    info = store.get(args.name)
+    passphrase = passphrase_from(args, ctx, "passphrase of the stored key") if info.protected else None
+    warning = export_node_private_key(store, args.name, passphrase, args.output)
+    print(f"pht-desktop: warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -197,6 +231,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which = exp.add_mutually_exclusive_group(required=True)
     which.add_argument("--public", action="store_true", help="the public key (Paillier: its JSON)")
     which.add_argument("--private", action="store_true", help="a passphrase-encrypted PKCS#8 backup")
+    exp.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="with --private: the private key as PLAIN unencrypted PKCS#8 PEM (mode 0600, a new file), "
+        "for a FLAME node's deployment, whose services read it without a passphrase",
+    )
     exp.add_argument("--format", choices=["pem", "hex"], default="pem", help="public key format")
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: stdout, public only)")
     add_passphrase_stdin(
@@ -220,9 +260,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     dele.add_argument("--yes", action="store_true", help="confirm the deletion")
     dele.set_defaults(handler=_delete)
 
-    reg = sub.add_parser("register", help="register the public key with the active central server")
+    reg = sub.add_parser(
+        "register",
+        help="register the public key with the active server (FLAME: as a node's key, with --node)",
+    )
     reg.add_argument("name")
-    reg.add_argument("--replace", action="store_true", help="replace a different key the server holds under this name")
+    reg.add_argument(
+        "--node",
+        metavar="NODE_ID",
+        help="FLAME: make it the public key of this node (list nodes with `pht-desktop flame nodes`)",
+    )
+    reg.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a different key the server holds under this name (FLAME: the node's key)",
+    )
     reg.set_defaults(handler=_register)
     unreg = sub.add_parser("unregister", help="delete the server's copy of the key (the local key stays)")
     unreg.add_argument("name")

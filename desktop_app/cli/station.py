@@ -56,9 +56,10 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise _worded(exc) from exc
 
 
-def _run_train(args: argparse.Namespace, ctx: CliContext) -> int:
+def station_runner(args: argparse.Namespace, ctx: CliContext, *, push: bool = True, keep_images: bool = False):
+    """The runner for this station from its settings and the command's flags (and the key's passphrase)."""
     from desktop_app.core.station.engine import connect
-    from desktop_app.core.station.records import RunRecords, log_folder
+    from desktop_app.core.station.records import log_folder
     from desktop_app.core.station.runner import StationRunner, StationSetup
 
     saved = StationSettings.load(ctx.settings)
@@ -79,11 +80,18 @@ def _run_train(args: argparse.Namespace, ctx: CliContext) -> int:
         settings.data_folders(),
         settings.limits(),
         settings.credentials(store),
-        push=not args.no_push,
-        keep_images=args.keep_images,
+        push=push,
+        keep_images=keep_images,
         log_folder=log_folder(ctx.paths.data_dir),
     )
-    client = connect(args.engine or saved.engine or None)
+    return StationRunner(connect(args.engine or saved.engine or None), setup)
+
+
+def _run_train(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.core.station.records import RunRecords
+
+    runner = station_runner(args, ctx, push=not args.no_push, keep_images=args.keep_images)
+    station_id, setup = runner.setup.station_id, runner.setup
 
     def show_step(step) -> None:
         if step.outcome in ("ok", "failed"):
@@ -91,7 +99,7 @@ def _run_train(args: argparse.Namespace, ctx: CliContext) -> int:
 
     token = CancelToken()
     with _ctrl_c_cancels(token):
-        report = StationRunner(client, setup).run(
+        report = runner.run(
             args.reference, show_step, lambda line: print(f"  | {line}", file=sys.stderr), token
         )
     run_id = RunRecords(ctx.paths.data_dir).add(report)
@@ -234,3 +242,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--allowed-master-image", nargs="*", metavar="IMAGE", help="trains must be built on one of these images"
     )
     config.set_defaults(handler=_config)
+    from desktop_app.cli import station_queue
+
+    station_queue.register(sub)

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 class HubError(Exception):
     """An error answer: `status` with the API's error body around `message`."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, code: str | None = None, extra: dict | None = None) -> None:
         super().__init__(message)
         self.status, self.message = status, message
+        self.code, self.extra = code, extra or {}  # a server's own `code` and further fields (authup's `error`)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class FileReply:
     path: Path
     content_type: str
     filename: str | None = None  # sent as `Content-Disposition: attachment; filename="..."`
+    encoding: str | None = None  # sent as `Content-Encoding` (the file is stored encoded so)
 
 
 MAX_PAGE = 50  # the real server's largest page, whatever `page[limit]` asks

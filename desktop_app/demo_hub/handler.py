@@ -10,6 +10,7 @@ import contextlib
 import json
 import re
 import time
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -36,10 +37,17 @@ class HubRequestHandler(BaseHTTPRequestHandler):
     state: ClassVar[HubState]
     faults: ClassVar[Faults]
     own_hosts: ClassVar[frozenset[str]]  # the Host values this hub answers for (lower case)
+    # The route table: PHT central's by default; the FLAME stand-in brings its own (demo_hub/flame).
+    find_route: ClassVar[Callable[[str, str], tuple[Any, tuple[str, ...]] | None]] = staticmethod(find_route)
 
     @classmethod
-    def for_hub(cls, state: HubState, faults: Faults, own_hosts: frozenset[str]) -> type[HubRequestHandler]:
-        return type("BoundHubRequestHandler", (cls,), {"state": state, "faults": faults, "own_hosts": own_hosts})
+    def for_hub(
+        cls, state: Any, faults: Faults, own_hosts: frozenset[str], routes: Callable | None = None
+    ) -> type[HubRequestHandler]:
+        bound = {"state": state, "faults": faults, "own_hosts": own_hosts}
+        if routes is not None:
+            bound["find_route"] = staticmethod(routes)
+        return type("BoundHubRequestHandler", (cls,), bound)
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: no request log on stderr
         pass
@@ -69,13 +77,13 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         request = Request(method, url.path, {k: v[-1] for k, v in parse_qs(url.query).items()}, self.headers, body)
         try:
-            found = find_route(method, url.path)
+            found = self.find_route(method, url.path)
             if found is None:
                 raise HubError(404, f"No route {method} {url.path}.")
             route, ids = found
             reply = route.answer(self.state, request, *ids)
         except HubError as error:
-            return self._send_error(error.status, error.message)
+            return self._send_error(error.status, error.message, error.code, error.extra)
         if isinstance(reply, FileReply):
             return self._stream_file(reply)
         if reply.content_type != "application/json":
@@ -145,9 +153,10 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         else:
             self.wfile.write(piece)
 
-    def _send_error(self, status: int, message: str) -> None:
+    def _send_error(self, status: int, message: str, code: str | None = None, extra: dict | None = None) -> None:
         if self.faults.json_errors:
-            self._send(status, {"statusCode": status, "code": _code(status), "message": message})
+            body = {"statusCode": status, "code": code or _code(status), "message": message}
+            self._send(status, {**body, **(extra or {})})
         else:
             self._send(status, f"<html><body>{status} {message}</body></html>".encode(), "text/html")
 
@@ -168,6 +177,8 @@ class HubRequestHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", reply.content_type)
         if reply.filename:
             self.send_header("Content-Disposition", f'attachment; filename="{reply.filename}"')
+        if reply.encoding:
+            self.send_header("Content-Encoding", reply.encoding)
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
         self._copy_from(reply.path, start, drop_after)

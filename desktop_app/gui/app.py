@@ -60,16 +60,22 @@ def stop_on_termination_signals(app, window) -> None:
 
 
 def _startup_failed(exc: Exception, log_path: Path) -> int:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QMessageBox
 
     from desktop_app.core.errors import PHTError
 
-    sentence = str(exc) if isinstance(exc, PHTError) else f"An unexpected error ({type(exc).__name__})."
+    if isinstance(exc, PHTError):
+        sentence = str(exc)
+    else:
+        sentence = QCoreApplication.translate("app", "An unexpected error ({error}).").format(error=type(exc).__name__)
     print(f"pht-desktop: could not start: {sentence} Details: {log_path}", file=sys.stderr)
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"PHT Desktop could not start: {sentence}\nThe details are in the log file {log_path}.")
+    text = QCoreApplication.translate(
+        "app", "PHT Desktop could not start: {sentence}\nThe details are in the log file {path}."
+    )
+    box.setText(text.format(sentence=sentence, path=log_path))
     box.exec()
     return getattr(exc, "exit_code", 1)
 

@@ -55,7 +55,7 @@ class AppContext(QObject):
         if store is None:
             self._keys_read([])
             return
-        run_operation(None, "Reading your keys", lambda progress, cancel: store.list_keys(), self._keys_read)
+        run_operation(None, self.tr("Reading your keys"), lambda progress, cancel: store.list_keys(), self._keys_read)
 
     def _keys_read(self, keys: list[KeyInfo]) -> None:
         self.keys, self.keys_loaded = keys, True
@@ -80,7 +80,7 @@ class AppContext(QObject):
             return
         run_operation(
             None,
-            "Checking the session",
+            self.tr("Checking the session"),
             lambda progress, cancel: bool(store.get_secret(TOKENS_SECRET.format(name))),
             lambda present: self.set_signed_in(name, present),
         )

@@ -38,9 +38,15 @@ class DemoSession(QObject):
         def work(progress, cancel):
             from desktop_app.demo_hub import DemoHub  # the demo hub loads only when someone tries it
 
-            return DemoHub().start()
+            hub = DemoHub().start()
+            if cancel.cancelled:  # quit (or cancelled) while starting: no server may outlive it
+                hub.stop()
+                cancel.raise_if_cancelled()
+            return hub
 
-        run_operation(None, "Starting the local demo", work, self._started, self._not_started, self._not_started)
+        run_operation(
+            None, self.tr("Starting the local demo"), work, self._started, self._not_started, self._not_started
+        )
 
     def _not_started(self, _outcome) -> None:
         self.starting = False
@@ -65,7 +71,7 @@ class DemoSession(QObject):
                 client.sign_in(login)
 
         signed_in = lambda _: self.context.set_signed_in(PROFILE, True)  # noqa: E731
-        run_operation(None, "Signing in to the local demo", sign_in, signed_in)
+        run_operation(None, self.tr("Signing in to the local demo"), sign_in, signed_in)
 
     def stop(self, *, quitting: bool = False) -> None:
         """Stop the server and forget its profile and session; when quitting, at once."""
@@ -84,7 +90,7 @@ class DemoSession(QObject):
         if quitting:
             work(None, None)
         else:
-            run_operation(None, "Stopping the local demo", work, cancellable=False)
+            run_operation(None, self.tr("Stopping the local demo"), work, cancellable=False)
         self.changed.emit()
 
 

@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -32,13 +32,14 @@ GEOMETRY_SETTING = "gui.geometry"
 STOP_DEADLINE_MS = 8_000  # stopping jobs on quit: after this, the process ends regardless (bound: 10 s)
 log = logging.getLogger("pht_desktop.gui")
 
-# Tabs in the order they appear; only capabilities that work are listed.
-TAB_FACTORIES: list[tuple[str, Callable[[AppContext], QWidget]]] = [
-    ("Keys", KeysTab),
-    ("Sign", SignTab),
-    ("Trains", TrainsTab),
-    ("Results", ResultsTab),
-    ("Station", StationTab),
+# Tabs in the order they appear; only capabilities that work are listed. The first item is the
+# tab's key (`MainWindow.tab`), the second its title in the user's language.
+TAB_FACTORIES: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
+    ("Keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"), KeysTab),
+    ("Sign", QT_TRANSLATE_NOOP("MainWindow", "Sign"), SignTab),
+    ("Trains", QT_TRANSLATE_NOOP("MainWindow", "Trains"), TrainsTab),
+    ("Results", QT_TRANSLATE_NOOP("MainWindow", "Results"), ResultsTab),
+    ("Station", QT_TRANSLATE_NOOP("MainWindow", "Station"), StationTab),
 ]
 
 
@@ -48,11 +49,13 @@ class MainWindow(QMainWindow):
         self.context = context
         self.stopping = False  # quitting: jobs were told to stop, the window closes once they have
         self.close_question: QMessageBox | None = None
-        self.setWindowTitle(f"{APP_NAME} — profile {context.paths.profile}")
+        self.setWindowTitle(self.tr("{app} — profile {profile}").format(app=APP_NAME, profile=context.paths.profile))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for title, factory in TAB_FACTORIES:
-            self.tabs.addTab(factory(context), title)
+        self._tabs: dict[str, QWidget] = {}
+        for key, title, factory in TAB_FACTORIES:
+            self._tabs[key] = factory(context)
+            self.tabs.addTab(self._tabs[key], QCoreApplication.translate("MainWindow", title))
         self.demo = DemoSession(context)
         keys, trains = self.tab("Keys"), self.tab("Trains")
         self.welcome = WelcomeTab(
@@ -65,7 +68,7 @@ class MainWindow(QMainWindow):
                 try_demo=self.try_demo,
             ),
         )
-        self.tabs.insertTab(0, self.welcome, "Welcome")
+        self.tabs.insertTab(0, self.welcome, self.tr("Welcome"))
         self.tabs.setCurrentWidget(keys)
         trains.attach_demo(self.demo, self.try_demo)  # type: ignore[attr-defined]
         if context.keys_loaded:
@@ -131,18 +134,20 @@ class MainWindow(QMainWindow):
 
             return go
 
-        remedies.set_action(Remedy.ADD_SERVER, "Add server…", show(trains, trains.open_add_server))  # type: ignore[attr-defined]
+        remedies.set_action(Remedy.ADD_SERVER, self.tr("&Add server…"), show(trains, trains.open_add_server))  # type: ignore[attr-defined]
         remedies.set_action(
-            Remedy.SIGN_IN_AGAIN, "Sign in…", show(trains, trains.sign_in_box.identity.setFocus)  # type: ignore[attr-defined]
+            Remedy.SIGN_IN_AGAIN,
+            self.tr("&Sign in…"),
+            show(trains, trains.sign_in_box.identity.setFocus),  # type: ignore[attr-defined]
         )
-        remedies.set_action(Remedy.UNLOCK_KEYRING, "Open the Keys tab", show(keys))
-        remedies.set_action(Remedy.START_ENGINE, "Open the station settings", show(station, station.engine.setFocus))  # type: ignore[attr-defined]
+        remedies.set_action(Remedy.UNLOCK_KEYRING, self.tr("&Open the Keys tab"), show(keys))
+        remedies.set_action(
+            Remedy.START_ENGINE, self.tr("&Open the station settings"), show(station, station.engine.setFocus)
+        )  # type: ignore[attr-defined]
 
-    def tab(self, title: str) -> QWidget:
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index) == title:
-                return self.tabs.widget(index)
-        raise KeyError(title)
+    def tab(self, key: str) -> QWidget:
+        """A tab by its key ("Keys", "Sign", "Trains", "Results", "Station"), whatever the language."""
+        return self._tabs[key]
 
     def open_result_archive(self, path: Path) -> None:
         """Show an archive in the Results tab (dropped, or downloaded by another tab)."""
@@ -167,44 +172,52 @@ class MainWindow(QMainWindow):
             self.open_result_archive(path)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        preferences = QAction("&Preferences…", self, shortcut=QKeySequence.StandardKey.Preferences)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        preferences = QAction(self.tr("&Preferences…"), self, shortcut=QKeySequence.StandardKey.Preferences)
         preferences.triggered.connect(self.open_preferences)
         file_menu.addAction(preferences)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        welcome = QAction("&Welcome page", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        welcome = QAction(self.tr("&Welcome page"), self)
         welcome.triggered.connect(lambda: self.tabs.setCurrentWidget(self.welcome))
         help_menu.addAction(welcome)
-        self.demo_action = QAction("Try the &demo", self)
+        self.demo_action = QAction(self.tr("Try the &demo"), self)
         self.demo_action.triggered.connect(lambda: self.demo.stop() if self.demo.running else self.try_demo())
         self.demo.changed.connect(
-            lambda: self.demo_action.setText("Stop the &demo" if self.demo.running else "Try the &demo")
+            lambda: self.demo_action.setText(
+                self.tr("Stop the &demo") if self.demo.running else self.tr("Try the &demo")
+            )
         )
         help_menu.addAction(self.demo_action)
-        about = QAction("&About PHT Desktop", self)
+        about = QAction(self.tr("&About PHT Desktop"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     def _show_storage(self) -> None:
         store = self.context.keystore
-        where = f"private keys are kept {store.where}" if store else "no key storage available"
-        self.storage_label.setText(f"Profile {self.context.paths.profile} · {where}")
+        profile = self.context.paths.profile
+        if store:
+            text = self.tr("Profile {profile} · private keys are kept {where}").format(
+                profile=profile, where=store.where
+            )
+        else:
+            text = self.tr("Profile {profile} · no key storage available").format(profile=profile)
+        self.storage_label.setText(text)
 
     def about_text(self) -> str:
         paths = self.context.paths
-        return (
-            f"<h3>{APP_NAME} {__version__}</h3>"
+        return f"<h3>{APP_NAME} {__version__}</h3>" + self.tr(
             "<p>The desktop companion of the Personal Health Train: keys, train signing, "
             "result decryption and the station runner.</p>"
-            f"<p>Profile: <b>{paths.profile}</b><br>Settings: {paths.config_dir}<br>"
-            f"Data: {paths.data_dir}</p>"
-        )
+            "<p>Profile: <b>{profile}</b><br>Settings: {settings}<br>Data: {data}</p>"
+        ).format(profile=paths.profile, settings=paths.config_dir, data=paths.data_dir)
 
     def show_about(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}", self.about_text(), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("About {app}").format(app=APP_NAME), self.about_text(), parent=self
+        )
         box.open()
         return box
 
@@ -234,12 +247,12 @@ class MainWindow(QMainWindow):
     def _ask_before_closing(self, labels: list[str]) -> None:
         if self.close_question is not None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "A job is still running", "", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("A job is still running"), "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("Still running:\n" + "\n".join(f"• {label}" for label in labels))
-        box.setInformativeText("Stop it and quit? Partial downloads and decryptions are removed.")
-        stop = box.addButton("&Stop and quit", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Keep the window", QMessageBox.ButtonRole.RejectRole)
+        box.setText(self.tr("Still running:") + "\n" + "\n".join(f"• {label}" for label in labels))
+        box.setInformativeText(self.tr("Stop it and quit? Partial downloads and decryptions are removed."))
+        stop = box.addButton(self.tr("&Stop and quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep the window"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         stop.clicked.connect(self.stop_and_quit)
         box.finished.connect(lambda _: setattr(self, "close_question", None))
@@ -251,7 +264,7 @@ class MainWindow(QMainWindow):
         if self.stopping:
             return
         self.stopping = True
-        self.statusBar().showMessage("Stopping the running jobs…")
+        self.statusBar().showMessage(self.tr("Stopping the running jobs…"))
         registry().changed.connect(self._close_once_idle)
         registry().cancel_all(discard_partial=True)
         QTimer.singleShot(STOP_DEADLINE_MS, self._stop_deadline)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop_app.core.errors import Cancelled, PHTError
@@ -38,7 +38,7 @@ log = logging.getLogger("pht_desktop.operations")
 
 Work = Callable[[Callable[[Any], None], CancelToken], Any]
 PROGRESS_INTERVAL = 0.05  # seconds: at most ~20 progress repaints a second, whatever the job reports
-NOTHING_CHANGED = "Cancelled; nothing was changed."
+NOTHING_CHANGED = QT_TRANSLATE_NOOP("CancelOutcome", "Cancelled; nothing was changed.")  # translated where shown
 
 
 class UnexpectedError(PHTError):
@@ -46,7 +46,8 @@ class UnexpectedError(PHTError):
 
     def __init__(self, label: str, exc: BaseException) -> None:
         details = "".join(traceback.format_exception(exc))
-        super().__init__(f"An unexpected error stopped “{label}”: {type(exc).__name__}.", details=details)
+        sentence = QCoreApplication.translate("UnexpectedError", "An unexpected error stopped “{label}”: {error}.")
+        super().__init__(sentence.format(label=label, error=type(exc).__name__), details=details)
         self.original = exc
 
 
@@ -61,8 +62,12 @@ class CancelOutcome:
     @property
     def sentence(self) -> str:
         if self.committed:
-            return f"Too late to cancel: {self.committed}"
-        return self.message
+            return QCoreApplication.translate("CancelOutcome", "Too late to cancel: {what}").format(what=self.committed)
+        return (
+            QCoreApplication.translate("CancelOutcome", self.message)
+            if self.message == NOTHING_CHANGED
+            else self.message
+        )
 
 
 class Operation(QObject):
@@ -288,9 +293,9 @@ class OperationBar(QWidget):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar(textVisible=False)
-        self.progress.setAccessibleName("Progress")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel the running job")
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the running job"))
         self.cancel_button.clicked.connect(self.cancel)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -317,14 +322,14 @@ class OperationBar(QWidget):
         self.progress.setRange(0, 0)  # busy until the job reports a total
         cancelling = operation.token.cancelled
         self.cancel_button.setEnabled(operation.cancellable and not cancelling)
-        self.cancel_button.setText("Cancelling…" if cancelling else "Cancel")
+        self.cancel_button.setText(self.tr("Cancelling…") if cancelling else self.tr("Cancel"))
         self.show()
 
     def cancel(self) -> None:
         if self.operation:
             self.operation.cancel()
             self.cancel_button.setEnabled(False)
-            self.cancel_button.setText("Cancelling…")
+            self.cancel_button.setText(self.tr("Cancelling…"))
 
     def _show_progress(self, operation: Operation, progress: Progress) -> None:
         if operation is not self.operation:
@@ -334,7 +339,13 @@ class OperationBar(QWidget):
             self.progress.setValue(int(progress.fraction * 1000))
         parts = [operation.label]
         if progress.unit == "bytes" and progress.done:
-            parts.append(human_size(progress.done) + (f" of {human_size(progress.total)}" if progress.total else ""))
+            if progress.total:
+                done = self.tr("{done} of {total}").format(
+                    done=human_size(progress.done), total=human_size(progress.total)
+                )
+            else:
+                done = human_size(progress.done)
+            parts.append(done)
         if progress.label:
             parts.append(progress.label)
         self.label.setText(" — ".join(parts))

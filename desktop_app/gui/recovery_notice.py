@@ -28,7 +28,7 @@ class RecoveryNotices(QObject):
     def show(self, recovery: state_files.Recovery) -> None:
         self.sentences.append(recovery.sentence)
         if self.box is None:
-            title = "Some saved state could not be read"
+            title = self.tr("Some saved state could not be read")
             self.box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=self.window)
             self.box.setTextFormat(Qt.TextFormat.PlainText)
             self.box.addButton(QMessageBox.StandardButton.Ok)

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -38,12 +38,18 @@ def show_unexpected(parent: QWidget | None, error: PHTError) -> QMessageBox | No
     """One dialog: the sentence, where the log is, and "Copy details" (redacted)."""
     if _open_dialogs:
         return None
-    where = f"The details are in the log file {_log_path}." if _log_path else "The details can be copied below."
+    if _log_path:
+        where = QCoreApplication.translate("unexpected", "The details are in the log file {path}.").format(
+            path=_log_path
+        )
+    else:
+        where = QCoreApplication.translate("unexpected", "The details can be copied below.")
     box = QMessageBox(QMessageBox.Icon.Critical, "PHT Desktop", "", parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"{error.message}\nPHT Desktop goes on; nothing else was stopped. {where}")
-    copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
-    copy.setAccessibleName("Copy the error details to the clipboard")
+    goes_on = QCoreApplication.translate("unexpected", "PHT Desktop goes on; nothing else was stopped.")
+    box.setText(f"{error.message}\n{goes_on} {where}")
+    copy = box.addButton(QCoreApplication.translate("unexpected", "&Copy details"), QMessageBox.ButtonRole.ActionRole)
+    copy.setAccessibleName(QCoreApplication.translate("unexpected", "Copy the error details to the clipboard"))
     box.addButton(QMessageBox.StandardButton.Close)
     details = redact(error.details or error.message)
     # ActionRole buttons close the box too; copying first is all the user asked for.
@@ -63,7 +69,8 @@ def _report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType
     log.error("uncaught exception %s:\n%s", where, details)
     if QApplication.instance() is None:
         return
-    error = _Uncaught(f"An unexpected error happened ({exc_type.__name__}).", details=details)
+    sentence = QCoreApplication.translate("unexpected", "An unexpected error happened ({error}).")
+    error = _Uncaught(sentence.format(error=exc_type.__name__), details=details)
     if threading.current_thread() is threading.main_thread():
         show_unexpected(QApplication.activeWindow(), error)
     # Off the GUI thread no dialog can open; the log has it, and operations report their own.

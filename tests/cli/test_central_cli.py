@@ -36,14 +36,6 @@ def demo(pht_home):
     process.wait(timeout=10)
 
 
-@pytest.fixture
-def hub(pht_home):
-    """A hub in this process, so that a test can turn its faults on between commands."""
-    server = DemoHub().start()
-    yield server
-    server.stop()
-
-
 def signed_in_with_a_key(hub: DemoHub) -> None:
     ok("server", "add", "hub", "--api", hub.api_url, "--auth", hub.auth_url)
     ok("login", "--username", "demo", "--password-stdin", stdin="demo-password\n")

@@ -152,3 +152,34 @@ def test_a_double_clicked_archive_opens_in_the_results_tab(pht_home, tmp_path) -
         finally:
             process.kill()
             process.communicate()
+
+
+def test_quitting_while_the_demo_starts_leaves_no_server_and_no_profile(qtbot, pht_home, monkeypatch) -> None:
+    """The demo hub's start is held until the quit's cancel was given (a seam, not a mock: the
+    real hub then starts), so the race is the same on every run."""
+    import threading
+
+    from desktop_app.demo_hub import DemoHub
+    from desktop_app.gui.demo_session import DemoSession
+    from desktop_app.gui.operations import registry
+
+    release, started = threading.Event(), []
+    real_start = DemoHub.start
+
+    def held_start(hub):
+        release.wait(30)
+        started.append(real_start(hub))
+        return started[-1]
+
+    monkeypatch.setattr(DemoHub, "start", held_start)
+    context = AppContext.for_profile("default")
+    demo = DemoSession(context)
+    demo.start()
+    assert registry().running()  # the start-up job is waiting on the seam
+    registry().cancel_all(discard_partial=True)
+    release.set()
+    wait_idle(qtbot)
+    assert started and not demo.running and not demo.starting
+    assert PROFILE not in [p.name for p in ServerProfiles(context.settings).all()]
+    with pytest.raises(httpx.TransportError):
+        httpx.get(started[0].api_url, timeout=5)

@@ -69,7 +69,7 @@ def test_generate_then_back_up_from_next_steps(qtbot, window: MainWindow, tmp_pa
     assert len(tab.table.item(0, 2).text().split()) == 16  # fingerprint grouped in fours
     prompt = tab.dialog
     assert isinstance(prompt, QMessageBox) and "Next steps" in prompt.text()
-    backup_button = next(b for b in prompt.buttons() if b.text() == "Back up now…")
+    backup_button = next(b for b in prompt.buttons() if b.text().replace("&", "") == "Back up now…")
     qtbot.mouseClick(backup_button, Qt.MouseButton.LeftButton)
     export = tab.dialog
     assert export.chosen_form() == "private-backup"
@@ -229,7 +229,7 @@ def test_no_keyring_offers_the_file_store(qtbot, pht_home, monkeypatch) -> None:
     assert "keyring is not usable" in tab.unavailable.text() and tab.use_file_store.isVisibleTo(tab)
     assert not tab.generate_button.isEnabled()
     box = tab.opt_in_file_store()
-    accept = next(b for b in box.buttons() if b.text() == "Use the encrypted file")
+    accept = next(b for b in box.buttons() if b.text().replace("&", "") == "Use the encrypted file")
     qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
     wait_idle(qtbot)
     assert context.keystore is not None and not tab.use_file_store.isVisibleTo(tab)

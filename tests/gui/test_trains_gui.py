@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer
 
 from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.keys.types import KeyType
-from desktop_app.demo_hub import DemoHub
 from desktop_app.demo_hub.state import FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.main_window import MainWindow
@@ -17,13 +16,6 @@ from tests.gui.conftest import wait_idle
 pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
 
 PASS = "trains-tab-passphrase"
-
-
-@pytest.fixture
-def hub():
-    server = DemoHub().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

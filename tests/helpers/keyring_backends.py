@@ -2,14 +2,22 @@
 
 `WindowsLimitedKeyring` emulates Windows Credential Manager's limit (2,560 bytes per secret,
 written as UTF-16) in memory: the real backend cannot run here. `FlakyKeyring` drops or
-alters entries to show that damage is reported, not used.
+alters entries to show that damage is reported, not used. `run_in_private_keyring` gives a
+script the real gnome-keyring of its own.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 from jaraco.classes.properties import classproperty
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError, PasswordSetError
+
+from tests.conftest import require
 
 WINDOWS_MAX_SECRET_BYTES = 2560
 
@@ -54,3 +62,23 @@ class FlakyKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         super().set_password(service, username, password[:-1] if username in self.mangle else password)
+
+
+def run_in_private_keyring(script: str, folder: Path, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    """Run a Python `script` in a D-Bus session of its own with a fresh, unlocked gnome-keyring
+    and its own PHT_DESKTOP_HOME under `folder`: for tests that lock the collection, which
+    cannot be undone without a password prompt."""
+    require(shutil.which("gnome-keyring-daemon") is not None, "gnome-keyring is not installed")
+    shell = (
+        f'export XDG_DATA_HOME="{folder}/xdg" PHT_DESKTOP_HOME="{folder}/home"; '
+        'mkdir -p "$XDG_DATA_HOME"; '
+        "echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; "
+        f'exec "{sys.executable}" -c "$0"'
+    )
+    return subprocess.run(
+        ["dbus-run-session", "--", "bash", "-c", shell, script],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=Path(__file__).resolve().parents[2],
+    )

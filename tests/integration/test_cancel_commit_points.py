@@ -25,7 +25,6 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decrypt_opened
 from desktop_app.core.settings import Settings
-from desktop_app.demo_hub import DemoHub
 from desktop_app.demo_hub.state import FINISHED_TRAIN_ID
 from tests.helpers.central import DEMO_LOGIN, client_for
 from tests.helpers.result_archives import build_archive
@@ -96,13 +95,6 @@ def test_private_backup(store: KeyStore, tmp_path: Path) -> None:
     late = LateCancel()
     store.export_private_backup("backed", PASS, target, cancel=late)
     assert target.exists() and late.committed == f"the backup was already written to {target}."
-
-
-@pytest.fixture
-def hub():
-    server = DemoHub().start()
-    yield server
-    server.stop()
 
 
 def test_registration_and_unregistration(store: KeyStore, hub) -> None:

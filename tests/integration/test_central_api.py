@@ -42,13 +42,6 @@ def store(pht_home) -> KeyStore:
 
 
 @pytest.fixture
-def hub():
-    server = DemoHub().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def client(hub, store) -> CentralClient:
     with client_for(hub, store) as signed_in:
         signed_in.sign_in(DEMO_LOGIN)

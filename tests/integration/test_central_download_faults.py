@@ -21,7 +21,6 @@ from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import KeyStore
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.settings import Settings
-from desktop_app.demo_hub import DemoHub
 from desktop_app.demo_hub.state import FINISHED_TRAIN_ID
 from tests.helpers.central import DEMO_LOGIN, client_for
 from tests.helpers.full_disk import small_filesystem
@@ -29,13 +28,6 @@ from tests.helpers.full_disk import small_filesystem
 pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
 
 PW = "lantern-oyster-gravel-19"
-
-
-@pytest.fixture
-def hub():
-    server = DemoHub().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

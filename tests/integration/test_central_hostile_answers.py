@@ -17,20 +17,12 @@ from desktop_app.core.keys.types import KeyType
 from desktop_app.core.keystore import KeyStore
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.settings import Settings
-from desktop_app.demo_hub import DemoHub
 from desktop_app.demo_hub.state import SIGNABLE_TRAIN_ID
 from tests.helpers.central import DEMO_LOGIN, client_for
 
 pytestmark = pytest.mark.keyring  # tokens live in the real Secret Service
 
 JSON_CAP = 16 << 20  # the documented cap on a JSON answer (docs/central.md)
-
-
-@pytest.fixture
-def hub():
-    server = DemoHub().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

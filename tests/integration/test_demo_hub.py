@@ -6,19 +6,11 @@ from __future__ import annotations
 import http.client
 import json
 
-import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.protocol.hexpem import public_key_to_hex_pem
 from desktop_app.demo_hub import DemoHub
 from desktop_app.demo_hub.state import FINISHED_TRAIN_ID
-
-
-@pytest.fixture
-def hub():
-    server = DemoHub().start()
-    yield server
-    server.stop()
 
 
 def token(hub: DemoHub) -> dict[str, str]:

@@ -10,9 +10,6 @@ that the index does not name.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +22,7 @@ from keyring.backend import KeyringBackend
 from desktop_app.core.keystore import KeyStore, SecretDamaged
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.settings import Settings
-from tests.conftest import require
+from tests.helpers.keyring_backends import run_in_private_keyring
 
 pytestmark = pytest.mark.keyring
 
@@ -179,20 +176,7 @@ LOCKED_SCRIPT = textwrap.dedent(
 
 def test_a_collection_locked_mid_operation_loses_no_key(tmp_path: Path) -> None:
     """Locking cannot be undone over D-Bus without a prompt: a private session and daemon."""
-    require(shutil.which("gnome-keyring-daemon") is not None, "gnome-keyring is not installed")
-    shell = (
-        f'export XDG_DATA_HOME="{tmp_path}/xdg" PHT_DESKTOP_HOME="{tmp_path}/home"; '
-        'mkdir -p "$XDG_DATA_HOME"; '
-        "echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; "
-        f'exec "{sys.executable}" -c "$0"'
-    )
-    result = subprocess.run(
-        ["dbus-run-session", "--", "bash", "-c", shell, LOCKED_SCRIPT],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=Path(__file__).resolve().parents[2],
-    )
+    result = run_in_private_keyring(LOCKED_SCRIPT, tmp_path, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr
     sentences = [line for line in result.stdout.splitlines() if line.startswith("SENTENCE:")]
     assert len(sentences) == 2 and all("it is locked" in s and "REMEDY: unlock_keyring" in s for s in sentences)

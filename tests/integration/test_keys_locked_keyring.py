@@ -6,15 +6,12 @@ a private D-Bus session with its own gnome-keyring, inside a subprocess.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import require
+from tests.helpers.keyring_backends import run_in_private_keyring
 
 SCRIPT = textwrap.dedent(
     """
@@ -45,20 +42,7 @@ SCRIPT = textwrap.dedent(
 
 @pytest.mark.keyring
 def test_locked_collection_is_reported_with_the_remedy(tmp_path: Path) -> None:
-    require(shutil.which("gnome-keyring-daemon") is not None, "gnome-keyring is not installed")
-    shell = (
-        f'export XDG_DATA_HOME="{tmp_path}/xdg" PHT_DESKTOP_HOME="{tmp_path}/home"; '
-        'mkdir -p "$XDG_DATA_HOME"; '
-        "echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; "
-        f'exec "{sys.executable}" -c "$0"'
-    )
-    result = subprocess.run(
-        ["dbus-run-session", "--", "bash", "-c", shell, SCRIPT],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
-    )
+    result = run_in_private_keyring(SCRIPT, tmp_path, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     sentences = [line for line in result.stdout.splitlines() if line.startswith("SENTENCE:")]
     assert len(sentences) == 2

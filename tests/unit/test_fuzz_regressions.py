@@ -104,3 +104,11 @@ def test_nesting_is_counted_not_recursed(key) -> None:
         deeper = text.replace("{", '{"deep": ' + "[" * depth + "]" * depth + ", ", 1)
         with pytest.raises(TrainConfigError, match="nested more than 64 levels deep"):
             TrainConfig.from_json_bytes(deeper.encode())
+
+
+def test_a_layer_whose_gzip_header_is_cut_short_is_unreadable() -> None:
+    # TypeError "ord() expected a character" from tarfile's gzip reader (image config harness).
+    from desktop_app.core.station.image_config import ImageConfigError, config_in_layer
+
+    with pytest.raises(ImageConfigError, match="not a readable tar archive"):
+        config_in_layer([b"\x1f\x8b\x08"], [1 << 20])

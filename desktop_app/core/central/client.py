@@ -45,6 +45,9 @@ def ssl_context(profile: ServerProfile) -> ssl.SSLContext:
 
 
 class CentralClient:
+    # How sentences name the server: subclasses for other networks (a FLAME hub) say their own.
+    noun = "central server"
+
     def __init__(
         self,
         profile: ServerProfile,
@@ -222,10 +225,10 @@ class CentralClient:
                     remedy=Remedy.CHECK_CA_BUNDLE,
                 ) from exc
             self._retryable_error = True
-            raise CentralError(f"The central server at {host} cannot be reached ({_reason(exc)}).") from exc
+            raise CentralError(f"The {self.noun} at {host} cannot be reached ({_reason(exc)}).") from exc
         except httpx.TimeoutException as exc:
             self._retryable_error = True
-            raise CentralError(f"The central server at {host} did not answer within {self.timeout:.0f} s.") from exc
+            raise CentralError(f"The {self.noun} at {host} did not answer within {self.timeout:.0f} s.") from exc
         except httpx.HTTPError as exc:
             self._retryable_error = True
             raise CentralError(f"The connection to {host} failed ({_reason(exc)}).") from exc
@@ -254,21 +257,20 @@ class CentralClient:
         if status == 404:
             raise CentralError(sentence(f"Not found on the server: {message or response.request.url.path}"))
         if status >= 500:
-            raise CentralError(sentence(f"The central server failed ({status}): {message or 'it gave no details'}"))
+            raise CentralError(sentence(f"The {self.noun} failed ({status}): {message or 'it gave no details'}"))
         raise CentralError(
-            sentence(f"The central server refused the request ({status}): {message or 'no details given'}")
+            sentence(f"The {self.noun} refused the request ({status}): {message or 'no details given'}")
         )
 
-    @staticmethod
-    def _json(response: httpx.Response) -> Any:
+    def _json(self, response: httpx.Response) -> Any:
         try:
             return response.json()
         except RecursionError:
-            raise CentralError("The central server's answer is nested too deeply to be read.") from None
+            raise CentralError(f"The {self.noun}'s answer is nested too deeply to be read.") from None
         except ValueError:
             kind = response.headers.get("content-type", "no content type")
             raise CentralError(
-                f"The central server answered something that is not JSON (status {response.status_code}, {kind})."
+                f"The {self.noun} answered something that is not JSON (status {response.status_code}, {kind})."
             ) from None
 
 

@@ -94,11 +94,23 @@ def download_result(
     cancel: CancelToken | None = None,
 ) -> Path:
     """Download a train's result archive to `target`; a dropped connection is resumed."""
+    return download_file(client, f"trains/{train_id}/result/download", target, progress, cancel)
+
+
+def download_file(
+    client: CentralClient,
+    path: str,
+    target: Path,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> Path:
+    """Stream `path` (relative to the API, or a full URL where the client allows one, as a FLAME
+    hub's storage) to `target` through its `.part` file; a dropped connection is resumed."""
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new folder is owner-only
     part = part_path(target)
     for attempt in range(ATTEMPTS):
         try:
-            _fetch_once(client, f"trains/{train_id}/result/download", part, progress, cancel)
+            _fetch_once(client, path, part, progress, cancel)
         except _Interrupted as exc:
             if attempt == ATTEMPTS - 1:
                 raise _interrupted(client, exc, part) from exc

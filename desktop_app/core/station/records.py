@@ -32,11 +32,20 @@ CREATE TABLE IF NOT EXISTS runs (
     log_path TEXT,
     failed_step TEXT,
     remedy TEXT,
-    cancelled INTEGER NOT NULL DEFAULT 0
+    cancelled INTEGER NOT NULL DEFAULT 0,
+    manifest_in TEXT,
+    manifest_out TEXT
 )
 """
 # Columns added after the first release: a database made before gets them on opening.
-ADDED_COLUMNS = {"failed_step": "TEXT", "remedy": "TEXT", "cancelled": "INTEGER NOT NULL DEFAULT 0"}
+ADDED_COLUMNS = {
+    "failed_step": "TEXT",
+    "remedy": "TEXT",
+    "cancelled": "INTEGER NOT NULL DEFAULT 0",
+    # The registry's manifest digests of the image pulled and pushed (the queue asks the registry).
+    "manifest_in": "TEXT",
+    "manifest_out": "TEXT",
+}
 
 
 def log_folder(data_dir: Path) -> Path:
@@ -112,6 +121,14 @@ class RunRecords:
             return str(source)
         folder.mkdir(parents=True, exist_ok=True)
         return str(shutil.move(source, folder / source.name))
+
+    def set_registry_digests(self, run_id: int, pulled: str, pushed: str) -> None:
+        """Link a run to the registry's manifest digests of the image it pulled and pushed."""
+        with self._connect() as db:
+            db.execute(
+                "UPDATE runs SET manifest_in = ?, manifest_out = ? WHERE id = ?",
+                (pulled or None, pushed or None, run_id),
+            )
 
     def history(self, limit: int = 200) -> list[dict]:
         with self._connect() as db:

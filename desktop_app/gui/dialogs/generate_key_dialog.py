@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import UsageError
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.names import validate_key_name
 from desktop_app.core.keys.types import DEFAULT_KEY_TYPE, EC_NOT_FOR_PHT, KeyType
 from desktop_app.gui.widgets.passphrase_fields import PassphraseFields
@@ -22,28 +23,30 @@ from desktop_app.gui.widgets.passphrase_fields import PassphraseFields
 class GenerateKeyDialog(QDialog):
     def __init__(self, taken_names: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Generate a key pair")
+        self.setWindowTitle(self.tr("Generate a key pair"))
         self.taken_names = taken_names
-        self.name = QLineEdit(placeholderText="e.g. my-research-key")
+        self.name = QLineEdit(placeholderText=self.tr("e.g. my-research-key"))
         self.key_type = QComboBox()
         for key_type in KeyType:
-            self.key_type.addItem(key_type.label, key_type.value)
+            self.key_type.addItem(self._type_label(key_type), key_type.value)
         self.key_type.setCurrentIndex(self.key_type.findData(DEFAULT_KEY_TYPE.value))
         self.choices = QLabel(
-            "RSA: for the PHT network (signing trains, receiving results) — the usual choice.\n"
-            "EC: for FLAME node keys only.\n"
-            "Paillier: only if your analysis asks for homomorphically summed results.",
+            self.tr(
+                "RSA: for the PHT network (signing trains, receiving results) — the usual choice.\n"
+                "EC: for FLAME node keys only.\n"
+                "Paillier: only if your analysis asks for homomorphically summed results."
+            ),
             wordWrap=True,
         )
         self.type_note = QLabel(wordWrap=True)
         self.name_problem = QLabel(styleSheet="color: #b00020;")
         self.passphrase = PassphraseFields(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Generate")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Generate"))
         form = QFormLayout()
-        form.addRow("Name:", self.name)
+        form.addRow(self.tr("&Name:"), self.name)
         form.addRow("", self.name_problem)
-        form.addRow("Type:", self.key_type)
+        form.addRow(self.tr("&Type:"), self.key_type)
         form.addRow("", self.choices)
         form.addRow("", self.type_note)
         layout = QVBoxLayout(self)
@@ -59,6 +62,13 @@ class GenerateKeyDialog(QDialog):
         self.passphrase.changed.connect(self._validate)
         self._validate()
 
+    def _type_label(self, key_type: KeyType) -> str:
+        if key_type.is_rsa:
+            return self.tr("RSA {size} bits — PHT trains and results").format(size=key_type.size)
+        if key_type.is_ec:
+            return self.tr("EC P-{size} — FLAME only, not for PHT trains").format(size=key_type.size)
+        return self.tr("Paillier {size} bits — homomorphic results").format(size=key_type.size)
+
     def selected_type(self) -> KeyType:
         return KeyType(self.key_type.currentData())
 
@@ -70,14 +80,14 @@ class GenerateKeyDialog(QDialog):
             validate_key_name(name)
         except UsageError as exc:
             return str(exc)
-        return f"A key named {name!r} exists already." if name in self.taken_names else ""
+        return self.tr("A key named “{name}” exists already.").format(name=name) if name in self.taken_names else ""
 
     def _validate(self) -> None:
         key_type = self.selected_type()
         notes = {
-            "rsa": "RSA keys sign train hashes and receive results on the PHT network.",
-            "ec": EC_NOT_FOR_PHT,
-            "paillier": "Paillier keys decrypt homomorphically summed results (*.he.json).",
+            "rsa": self.tr("RSA keys sign train hashes and receive results on the PHT network."),
+            "ec": _(EC_NOT_FOR_PHT),
+            "paillier": self.tr("Paillier keys decrypt homomorphically summed results (*.he.json)."),
         }
         self.type_note.setText(notes[key_type.family])
         self.type_note.setStyleSheet("color: #b26a00;" if key_type.is_ec else "")

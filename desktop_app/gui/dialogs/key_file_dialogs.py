@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,31 +44,31 @@ class ImportKeyDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import a private key")
-        self.file = QLineEdit(placeholderText="private.pem, key.pem, private-he.key, a backup…")
-        self.public_file = QLineEdit(placeholderText="optional: public.pem or public-he.key")
+        self.setWindowTitle(self.tr("Import a private key"))
+        self.file = QLineEdit(placeholderText=self.tr("private.pem, key.pem, private-he.key, a backup…"))
+        self.public_file = QLineEdit(placeholderText=self.tr("optional: public.pem or public-he.key"))
         self.name = QLineEdit()
         self.file_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.file_passphrase.setPlaceholderText("only if the file is encrypted")
-        self.passphrase = PassphraseFields(self, "Protect with")
-        self.file.setAccessibleName("Key file")
-        self.public_file.setAccessibleName("Public key file")
-        self.name.setAccessibleName("Name for the imported key")
-        self.file_passphrase.setAccessibleName("The key file's passphrase")
-        browse, browse_public = QPushButton("Browse…"), QPushButton("Browse…")
-        browse.setAccessibleName("Choose the key file")
-        browse_public.setAccessibleName("Choose the public key file")
+        self.file_passphrase.setPlaceholderText(self.tr("only if the file is encrypted"))
+        self.passphrase = PassphraseFields(self, self.tr("Protect with"))
+        self.file.setAccessibleName(self.tr("Key file"))
+        self.public_file.setAccessibleName(self.tr("Public key file"))
+        self.name.setAccessibleName(self.tr("Name for the imported key"))
+        self.file_passphrase.setAccessibleName(self.tr("The key file's passphrase"))
+        browse, browse_public = QPushButton(self.tr("&Browse…")), QPushButton(self.tr("B&rowse…"))
+        browse.setAccessibleName(self.tr("Choose the key file"))
+        browse_public.setAccessibleName(self.tr("Choose the public key file"))
         browse.clicked.connect(lambda: self._browse(self.file))
         browse_public.clicked.connect(lambda: self._browse(self.public_file))
         form = QFormLayout()
-        form.addRow("Key file:", _path_row(self.file, browse))
-        form.addRow("Public file:", _path_row(self.public_file, browse_public))
-        form.addRow("Name:", self.name)
-        form.addRow("File passphrase:", self.file_passphrase)
-        self.buttons = _ok_cancel(self, "Import")
+        form.addRow(self.tr("&Key file:"), _path_row(self.file, browse))
+        form.addRow(self.tr("P&ublic file:"), _path_row(self.public_file, browse_public))
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&File passphrase:"), self.file_passphrase)
+        self.buttons = _ok_cancel(self, self.tr("&Import"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("The imported key is stored under this passphrase:"))
+        layout.addWidget(QLabel(self.tr("The imported key is stored under this passphrase:")))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(lambda name: self.passphrase.set_user_inputs([name]))
@@ -75,7 +77,7 @@ class ImportKeyDialog(QDialog):
         self._validate()
 
     def _browse(self, target: QLineEdit) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a key file")
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a key file"))
         if chosen:
             target.setText(chosen)
             if target is self.file and not self.name.text():
@@ -87,10 +89,10 @@ class ImportKeyDialog(QDialog):
 
 
 EXPORT_FORMS = {
-    "public-pem": "Public key, PEM",
-    "public-hex": "Public key, hex PEM (what the central API stores)",
-    "paillier-json": "Public key, Paillier JSON",
-    "private-backup": "Private key backup, encrypted",
+    "public-pem": QT_TRANSLATE_NOOP("ExportKeyDialog", "Public key, PEM"),
+    "public-hex": QT_TRANSLATE_NOOP("ExportKeyDialog", "Public key, hex PEM (what the central API stores)"),
+    "paillier-json": QT_TRANSLATE_NOOP("ExportKeyDialog", "Public key, Paillier JSON"),
+    "private-backup": QT_TRANSLATE_NOOP("ExportKeyDialog", "Private key backup, encrypted"),
 }
 
 
@@ -98,27 +100,27 @@ class ExportKeyDialog(QDialog):
     def __init__(self, info: KeyInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info = info
-        self.setWindowTitle(f"Export {info.name}")
+        self.setWindowTitle(self.tr("Export {name}").format(name=info.name))
         self.form_choice = QComboBox()
         forms = ["paillier-json"] if info.type.is_paillier else ["public-pem", "public-hex"]
         for form in [*forms, "private-backup"]:
-            self.form_choice.addItem(EXPORT_FORMS[form], form)
+            self.form_choice.addItem(QCoreApplication.translate("ExportKeyDialog", EXPORT_FORMS[form]), form)
         self.path = QLineEdit()
-        self.path.setAccessibleName("Export to file")
-        self.form_choice.setAccessibleName("What to export")
-        browse = QPushButton("Browse…")
-        browse.setAccessibleName("Choose the file to export to")
+        self.path.setAccessibleName(self.tr("Export to file"))
+        self.form_choice.setAccessibleName(self.tr("What to export"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose the file to export to"))
         browse.clicked.connect(self._browse)
         self.key_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.key_passphrase.setPlaceholderText("the key's current passphrase")
-        self.backup_passphrase = PassphraseFields(self, "Backup passphrase")
+        self.key_passphrase.setPlaceholderText(self.tr("the key's current passphrase"))
+        self.backup_passphrase = PassphraseFields(self, self.tr("Backup passphrase"))
         self.backup_passphrase.set_user_inputs([info.name])
         form = QFormLayout()
-        form.addRow("Key:", QLabel(f"{info.name} · {info.grouped_fingerprint}", wordWrap=True))
-        form.addRow("Export:", self.form_choice)
-        form.addRow("To file:", _path_row(self.path, browse))
-        form.addRow("Key passphrase:", self.key_passphrase)
-        self.buttons = _ok_cancel(self, "Export")
+        form.addRow(self.tr("Key:"), QLabel(f"{info.name} · {info.grouped_fingerprint}", wordWrap=True))
+        form.addRow(self.tr("E&xport:"), self.form_choice)
+        form.addRow(self.tr("&To file:"), _path_row(self.path, browse))
+        form.addRow(self.tr("&Key passphrase:"), self.key_passphrase)
+        self.buttons = _ok_cancel(self, self.tr("&Export"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.backup_passphrase)
@@ -139,7 +141,7 @@ class ExportKeyDialog(QDialog):
 
     def _browse(self) -> None:
         suffix = ".json" if self.info.type.is_paillier else ".pem"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", f"{self.info.name}{suffix}")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), f"{self.info.name}{suffix}")
         if chosen:
             self.path.setText(chosen)
 
@@ -156,16 +158,21 @@ class DeleteKeyDialog(QDialog):
 
     def __init__(self, info: KeyInfo, where: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Delete {info.name}")
-        text = (
-            f"<p>Delete key <b>{info.name}</b> ({info.type.value})?</p>"
-            f"<p>Fingerprint {info.grouped_fingerprint}</p>"
-            f"<p>Its private part is removed {where}. Without a backup, results encrypted for "
+        self.setWindowTitle(self.tr("Delete {name}").format(name=info.name))
+        text = self.tr(
+            "<p>Delete key <b>{name}</b> ({type})?</p>"
+            "<p>Fingerprint {fingerprint}</p>"
+            "<p>Its private part is removed {where}. Without a backup, results encrypted for "
             "this key can never be read again.</p><p>Type the key's name to confirm:</p>"
+        ).format(
+            name=html.escape(info.name),
+            type=info.type.value,
+            fingerprint=info.grouped_fingerprint,
+            where=html.escape(where),
         )
         self.confirm = QLineEdit()
-        self.confirm.setAccessibleName(f"Type {info.name} to confirm the deletion")
-        self.buttons = _ok_cancel(self, "Delete")
+        self.confirm.setAccessibleName(self.tr("Type {name} to confirm the deletion").format(name=info.name))
+        self.buttons = _ok_cancel(self, self.tr("&Delete"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.confirm.textChanged.connect(
             lambda text: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(text == info.name)

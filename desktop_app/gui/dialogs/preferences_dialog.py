@@ -35,32 +35,32 @@ class PreferencesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.dialog: QWidget | None = None
 
-        keys_box = QGroupBox("Keys")
+        keys_box = QGroupBox(self.tr("Keys"))
         keys_form = QFormLayout(keys_box)
         self.default_key = QComboBox()
-        self.default_key.addItem("(the first RSA key)", "")
+        self.default_key.addItem(self.tr("(the first RSA key)"), "")
         for info in context.keys:
             if info.is_rsa:
                 self.default_key.addItem(f"{info.name} — {info.grouped_fingerprint[:19]}…", info.name)
         self.default_key.setCurrentIndex(max(0, self.default_key.findData(context.settings.get(DEFAULT_KEY) or "")))
-        keys_form.addRow("&Default key:", self.default_key)
+        keys_form.addRow(self.tr("&Default key:"), self.default_key)
         store = context.keystore
-        where = f"Private keys are kept {store.where}." if store else context.keystore_error
+        where = self.tr("Private keys are kept {where}.").format(where=store.where) if store else context.keystore_error
         self.storage = QLabel(where, wordWrap=True)
         self.storage.setTextFormat(Qt.TextFormat.PlainText)
-        keys_form.addRow("Stored:", self.storage)
+        keys_form.addRow(self.tr("Stored:"), self.storage)
 
-        servers_box = QGroupBox("Servers")
-        self.servers = row_table(("Name", "API", "Kind"), stretch_column=1)
-        self.servers.setAccessibleName("Server profiles")
+        servers_box = QGroupBox(self.tr("Servers"))
+        self.servers = row_table((self.tr("Name"), self.tr("API"), self.tr("Kind")), stretch_column=1)
+        self.servers.setAccessibleName(self.tr("Server profiles"))
         self.servers.itemSelectionChanged.connect(self._update)
-        self.add_button = QPushButton("&Add…")
-        self.edit_button = QPushButton("&Edit…")
-        self.remove_button = QPushButton("&Remove…")
-        self.use_button = QPushButton("&Use")
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.remove_button = QPushButton(self.tr("&Remove…"))
+        self.use_button = QPushButton(self.tr("&Use"))
         self.add_button.clicked.connect(lambda: self._open_server_dialog(None))
         self.edit_button.clicked.connect(lambda: self._open_server_dialog(self.selected_server()))
         self.remove_button.clicked.connect(self._confirm_remove)
@@ -73,16 +73,18 @@ class PreferencesDialog(QDialog):
         servers_layout.addWidget(self.servers)
         servers_layout.addLayout(server_buttons)
 
-        station_box = QGroupBox("Station")
+        station_box = QGroupBox(self.tr("Station"))
         station_form = QFormLayout(station_box)
         saved = StationSettings.load(context.settings)
-        self.engine = QLineEdit(saved.engine, placeholderText="found automatically (DOCKER_HOST, Docker or Podman)")
-        self.time_limit = QSpinBox(minimum=10, maximum=7 * 86400, value=saved.wall_clock_seconds, suffix=" s")
-        self.memory = QSpinBox(minimum=0, maximum=1 << 20, suffix=" MiB", specialValueText="no limit")
+        self.engine = QLineEdit(
+            saved.engine, placeholderText=self.tr("found automatically (DOCKER_HOST, Docker or Podman)")
+        )
+        self.time_limit = QSpinBox(minimum=10, maximum=7 * 86400, value=saved.wall_clock_seconds, suffix=self.tr(" s"))
+        self.memory = QSpinBox(minimum=0, maximum=1 << 20, suffix=self.tr(" MiB"), specialValueText=self.tr("no limit"))
         self.memory.setValue(saved.memory_mib or 0)
-        station_form.addRow("E&ngine:", self.engine)
-        station_form.addRow("&Time limit:", self.time_limit)
-        station_form.addRow("&Memory limit:", self.memory)
+        station_form.addRow(self.tr("E&ngine:"), self.engine)
+        station_form.addRow(self.tr("&Time limit:"), self.time_limit)
+        station_form.addRow(self.tr("&Memory limit:"), self.memory)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -102,8 +104,8 @@ class PreferencesDialog(QDialog):
         profiles = ServerProfiles(self.context.settings).all()
         self.servers.setRowCount(len(profiles))
         for row, profile in enumerate(profiles):
-            kind = "local demo" if profile.demo else "PHT central"
-            name = f"{profile.name} (active)" if profile.name == active else profile.name
+            kind = self.tr("local demo") if profile.demo else self.tr("PHT central")
+            name = self.tr("{name} (active)").format(name=profile.name) if profile.name == active else profile.name
             for column, text in enumerate((name, profile.api_url, kind)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, profile.name)
@@ -137,10 +139,12 @@ class PreferencesDialog(QDialog):
         name = self.selected_server()
         if not name:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove server", "", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove server"), "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Remove the server profile {name}? Your keys stay; you can add the server again.")
-        remove = box.addButton("&Remove", QMessageBox.ButtonRole.DestructiveRole)
+        box.setText(
+            self.tr("Remove the server profile {name}? Your keys stay; you can add the server again.").format(name=name)
+        )
+        remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         remove.clicked.connect(lambda: self._remove(name))
         box.open()

@@ -26,32 +26,36 @@ class AddServerDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.profile: ServerProfile | None = None
-        self.setWindowTitle("Add your PHT server")
-        self.name = QLineEdit(placeholderText="e.g. pht-central")
+        self.setWindowTitle(self.tr("Add your PHT server"))
+        self.name = QLineEdit(placeholderText=self.tr("e.g. pht-central"))
         self.api_url = QLineEdit(placeholderText="https://central.example.org/api")
         self.auth_url = QLineEdit(placeholderText="https://central.example.org/auth")
-        self.ca_bundle = QLineEdit(placeholderText="only if your network inspects TLS")
-        browse = QPushButton("&Browse…")
-        browse.setAccessibleName("Choose a CA bundle file")
+        self.ca_bundle = QLineEdit(placeholderText=self.tr("only if your network inspects TLS"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose a CA bundle file"))
         browse.clicked.connect(self._browse)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(browse)
         self.problem = QLabel(wordWrap=True, styleSheet="color: #b00020;")
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&API URL:", self.api_url)
-        form.addRow("A&uth URL:", self.auth_url)
-        form.addRow("&CA bundle:", ca_row)
-        for label, field in (("Name", self.name), ("API URL", self.api_url), ("Auth URL", self.auth_url)):
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&API URL:"), self.api_url)
+        form.addRow(self.tr("A&uth URL:"), self.auth_url)
+        form.addRow(self.tr("&CA bundle:"), ca_row)
+        for label, field in (
+            (self.tr("Name"), self.name),
+            (self.tr("API URL"), self.api_url),
+            (self.tr("Auth URL"), self.auth_url),
+        ):
             field.setAccessibleName(label)
-        self.ca_bundle.setAccessibleName("CA bundle")
+        self.ca_bundle.setAccessibleName(self.tr("CA bundle"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add server")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("A&dd server"))
         self.buttons.accepted.connect(self._add)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Your PHT administrator gives you these addresses.", wordWrap=True))
+        layout.addWidget(QLabel(self.tr("Your PHT administrator gives you these addresses."), wordWrap=True))
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
@@ -61,16 +65,18 @@ class AddServerDialog(QDialog):
 
     def edit(self, profile: ServerProfile) -> None:
         """Change an existing profile: its name stays (sign-ins are kept under it)."""
-        self.setWindowTitle(f"Edit {profile.name}")
+        self.setWindowTitle(self.tr("Edit {name}").format(name=profile.name))
         self.name.setText(profile.name)
         self.name.setReadOnly(True)
         self.api_url.setText(profile.api_url)
         self.auth_url.setText(profile.auth_url)
         self.ca_bundle.setText(profile.ca_bundle or "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save"))
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a CA bundle", "", "Certificates (*.pem *.crt);;All (*)")
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a CA bundle"), "", self.tr("Certificates (*.pem *.crt);;All (*)")
+        )
         if chosen:
             self.ca_bundle.setText(chosen)
 

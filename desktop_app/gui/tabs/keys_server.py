@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.central.errors import KeyMismatch
@@ -23,7 +23,9 @@ def shown_state(status: ServerKeyStatus, name: str) -> str:
     """The state as the Keys tab shows it; a key registered under another name (through central's
     web page, say) says that name."""
     if status.server_name and status.server_name != name:
-        return f"{status.state} (as {printable(status.server_name)})"
+        return QCoreApplication.translate("KeyServerActions", "{state} (as {name})").format(
+            state=status.state, name=printable(status.server_name)
+        )
     return status.state
 
 
@@ -67,7 +69,9 @@ class KeyServerActions:
         def work(client, cancel):
             return {k.name: shown_state(key_status(client, k), k.name) for k in candidates}
 
-        self._run("Checking the server's keys", work, self.statuses.update)
+        self._run(
+            QCoreApplication.translate("KeyServerActions", "Checking the server's keys"), work, self.statuses.update
+        )
 
     def register(self, info: KeyInfo, replace: bool = False) -> None:
         self._pending = info
@@ -76,14 +80,22 @@ class KeyServerActions:
             self.context.status_message.emit(message)
             self.check([info])
 
-        label = f"Registering {info.name}"
+        label = QCoreApplication.translate("KeyServerActions", "Registering {name}").format(name=info.name)
         self._run(label, lambda client, cancel: register_key(client, info, replace, cancel), done)
 
     def _confirm_replace(self, error: PHTError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "A different key is registered", "", parent=self.tab)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("KeyServerActions", "A different key is registered"),
+            "",
+            parent=self.tab,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(error_text(error))
-        replace = box.addButton("Replace the server's key", QMessageBox.ButtonRole.DestructiveRole)
+        replace = box.addButton(
+            QCoreApplication.translate("KeyServerActions", "&Replace the server's key"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         replace.clicked.connect(lambda: self.register(self._pending, replace=True))
         box.open()
@@ -92,6 +104,7 @@ class KeyServerActions:
     def unregister(self, info: KeyInfo) -> None:
         def done(message: str) -> None:
             self.context.status_message.emit(message)
-            self.statuses[info.name] = "not registered"
+            self.statuses[info.name] = QCoreApplication.translate("KeyServerActions", "not registered")
 
-        self._run(f"Unregistering {info.name}", lambda client, cancel: unregister_key(client, info.name, cancel), done)
+        label = QCoreApplication.translate("KeyServerActions", "Unregistering {name}").format(name=info.name)
+        self._run(label, lambda client, cancel: unregister_key(client, info.name, cancel), done)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -14,6 +15,7 @@ from desktop_app.core.keystore import ENCRYPTED_FILE, KeyInfo, KeyStore, set_sto
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.settings import write_atomically
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.dialogs.flame_node_key_dialog import FlameNodeKeyDialog, active_is_flame, fits_a_node
 from desktop_app.gui.dialogs.generate_key_dialog import GenerateKeyDialog
 from desktop_app.gui.dialogs.key_file_dialogs import DeleteKeyDialog, ExportKeyDialog, ImportKeyDialog
 from desktop_app.gui.error_display import show_error
@@ -22,7 +24,13 @@ from desktop_app.gui.tabs.keys_server import KeyServerActions
 from desktop_app.gui.tabs.welcome_tab import BACKED_UP, keys_without_backup, no_backup_sentence
 from desktop_app.gui.widgets.tables import row_table
 
-COLUMNS = ("Name", "Type", "Fingerprint", "Created", "Active server")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("KeysTab", "Name"),
+    QT_TRANSLATE_NOOP("KeysTab", "Type"),
+    QT_TRANSLATE_NOOP("KeysTab", "Fingerprint"),
+    QT_TRANSLATE_NOOP("KeysTab", "Created"),
+    QT_TRANSLATE_NOOP("KeysTab", "Active server"),
+)
 
 
 def public_text(info: KeyInfo) -> str:
@@ -41,7 +49,7 @@ class KeysTab(QWidget):
 
         self.unavailable = QLabel(wordWrap=True, styleSheet="color: #b00020;")
         self.unavailable.setTextFormat(Qt.TextFormat.PlainText)
-        self.use_file_store = QPushButton("Use encrypted key file store…")
+        self.use_file_store = QPushButton(self.tr("&Use encrypted key file store…"))
         self.use_file_store.clicked.connect(self.opt_in_file_store)
         # As KeePassXC does: a gentle reminder while a key has no backup.
         self.reminder = QWidget()
@@ -49,23 +57,25 @@ class KeysTab(QWidget):
         reminder_row.setContentsMargins(0, 0, 0, 0)
         self.reminder_text = QLabel(wordWrap=True)
         self.reminder_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.reminder_button = QPushButton("&Back up now…")
+        self.reminder_button = QPushButton(self.tr("&Back up now…"))
         self.reminder_button.clicked.connect(lambda: self.open_backup(keys_without_backup(self.context)[0]))
         reminder_row.addWidget(self.reminder_text, 1)
         reminder_row.addWidget(self.reminder_button)
-        self.table = row_table(COLUMNS, stretch_column=2)
-        self.table.setAccessibleName("Your keys")
+        self.table = row_table(tuple(QCoreApplication.translate("KeysTab", c) for c in COLUMNS), stretch_column=2)
+        self.table.setAccessibleName(self.tr("Your keys"))
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.generate_button = QPushButton("&Generate…")
-        self.import_button = QPushButton("&Import…")
-        self.export_button = QPushButton("E&xport…")
-        self.copy_button = QPushButton("&Copy public key")
-        self.delete_button = QPushButton("&Delete…")
+        self.generate_button = QPushButton(self.tr("&Generate…"))
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.copy_button = QPushButton(self.tr("&Copy public key"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
         self.server = KeyServerActions(self, context, self._update_and_show_server)
-        self.check_button = QPushButton("Check server")
-        self.register_button = QPushButton("&Register")
-        self.unregister_button = QPushButton("Unregister")
+        self.check_button = QPushButton(self.tr("Chec&k server"))
+        self.register_button = QPushButton(self.tr("&Register"))
+        self.unregister_button = QPushButton(self.tr("U&nregister"))
+        self.node_key_button = QPushButton(self.tr("Register as &FLAME node key…"))
+        self.node_key_button.clicked.connect(lambda: self._with_selected(self.open_node_key))
         self.check_button.clicked.connect(lambda: self.server.check(list(self.context.keys)))
         self.register_button.clicked.connect(lambda: self._with_selected(self.server.register))
         self.unregister_button.clicked.connect(lambda: self._with_selected(self.server.unregister))
@@ -80,7 +90,7 @@ class KeysTab(QWidget):
         for button in (self.generate_button, self.import_button, self.export_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.check_button, self.register_button, self.unregister_button):
+        for button in (self.check_button, self.register_button, self.unregister_button, self.node_key_button):
             buttons.addWidget(button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -92,6 +102,7 @@ class KeysTab(QWidget):
         layout.addLayout(buttons)
         context.keys_changed.connect(self.refresh)
         registry().changed.connect(self._update_buttons)
+        context.servers_changed.connect(self._update_buttons)  # a FLAME hub offers node keys
         self.refresh()
 
     # -- state -----------------------------------------------------------------------------
@@ -112,21 +123,25 @@ class KeysTab(QWidget):
         keys = self.context.keys
         self.table.setRowCount(len(keys))
         for row, info in enumerate(keys):
-            type_text = info.type.value + ("" if info.protected else " (no passphrase)")
+            type_text = (
+                info.type.value if info.protected else self.tr("{type} (no passphrase)").format(type=info.type.value)
+            )
             created = info.created.replace("T", " ")[:16] + " UTC"
             on_server = "—" if info.type.is_ec else self.server.statuses.get(info.name, "")
             for column, text in enumerate((info.name, type_text, info.grouped_fingerprint, created, on_server)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.name)
                 if info.type.is_ec:
-                    item.setToolTip("EC key: FLAME only, cannot be used for PHT trains")
+                    item.setToolTip(self.tr("EC key: FLAME only, cannot be used for PHT trains"))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         unsaved = keys_without_backup(self.context)
         self.reminder.setVisible(bool(unsaved))
         if unsaved:
             self.reminder_text.setText(
-                f"{no_backup_sentence(unsaved)}: without one, a lost key means its results can never be read."
+                self.tr("{no_backup}: without one, a lost key means its results can never be read.").format(
+                    no_backup=no_backup_sentence(unsaved)
+                )
             )
         wanted = self._select_next or (selected.name if selected else None)
         self._select_next = None
@@ -162,6 +177,14 @@ class KeysTab(QWidget):
         info = self.selected_key() if selected else None
         for button in (self.register_button, self.unregister_button):
             button.setEnabled(idle and has_server and bool(info and not info.type.is_ec))
+        flame = has_server and active_is_flame(self.context.settings)
+        self.node_key_button.setVisible(flame)
+        self.node_key_button.setEnabled(flame and idle and bool(info and fits_a_node(info)))
+
+    def open_node_key(self, info: KeyInfo) -> FlameNodeKeyDialog:
+        self.dialog = FlameNodeKeyDialog(self.context, info, self)
+        self.dialog.open()
+        return self.dialog
 
     def _update_and_show_server(self) -> None:
         self.refresh()
@@ -199,23 +222,28 @@ class KeysTab(QWidget):
         assert store is not None
         remember_secret(passphrase)
         self._run(
-            f"Generating {key_type.value} key “{name}”",
+            self.tr("Generating {type} key “{name}”").format(type=key_type.value, name=name),
             lambda progress, cancel: store.generate(name, key_type, passphrase, cancel=cancel),
             self._generated,
             self._keys_changed_anyway,
         )
 
     def _generated(self, info: KeyInfo) -> None:
-        self._keys_written(info.name, f"Created key {info.name} ({info.grouped_fingerprint}).")
-        prompt = QMessageBox(QMessageBox.Icon.Information, "Key created", "", parent=self)
-        prompt.setText(
-            f"<p>Key <b>{info.name}</b> is ready.<br>Fingerprint {info.grouped_fingerprint}</p>"
-            "<p><b>Next steps:</b> back up the private key to a safe place (a lost key means "
-            "results encrypted for it can never be read), then register its public key with "
-            "the central PHT server.</p>"
+        self._keys_written(
+            info.name,
+            self.tr("Created key {name} ({fingerprint}).").format(name=info.name, fingerprint=info.grouped_fingerprint),
         )
-        backup = prompt.addButton("Back up now…", QMessageBox.ButtonRole.AcceptRole)
-        prompt.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        prompt = QMessageBox(QMessageBox.Icon.Information, self.tr("Key created"), "", parent=self)
+        prompt.setText(
+            self.tr(
+                "<p>Key <b>{name}</b> is ready.<br>Fingerprint {fingerprint}</p>"
+                "<p><b>Next steps:</b> back up the private key to a safe place (a lost key means "
+                "results encrypted for it can never be read), then register its public key with "
+                "the central PHT server.</p>"
+            ).format(name=html.escape(info.name), fingerprint=info.grouped_fingerprint)
+        )
+        backup = prompt.addButton(self.tr("&Back up now…"), QMessageBox.ButtonRole.AcceptRole)
+        prompt.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
         backup.clicked.connect(lambda: self.open_export("private-backup", info))
         prompt.open()
         self.dialog = prompt
@@ -245,9 +273,14 @@ class KeysTab(QWidget):
             return info
 
         self._run(
-            f"Importing {path.name}",
+            self.tr("Importing {file}").format(file=path.name),
             work,
-            lambda info: self._keys_written(info.name, f"Imported {info.name} ({info.grouped_fingerprint})."),
+            lambda info: self._keys_written(
+                info.name,
+                self.tr("Imported {name} ({fingerprint}).").format(
+                    name=info.name, fingerprint=info.grouped_fingerprint
+                ),
+            ),
             self._keys_changed_anyway,
         )
 
@@ -271,7 +304,9 @@ class KeysTab(QWidget):
         done = list(self.context.settings.get(BACKED_UP) or [])
         if name not in done:
             self.context.settings.set(BACKED_UP, [*done, name])
-        self.context.status_message.emit(f"Backed up {name} to {path}; keep that file somewhere safe.")
+        self.context.status_message.emit(
+            self.tr("Backed up {name} to {path}; keep that file somewhere safe.").format(name=name, path=path)
+        )
         self.context.keys_changed.emit()  # the reminder and the welcome page update
 
     def export_key(self, dialog: ExportKeyDialog) -> None:
@@ -283,12 +318,14 @@ class KeysTab(QWidget):
         remember_secret(key_pass)
         remember_secret(backup_pass)
 
+        already_written = self.tr("the public key was already written to {path}.")
+
         def work(progress, cancel):
             if form == "private-backup":
                 store.export_private_backup(info.name, key_pass, path, backup_pass, cancel=cancel)
             else:
                 text = store.export_public(info.name, "hex" if form == "public-hex" else "pem")
-                cancel.commit(f"the public key was already written to {path}.")
+                cancel.commit(already_written.format(path=path))
                 write_atomically(path, text.encode(), mode=0o644)
             return path
 
@@ -296,15 +333,19 @@ class KeysTab(QWidget):
             if form == "private-backup":
                 self._backed_up(info.name, written)
             else:
-                self.context.status_message.emit(f"Exported {info.name} to {written}.")
+                self.context.status_message.emit(
+                    self.tr("Exported {name} to {path}.").format(name=info.name, path=written)
+                )
 
-        self._run(f"Exporting {info.name}", work, exported)
+        self._run(self.tr("Exporting {name}").format(name=info.name), work, exported)
 
     def copy_public_key(self) -> None:
         info = self.selected_key()
         if info:  # the public key is in the list already: no keyring or disk read
             QGuiApplication.clipboard().setText(public_text(info))
-            self.context.status_message.emit(f"Public key of {info.name} copied to the clipboard.")
+            self.context.status_message.emit(
+                self.tr("Public key of {name} copied to the clipboard.").format(name=info.name)
+            )
 
     def open_delete(self) -> DeleteKeyDialog | None:
         info = self.selected_key()
@@ -320,7 +361,7 @@ class KeysTab(QWidget):
         store = self.store
         assert store is not None
         self._run(
-            f"Deleting {name}",
+            self.tr("Deleting {name}").format(name=name),
             lambda progress, cancel: store.delete(name, cancel=cancel),
             lambda _: self._deleted(name),
             self._keys_changed_anyway,
@@ -329,19 +370,21 @@ class KeysTab(QWidget):
     def _deleted(self, name: str) -> None:
         done = [n for n in self.context.settings.get(BACKED_UP) or [] if n != name]
         self.context.settings.set(BACKED_UP, done)  # a new key of that name has no backup
-        self._keys_written(None, f"Deleted key {name}.")
+        self._keys_written(None, self.tr("Deleted key {name}.").format(name=name))
 
     # -- no keyring ---------------------------------------------------------------------------
 
     def opt_in_file_store(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, "Use the encrypted key file store?", "", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Use the encrypted key file store?"), "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            "No OS keyring is usable, so PHT Desktop can keep private keys in an encrypted "
-            f"file in {self.context.paths.data_dir} instead.\n\nEvery key then needs a "
-            "passphrase, and sign-in tokens are not remembered."
+            self.tr(
+                "No OS keyring is usable, so PHT Desktop can keep private keys in an encrypted "
+                "file in {folder} instead.\n\nEvery key then needs a "
+                "passphrase, and sign-in tokens are not remembered."
+            ).format(folder=self.context.paths.data_dir)
         )
-        use = box.addButton("Use the encrypted file", QMessageBox.ButtonRole.AcceptRole)
+        use = box.addButton(self.tr("&Use the encrypted file"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         use.clicked.connect(self._switch_to_file_store)
         box.open()

@@ -44,26 +44,26 @@ class ResultsTab(QWidget):
         self.inspection: Operation | None = None
         self.decryption: Operation | None = None
 
-        self.open_button = QPushButton("&Open archive…")
+        self.open_button = QPushButton(self.tr("&Open archive…"))
         self.open_button.clicked.connect(self._choose_archive)
-        self.hint = QLabel("Drop a result archive (.tar) on the window, or open one.")
+        self.hint = QLabel(self.tr("Drop a result archive (.tar) on the window, or open one."))
         self.about = QLabel(wordWrap=True)
         self.about.setTextFormat(Qt.TextFormat.PlainText)  # every field here comes from the archive
-        self.about.setAccessibleName("About the archive")
+        self.about.setAccessibleName(self.tr("About the archive"))
         self.key_fit = QLabel(wordWrap=True)
         self.key_fit.setTextFormat(Qt.TextFormat.PlainText)
         self.output = QLineEdit()
-        self.output.setAccessibleName("Output folder")
-        browse = QPushButton("&Browse…")
-        browse.setAccessibleName("Choose the output folder")
+        self.output.setAccessibleName(self.tr("Output folder"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose the output folder"))
         browse.clicked.connect(self._choose_output)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Key passphrase")
+        self.passphrase.setAccessibleName(self.tr("Key passphrase"))
         self.he_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.he_passphrase.setAccessibleName("Paillier key passphrase")
-        self.force = QCheckBox("Write into a folder that is not empty")
-        self.skip_verify = QCheckBox("Skip verification (old trains without result signatures)")
-        self.decrypt_button = QPushButton("&Decrypt")
+        self.he_passphrase.setAccessibleName(self.tr("Paillier key passphrase"))
+        self.force = QCheckBox(self.tr("&Write into a folder that is not empty"))
+        self.skip_verify = QCheckBox(self.tr("S&kip verification (old trains without result signatures)"))
+        self.decrypt_button = QPushButton(self.tr("&Decrypt"))
         self.decrypt_button.clicked.connect(self.decrypt)
         self.operation_bar = OperationBar(self)
         self.result_view = ResultView(self)
@@ -75,11 +75,11 @@ class ResultsTab(QWidget):
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
         self.form = QFormLayout()
-        self.form.addRow("Archive:", self.about)
+        self.form.addRow(self.tr("Archive:"), self.about)
         self.form.addRow("", self.key_fit)
-        self.form.addRow("Output folder:", out_row)
-        self.form.addRow("Key passphrase:", self.passphrase)
-        self.form.addRow("Paillier key passphrase:", self.he_passphrase)
+        self.form.addRow(self.tr("Output folder:"), out_row)
+        self.form.addRow(self.tr("Key &passphrase:"), self.passphrase)
+        self.form.addRow(self.tr("P&aillier key passphrase:"), self.he_passphrase)
         self.form.addRow("", self.force)
         self.form.addRow("", self.skip_verify)
         layout = QVBoxLayout(self)
@@ -107,13 +107,13 @@ class ResultsTab(QWidget):
 
     def _choose_archive(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Open a result archive", "", "Result archives (*.tar *.tar.gz *.tgz)"
+            self, self.tr("Open a result archive"), "", self.tr("Result archives (*.tar *.tar.gz *.tgz)")
         )
         if chosen:
             self.open_archive(Path(chosen))
 
     def _choose_output(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Output folder")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Output folder"))
         if chosen:
             self.output.setText(chosen)
 
@@ -125,13 +125,15 @@ class ResultsTab(QWidget):
         a decryption is running.
         """
         if self.decrypting:
-            self.context.status_message.emit(f"Not opening {path.name}: finish or cancel the running decryption first.")
+            self.context.status_message.emit(
+                self.tr("Not opening {file}: finish or cancel the running decryption first.").format(file=path.name)
+            )
             return False
         if self.inspection:
             self.inspection.cancel()  # a later archive replaces this one
         self.summary = None
         self.result_view.clear()
-        self.about.setText(f"Reading {path.name}…")
+        self.about.setText(self.tr("Reading {file}…").format(file=path.name))
         self.about.setStyleSheet("")
         self.key_fit.clear()
         store = self.context.keystore
@@ -150,10 +152,15 @@ class ResultsTab(QWidget):
         def cancelled(outcome: CancelOutcome) -> None:
             if self.inspection is operation:
                 self.inspection = None
-                self.about.setText(f"{path.name}: not read (cancelled).")
+                self.about.setText(self.tr("{file}: not read (cancelled).").format(file=path.name))
 
         operation = run_operation(
-            self, f"Reading {path.name}", lambda progress, cancel: inspect_archive(path, store), done, failed, cancelled
+            self,
+            self.tr("Reading {file}").format(file=path.name),
+            lambda progress, cancel: inspect_archive(path, store),
+            done,
+            failed,
+            cancelled,
         )
         self.inspection = operation
         return True
@@ -161,21 +168,26 @@ class ResultsTab(QWidget):
     def show_summary(self, summary: ArchiveSummary) -> None:
         self.summary = summary
         lines = [
-            f"{summary.path.name} · train {summary.train_id or '(no id)'}",
-            f"{summary.file_count} files, {human_size(summary.total_bytes)}",
-            f"Signed by {', '.join(summary.signed_by) or 'no station'} (route: {', '.join(summary.route)})",
-            f"Encrypted for {group_fingerprint(summary.needed_fingerprint)}",
+            self.tr("{file} · train {id}").format(file=summary.path.name, id=summary.train_id or self.tr("(no id)")),
+            self.tr("%n file(s), {size}", "", summary.file_count).format(size=human_size(summary.total_bytes)),
+            self.tr("Signed by {stations} (route: {route})").format(
+                stations=", ".join(summary.signed_by) or self.tr("no station"), route=", ".join(summary.route)
+            ),
+            self.tr("Encrypted for {fingerprint}").format(fingerprint=group_fingerprint(summary.needed_fingerprint)),
         ]
         if summary.has_paillier_results:
-            lines.append(f"Paillier results: key {summary.paillier_key_name or 'not found (they stay encrypted)'}")
+            key = summary.paillier_key_name or self.tr("not found (they stay encrypted)")
+            lines.append(self.tr("Paillier results: key {key}").format(key=key))
         self.about.setText("\n".join(lines))
         self.about.setStyleSheet("")
         if summary.key_name:
-            self.key_fit.setText(f"Your key {summary.key_name} fits.")
+            self.key_fit.setText(self.tr("Your key {name} fits.").format(name=summary.key_name))
             self.key_fit.setStyleSheet("")
         else:
-            none = "No key storage is available, so no key can open it." if self.context.keystore is None else (
-                "None of your keys fits; import the right one in the Keys tab."
+            none = (
+                self.tr("No key storage is available, so no key can open it.")
+                if self.context.keystore is None
+                else self.tr("None of your keys fits; import the right one in the Keys tab.")
             )
             self.key_fit.setText(none)
             self.key_fit.setStyleSheet(f"color: {RED};")
@@ -219,13 +231,20 @@ class ResultsTab(QWidget):
 
         self.result_view.clear()
         self.decryption = run_operation(
-            self, f"Decrypting {summary.path.name}", work, self._decrypted, self._failed, self._cancelled
+            self,
+            self.tr("Decrypting {file}").format(file=summary.path.name),
+            work,
+            self._decrypted,
+            self._failed,
+            self._cancelled,
         )
 
     def _decrypted(self, report) -> None:
         self.decryption = None
         self.result_view.show_report(report)
-        self.context.status_message.emit(f"Decrypted {len(report.files)} files into {report.output}.")
+        self.context.status_message.emit(
+            self.tr("Decrypted %n file(s) into {folder}.", "", len(report.files)).format(folder=report.output)
+        )
 
     def _failed(self, error: PHTError) -> None:
         self.decryption = None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import UsageError
+from desktop_app.core.i18n import _
 from desktop_app.core.keys.train_signing import parse_train_hash, sign_train_hash_hex
 from desktop_app.core.keys.types import EC_NOT_FOR_PHT
 from desktop_app.core.log_file import remember_secret
@@ -31,37 +32,37 @@ class SignTab(QWidget):
         super().__init__()
         self.context = context
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.hash_input = QPlainTextEdit(placeholderText="Paste the train hash shown by the central server")
+        self.hash_input = QPlainTextEdit(placeholderText=self.tr("Paste the train hash shown by the central server"))
         self.hash_input.setFont(mono)
         self.hash_input.setMaximumHeight(80)
         self.hash_input.setTabChangesFocus(True)
-        self.hash_input.setAccessibleName("Train hash")
+        self.hash_input.setAccessibleName(self.tr("Train hash"))
         self.hash_status = QLabel()
         self.key_choice = QComboBox()
-        self.key_choice.setAccessibleName("Signing key")
+        self.key_choice.setAccessibleName(self.tr("Signing key"))
         self.key_note = QLabel(wordWrap=True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Key passphrase")
-        self.sign_button = QPushButton("&Sign")
+        self.passphrase.setAccessibleName(self.tr("Key passphrase"))
+        self.sign_button = QPushButton(self.tr("&Sign"))
         self.signature = QLineEdit(readOnly=True)
         self.signature.setFont(mono)
-        self.signature.setAccessibleName("Signature")
-        self.copy_button = QPushButton("&Copy")
-        self.copy_button.setAccessibleName("Copy the signature")
+        self.signature.setAccessibleName(self.tr("Signature"))
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the signature"))
         self.error = QLabel(wordWrap=True, styleSheet="color: #b00020;")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.operation_bar = OperationBar(self)
 
         form = QFormLayout()
-        form.addRow("Train hash:", self.hash_input)
+        form.addRow(self.tr("&Train hash:"), self.hash_input)
         form.addRow("", self.hash_status)
-        form.addRow("Key:", self.key_choice)
+        form.addRow(self.tr("&Key:"), self.key_choice)
         form.addRow("", self.key_note)
-        form.addRow("Passphrase:", self.passphrase)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
         output = QHBoxLayout()
         output.addWidget(self.signature, 1)
         output.addWidget(self.copy_button)
-        form.addRow("Signature:", output)
+        form.addRow(self.tr("Signature:"), output)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.sign_button)
@@ -88,12 +89,12 @@ class SignTab(QWidget):
             if not info.is_rsa:
                 item = model.item(self.key_choice.count() - 1)
                 item.setEnabled(False)
-                item.setToolTip(EC_NOT_FOR_PHT if info.type.is_ec else "Paillier keys cannot sign.")
+                item.setToolTip(_(EC_NOT_FOR_PHT) if info.type.is_ec else self.tr("Paillier keys cannot sign."))
         first_rsa = next((i for i in range(self.key_choice.count()) if model.item(i).isEnabled()), -1)
         index = self.key_choice.findData(current or self.context.settings.get(DEFAULT_KEY))
         self.key_choice.setCurrentIndex(index if index >= 0 and model.item(index).isEnabled() else first_rsa)
         self.key_note.setText(
-            "" if first_rsa >= 0 else "No RSA key in this profile: generate or import one in the Keys tab."
+            "" if first_rsa >= 0 else self.tr("No RSA key in this profile: generate or import one in the Keys tab.")
         )
         self._validate()
 
@@ -109,7 +110,7 @@ class SignTab(QWidget):
     def _validate(self) -> None:
         problem = self._hash_problem()
         # A check mark only for a valid hash; nothing at all for an empty field.
-        self.hash_status.setText("✓ a 64-byte SHA-512 hash" if problem is None else problem)
+        self.hash_status.setText(self.tr("✓ a 64-byte SHA-512 hash") if problem is None else problem)
         self.hash_status.setStyleSheet("color: #1b7f3b;" if problem is None else "color: #b00020;")
         ready = problem is None and self.key_choice.currentIndex() >= 0 and not is_busy(self)
         self.sign_button.setEnabled(ready)
@@ -135,10 +136,11 @@ class SignTab(QWidget):
             self.signature.setText(signature)
             self.passphrase.clear()
             self._validate()
-            self.context.status_message.emit(f"Signed with {name}.")
+            self.context.status_message.emit(self.tr("Signed with {name}.").format(name=name))
 
-        run_operation(self, f"Signing with {name}", work, done, lambda error: self.error.setText(error_text(error)))
+        label = self.tr("Signing with {name}").format(name=name)
+        run_operation(self, label, work, done, lambda error: self.error.setText(error_text(error)))
 
     def copy_signature(self) -> None:
         QGuiApplication.clipboard().setText(self.signature.text())
-        self.context.status_message.emit("Signature copied to the clipboard.")
+        self.context.status_message.emit(self.tr("Signature copied to the clipboard."))

@@ -8,7 +8,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,10 +40,16 @@ from desktop_app.core.station.train_log import read_log_tail
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
+from desktop_app.gui.widgets.station_inbox import StationInboxPanel
 from desktop_app.gui.widgets.tables import row_table
 
 MARKS = {"pending": "○", "running": "…", "ok": "✔", "failed": "✘", "skipped": "–"}
 RED, GREEN = "#b00020", "#1b7f3b"
+# How a kept run ended, below its log (translated where shown).
+CANCELLED_AT = QT_TRANSLATE_NOOP("StationTab", "Cancelled at its {step} step: {error}")
+FAILED_AT = QT_TRANSLATE_NOOP("StationTab", "Failed at its {step} step: {error}")
+CANCELLED = QT_TRANSLATE_NOOP("StationTab", "Cancelled: {error}")
+FAILED = QT_TRANSLATE_NOOP("StationTab", "Failed: {error}")
 
 
 class StationTab(QWidget):
@@ -55,36 +61,38 @@ class StationTab(QWidget):
 
         self.station_id = QLineEdit()
         self.key_choice = QComboBox()
-        self.engine = QLineEdit(placeholderText="found automatically (DOCKER_HOST, Docker or Podman sockets)")
-        self.data = QLineEdit(placeholderText="folders separated by ';', mounted read-only at /opt/train_data/NAME")
-        self.time_limit = QSpinBox(minimum=10, maximum=7 * 86400, value=3600, suffix=" s")
-        self.memory = QSpinBox(minimum=0, maximum=1 << 20, suffix=" MiB", specialValueText="no limit")
-        self.save_button = QPushButton("Save settings")
+        self.engine = QLineEdit(placeholderText=self.tr("found automatically (DOCKER_HOST, Docker or Podman sockets)"))
+        self.data = QLineEdit(
+            placeholderText=self.tr("folders separated by ';', mounted read-only at /opt/train_data/NAME")
+        )
+        self.time_limit = QSpinBox(minimum=10, maximum=7 * 86400, value=3600, suffix=self.tr(" s"))
+        self.memory = QSpinBox(minimum=0, maximum=1 << 20, suffix=self.tr(" MiB"), specialValueText=self.tr("no limit"))
+        self.save_button = QPushButton(self.tr("Sa&ve settings"))
         self.save_button.clicked.connect(self.save_settings)
-        settings_box = QGroupBox("Station settings")
+        settings_box = QGroupBox(self.tr("Station settings"))
         form = QFormLayout(settings_box)
-        form.addRow("Station id:", self.station_id)
-        form.addRow("Station key:", self.key_choice)
-        form.addRow("Engine:", self.engine)
-        form.addRow("Data folders:", self.data)
-        form.addRow("Time limit:", self.time_limit)
-        form.addRow("Memory limit:", self.memory)
+        form.addRow(self.tr("Station &id:"), self.station_id)
+        form.addRow(self.tr("Station &key:"), self.key_choice)
+        form.addRow(self.tr("E&ngine:"), self.engine)
+        form.addRow(self.tr("&Data folders:"), self.data)
+        form.addRow(self.tr("&Time limit:"), self.time_limit)
+        form.addRow(self.tr("&Memory limit:"), self.memory)
         form.addRow("", self.save_button)
 
         self.reference = QLineEdit(placeholderText="registry.example.org/station/train:latest")
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.push = QCheckBox("Push the processed train back to the registry")
+        self.push = QCheckBox(self.tr("&Push the processed train back to the registry"))
         self.push.setChecked(True)
-        self.run_button = QPushButton("&Run train")
+        self.run_button = QPushButton(self.tr("&Run train"))
         self.run_button.clicked.connect(self.run_train)
         self.operation_bar = OperationBar(self)
         self.cancel_button = self.operation_bar.cancel_button
         self.result = QLabel(wordWrap=True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
-        run_box = QGroupBox("Run a train")
+        run_box = QGroupBox(self.tr("Run a train"))
         run_form = QFormLayout(run_box)
-        run_form.addRow("Image:", self.reference)
-        run_form.addRow("Key passphrase:", self.passphrase)
+        run_form.addRow(self.tr("Ima&ge:"), self.reference)
+        run_form.addRow(self.tr("Key pa&ssphrase:"), self.passphrase)
         run_form.addRow("", self.push)
         run_form.addRow("", self.run_button)
         run_form.addRow("", self.operation_bar)
@@ -93,16 +101,18 @@ class StationTab(QWidget):
         self.steps = QListWidget()
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.history = row_table(("Run", "Outcome", "Image", "Train", "When"), stretch_column=2)
+        self.history = row_table(
+            (self.tr("Run"), self.tr("Outcome"), self.tr("Image"), self.tr("Train"), self.tr("When")), stretch_column=2
+        )
         self.history.itemSelectionChanged.connect(self._show_history_log)
 
         # Before the first run: is this computer ready? One line per need, each with its fix.
-        self.environment_box = QGroupBox("Is this computer ready to run trains?")
+        self.environment_box = QGroupBox(self.tr("Is this computer ready to run trains?"))
         environment_layout = QVBoxLayout(self.environment_box)
-        self.environment_lines = QLabel("Not checked yet.", wordWrap=True)
+        self.environment_lines = QLabel(self.tr("Not checked yet."), wordWrap=True)
         self.environment_lines.setTextFormat(Qt.TextFormat.PlainText)
-        self.environment_lines.setAccessibleName("Station environment")
-        self.check_button = QPushButton("C&heck again")
+        self.environment_lines.setAccessibleName(self.tr("Station environment"))
+        self.check_button = QPushButton(self.tr("Check &again"))
         self.check_button.clicked.connect(self.check_environment)
         environment_layout.addWidget(self.environment_lines)
         environment_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -112,14 +122,17 @@ class StationTab(QWidget):
         left.addWidget(self.environment_box)
         left.addWidget(settings_box)
         left.addWidget(run_box)
-        left.addWidget(QLabel("Steps:"))
+        self.inbox_panel = StationInboxPanel(context, self.current_settings, lambda: is_busy(self))
+        self.inbox_panel.runs_changed.connect(self.refresh_history)
+        left.addWidget(self.inbox_panel)
+        left.addWidget(QLabel(self.tr("Steps:")))
         left.addWidget(self.steps)
         left_widget = QWidget()
         left_widget.setLayout(left)
         right_box = QVBoxLayout()
-        right_box.addWidget(QLabel("Log:"))
+        right_box.addWidget(QLabel(self.tr("Log:")))
         right_box.addWidget(self.log, 2)
-        right_box.addWidget(QLabel("History:"))
+        right_box.addWidget(QLabel(self.tr("History:")))
         right_box.addWidget(self.history, 1)
         right_widget = QWidget()
         right_widget.setLayout(right_box)
@@ -134,17 +147,17 @@ class StationTab(QWidget):
         for field in (self.reference, self.station_id):
             field.textChanged.connect(self._update)
         for field, name in (
-            (self.station_id, "Station id"),
-            (self.key_choice, "Station key"),
-            (self.engine, "Engine"),
-            (self.data, "Data folders"),
-            (self.time_limit, "Time limit"),
-            (self.memory, "Memory limit"),
-            (self.reference, "Train image"),
-            (self.passphrase, "Key passphrase"),
-            (self.steps, "Steps"),
-            (self.log, "Log"),
-            (self.history, "History"),
+            (self.station_id, self.tr("Station id")),
+            (self.key_choice, self.tr("Station key")),
+            (self.engine, self.tr("Engine")),
+            (self.data, self.tr("Data folders")),
+            (self.time_limit, self.tr("Time limit")),
+            (self.memory, self.tr("Memory limit")),
+            (self.reference, self.tr("Train image")),
+            (self.passphrase, self.tr("Key passphrase")),
+            (self.steps, self.tr("Steps")),
+            (self.log, self.tr("Log")),
+            (self.history, self.tr("History")),
         ):
             field.setAccessibleName(name)
         # New keys refresh the key choice only: a live run's checklist and log stay as they are.
@@ -164,10 +177,10 @@ class StationTab(QWidget):
     def check_environment(self) -> None:
         settings = self.current_settings()
         names = {info.name for info in self.context.keys if info.is_rsa}
-        self.environment_lines.setText("Checking…")
+        self.environment_lines.setText(self.tr("Checking…"))
         run_operation(
             self,
-            "Checking the station's environment",
+            self.tr("Checking the station's environment"),
             lambda progress, cancel: check_environment(settings, names),
             self._show_environment,
         )
@@ -221,28 +234,33 @@ class StationTab(QWidget):
     def save_settings(self) -> None:
         settings, store = self.current_settings(), self.context.settings
 
+        already_saved = self.tr("the station settings were already saved.")
+
         def work(progress, cancel) -> list[str]:  # a data folder may sit on a slow network share
             missing = [p for p in settings.data if not Path(p).is_dir()]
             if not missing:
-                cancel.commit("the station settings were already saved.")
+                cancel.commit(already_saved)
                 settings.save(store)
             return missing
 
         def checked(missing: list[str]) -> None:
             if missing:
-                self.result.setText(f"Data folders that do not exist: {', '.join(missing)}.")
+                self.result.setText(
+                    self.tr("Data folders that do not exist: {folders}.").format(folders=", ".join(missing))
+                )
             else:
-                self.context.status_message.emit("Station settings saved.")
+                self.context.status_message.emit(self.tr("Station settings saved."))
                 self.check_environment()
 
-        run_operation(self, "Saving the station settings", work, checked)
+        run_operation(self, self.tr("Saving the station settings"), work, checked)
 
     # -- a run -----------------------------------------------------------------------------------
 
     def _update(self) -> None:
         idle = not is_busy(self)
         ready = bool(self.reference.text().strip() and self.station_id.text().strip() and self.key_choice.count())
-        self.run_button.setEnabled(idle and ready and self.context.keystore is not None)
+        panel_idle = not is_busy(self.inbox_panel)  # one train at a time on this station
+        self.run_button.setEnabled(idle and ready and panel_idle and self.context.keystore is not None)
         self.save_button.setEnabled(idle)
 
     def _reset_steps(self) -> None:
@@ -292,7 +310,13 @@ class StationTab(QWidget):
         self.log.clear()
         self.result.clear()
         self.run = run_operation(
-            self, f"Running {reference}", work, self._succeeded, self._failed, self._cancelled, self._followed
+            self,
+            self.tr("Running {image}").format(image=reference),
+            work,
+            self._succeeded,
+            self._failed,
+            self._cancelled,
+            self._followed,
         )
 
     def _followed(self, event: object) -> None:
@@ -308,8 +332,11 @@ class StationTab(QWidget):
         self.refresh_history()
 
     def _succeeded(self, run_id: int) -> None:
-        pushed = " and pushed" if self.push.isChecked() else ""
-        self._show_result(f"Run {run_id} succeeded: the train was processed{pushed}.", GREEN)
+        if self.push.isChecked():
+            text = self.tr("Run {run} succeeded: the train was processed and pushed.")
+        else:
+            text = self.tr("Run {run} succeeded: the train was processed.")
+        self._show_result(text.format(run=run_id), GREEN)
 
     def _failed(self, error: PHTError) -> None:
         self._show_result(error_text(error), RED)
@@ -321,7 +348,9 @@ class StationTab(QWidget):
 
     def refresh_history(self) -> None:
         folder = self.context.paths.data_dir
-        run_operation(self, "Reading the run history", lambda p, c: RunRecords(folder).history(), self._show_history)
+        run_operation(
+            self, self.tr("Reading the run history"), lambda p, c: RunRecords(folder).history(), self._show_history
+        )
 
     def _show_history(self, runs: list[dict]) -> None:
         self.runs = runs
@@ -330,7 +359,7 @@ class StationTab(QWidget):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run["started"]))
             values = (
                 str(run["id"]),
-                "ok" if run["succeeded"] else "cancelled" if run["cancelled"] else "failed",
+                self.tr("ok") if run["succeeded"] else self.tr("cancelled") if run["cancelled"] else self.tr("failed"),
                 run["reference"],
                 run["train_id"] or "—",
                 when,
@@ -343,17 +372,28 @@ class StationTab(QWidget):
         rows = self.history.selectionModel().selectedRows()
         if rows and self.run is None:
             run = self.runs[rows[0].row()]
-            label = f"Reading the log of run {run['id']}"
+            label = self.tr("Reading the log of run {run}").format(run=run["id"])
             run_operation(self, label, lambda p, c: _read_log(run), self.log.setPlainText)
 
 
 def _read_log(run: dict) -> str:
     """The end of a run's kept log (a train may have printed gigabytes), then how it ended."""
     try:
-        text = read_log_tail(Path(run["log_path"])) if run["log_path"] else "(the train never ran)"
+        if run["log_path"]:
+            text = read_log_tail(Path(run["log_path"]))
+        else:
+            text = QCoreApplication.translate("StationTab", "(the train never ran)")
     except OSError as exc:
-        text = f"The log of run {run['id']} cannot be read: {exc.strerror or exc}"
+        unreadable = QCoreApplication.translate("StationTab", "The log of run {run} cannot be read: {reason}")
+        text = unreadable.format(run=run["id"], reason=exc.strerror or exc)
     if run["error"]:
-        step = f" at its {run['failed_step']} step" if run.get("failed_step") else ""
-        text += f"\n{'Cancelled' if run.get('cancelled') else 'Failed'}{step}: {run['error']}"
+        cancelled, step = run.get("cancelled"), run.get("failed_step")
+        endings = {
+            (True, True): CANCELLED_AT,
+            (False, True): FAILED_AT,
+            (True, False): CANCELLED,
+            (False, False): FAILED,
+        }
+        ending = endings[bool(cancelled), bool(step)]
+        text += "\n" + QCoreApplication.translate("StationTab", ending).format(step=step, error=run["error"])
     return text

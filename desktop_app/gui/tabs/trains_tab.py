@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,7 +34,14 @@ from desktop_app.gui.widgets.sign_in_box import SignInBox
 from desktop_app.gui.widgets.tables import row_table
 from desktop_app.gui.widgets.train_review_box import TrainReviewBox
 
-COLUMNS = ("Name", "Id", "Build", "Run", "Result", "Updated")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TrainsTab", "Name"),
+    QT_TRANSLATE_NOOP("TrainsTab", "Id"),
+    QT_TRANSLATE_NOOP("TrainsTab", "Build"),
+    QT_TRANSLATE_NOOP("TrainsTab", "Run"),
+    QT_TRANSLATE_NOOP("TrainsTab", "Result"),
+    QT_TRANSLATE_NOOP("TrainsTab", "Updated"),
+)
 
 
 class TrainsTab(QWidget):
@@ -48,24 +55,26 @@ class TrainsTab(QWidget):
         self.dialog: QWidget | None = None
 
         self.server = QComboBox()
-        self.server.setAccessibleName("Server")
+        self.server.setAccessibleName(self.tr("Server"))
         self.server.currentIndexChanged.connect(self._server_chosen)
-        self.add_server_button = QPushButton("&Add server…")
+        self.add_server_button = QPushButton(self.tr("&Add server…"))
         self.add_server_button.clicked.connect(self.open_add_server)
         self.session = QLabel(wordWrap=True)
         self.session.setTextFormat(Qt.TextFormat.PlainText)
-        self.sign_out_button = QPushButton("Sign &out")
+        self.sign_out_button = QPushButton(self.tr("Sign &out"))
         self.sign_out_button.clicked.connect(self.sign_out)
         # Without a server: what to do next. During the demo: that it is one, and how to sign in.
         self.no_server = QWidget()
         no_server_row = QHBoxLayout(self.no_server)
         no_server_row.setContentsMargins(0, 0, 0, 0)
-        no_server_text = QLabel("No server yet. Add the PHT server your administrator gave you, or try the demo.")
+        no_server_text = QLabel(
+            self.tr("No server yet. Add the PHT server your administrator gave you, or try the demo.")
+        )
         no_server_text.setWordWrap(True)
         no_server_row.addWidget(no_server_text, 1)
-        self.no_server_add = QPushButton("Add your PHT server…")
+        self.no_server_add = QPushButton(self.tr("Add your PHT ser&ver…"))
         self.no_server_add.clicked.connect(self.open_add_server)
-        self.no_server_demo = QPushButton("Try the demo")
+        self.no_server_demo = QPushButton(self.tr("Try the &demo"))
         no_server_row.addWidget(self.no_server_add)
         no_server_row.addWidget(self.no_server_demo)
         self.demo_banner = QWidget()
@@ -74,8 +83,8 @@ class TrainsTab(QWidget):
         self.demo_text = QLabel(wordWrap=True)
         self.demo_text.setTextFormat(Qt.TextFormat.PlainText)
         self.demo_text.setStyleSheet("color: #b26a00;")
-        self.demo_text.setAccessibleName("About the local demo")
-        self.stop_demo_button = QPushButton("Stop the demo")
+        self.demo_text.setAccessibleName(self.tr("About the local demo"))
+        self.stop_demo_button = QPushButton(self.tr("Stop the de&mo"))
         demo_row.addWidget(self.demo_text, 1)
         demo_row.addWidget(self.stop_demo_button)
         self.demo_banner.hide()
@@ -83,28 +92,28 @@ class TrainsTab(QWidget):
         self.sign_in_box = SignInBox(self)
         self.sign_in_box.submitted.connect(self.sign_in)
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Show trains")
-        self.status_filter.addItem("All trains", None)
+        self.status_filter.setAccessibleName(self.tr("Show trains"))
+        self.status_filter.addItem(self.tr("All trains"), None)
         for status in api.RESULT_STATUSES:
-            self.status_filter.addItem(f"Result {status}", status)
+            self.status_filter.addItem(self.tr("Result {status}").format(status=status), status)
         self.status_filter.currentIndexChanged.connect(self.refresh)
-        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button = QPushButton(self.tr("R&efresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.table = row_table(COLUMNS, stretch_column=1)
-        self.table.setAccessibleName("Your trains")
+        self.table = row_table(tuple(QCoreApplication.translate("TrainsTab", c) for c in COLUMNS), stretch_column=1)
+        self.table.setAccessibleName(self.tr("Your trains"))
         self.table.itemSelectionChanged.connect(self._update)
-        self.review_button = QPushButton("&Review and sign…")
+        self.review_button = QPushButton(self.tr("&Review and sign…"))
         self.review_button.clicked.connect(self.review_selected)
-        self.download_button = QPushButton("&Download…")
+        self.download_button = QPushButton(self.tr("Dow&nload…"))
         self.download_button.clicked.connect(self._choose_download)
-        self.fetch_button = QPushButton("Download and de&crypt")
+        self.fetch_button = QPushButton(self.tr("Download and de&crypt"))
         self.fetch_button.clicked.connect(self.download_and_decrypt)
         self.operation_bar = OperationBar(self)
         self.review_box = TrainReviewBox(self)
         self.review_box.sign_button.clicked.connect(self.sign_reviewed)
 
         top = QHBoxLayout()
-        server_label = QLabel("&Server:")
+        server_label = QLabel(self.tr("&Server:"))
         server_label.setBuddy(self.server)
         top.addWidget(server_label)
         top.addWidget(self.server)
@@ -171,10 +180,12 @@ class TrainsTab(QWidget):
         if demo.running and demo.credentials:
             user, password = demo.credentials
             self.demo_text.setText(
-                f"LOCAL DEMO — not a real PHT server; nothing leaves this computer. Signed in as {user} "
-                f"(password {password}). Try: 1. Keys tab → Register your key. 2. Here: select the train "
-                "waiting for your signature → Review and sign. 3. Select the finished train → Download and "
-                "decrypt."
+                self.tr(
+                    "LOCAL DEMO — not a real PHT server; nothing leaves this computer. Signed in as {user} "
+                    "(password {password}). Try: 1. Keys tab → Register your key. 2. Here: select the train "
+                    "waiting for your signature → Review and sign. 3. Select the finished train → Download and "
+                    "decrypt."
+                ).format(user=user, password=password)
             )
         self.demo_banner.setVisible(demo.running)
         if not demo.running:
@@ -210,9 +221,9 @@ class TrainsTab(QWidget):
         if not name:
             self.session.setText("")
         elif not known:
-            self.session.setText("Checking the session…")
+            self.session.setText(self.tr("Checking the session…"))
         else:
-            self.session.setText("Signed in." if signed_in else "Not signed in.")
+            self.session.setText(self.tr("Signed in.") if signed_in else self.tr("Not signed in."))
         self.sign_in_box.setVisible(bool(name) and known and not signed_in)
         self.sign_in_box.message.setText(message)
         self.sign_out_button.setVisible(signed_in)
@@ -272,16 +283,18 @@ class TrainsTab(QWidget):
             self.context.set_signed_in(name, True)
             self.refresh()
 
+        already_sent = self.tr("the sign-in had already been sent.")
+
         def work(client, progress, cancel):
-            cancel.commit("the sign-in had already been sent.")  # a session may be kept from here on
+            cancel.commit(already_sent)  # a session may be kept from here on
             return client.sign_in(credentials, remember)
 
-        self._run("Signing in", work, signed_in)
+        self._run(self.tr("Signing in"), work, signed_in)
 
     def sign_out(self) -> None:
         name = self.server.currentData()
         signed_out = lambda _: self.context.set_signed_in(name, False)  # noqa: E731
-        self._run("Signing out", lambda client, p, cancel: _sign_out(client, cancel), signed_out)
+        self._run(self.tr("Signing out"), lambda client, p, cancel: _sign_out(client, cancel), signed_out)
         self.trains = []
         self._fill_table()
 
@@ -289,7 +302,7 @@ class TrainsTab(QWidget):
         if not self._signed_in() or self.busy:
             return
         status = self.status_filter.currentData()
-        self._run("Loading trains", lambda client, p, c: api.list_trains(client, status), self._show_trains)
+        self._run(self.tr("Loading trains"), lambda client, p, c: api.list_trains(client, status), self._show_trains)
 
     def _show_trains(self, trains: list[api.Train]) -> None:
         self.trains = trains
@@ -319,7 +332,7 @@ class TrainsTab(QWidget):
         train = self.selected_train()
         if train:
             self._run(
-                f"Downloading and hashing the files of {train.name}",
+                self.tr("Downloading and hashing the files of {train}").format(train=train.name),
                 lambda client, p, c: review_train(client, train.id),
                 self._reviewed,
             )
@@ -339,17 +352,23 @@ class TrainsTab(QWidget):
         remember_secret(passphrase)
         self.review_box.passphrase.clear()
 
+        submitting = self.tr("the signature for {train} was already being submitted.").format(train=review.train.name)
+
         def work(client, progress, cancel):
             key = store.load_private_key(info.name, passphrase)
-            cancel.commit(f"the signature for {review.train.name} was already being submitted.")
+            cancel.commit(submitting)
             return sign_reviewed(client, review, key)
 
         def signed(train: api.Train) -> None:
             self.review_box.show_review(None)
-            self.context.status_message.emit(f"Signed {train.name} with {info.name}; the signature was submitted.")
+            self.context.status_message.emit(
+                self.tr("Signed {train} with {key}; the signature was submitted.").format(
+                    train=train.name, key=info.name
+                )
+            )
             self.refresh()
 
-        self._run("Signing", work, signed)
+        self._run(self.tr("Signing"), work, signed)
 
     # -- results ---------------------------------------------------------------------------------
 
@@ -357,18 +376,20 @@ class TrainsTab(QWidget):
         train = self.selected_train()
         if train:
             suggested = f"{safe_file_name(train.name)}-results.tar"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save the result archive", suggested)
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the result archive"), suggested)
             if chosen:
                 self.download_to(train, Path(chosen))
 
     def download_to(self, train: api.Train, target: Path, then=None) -> None:
         def done(path: Path) -> None:
-            self.context.status_message.emit(f"Downloaded the results of {train.name} to {path}.")
+            self.context.status_message.emit(
+                self.tr("Downloaded the results of {train} to {path}.").format(train=train.name, path=path)
+            )
             if then:
                 then(path)
 
         self._run(
-            f"Downloading the results of {train.name}",
+            self.tr("Downloading the results of {train}").format(train=train.name),
             lambda client, progress, cancel: download_result(client, train.id, target, progress, cancel),
             done,
         )
@@ -382,5 +403,5 @@ class TrainsTab(QWidget):
 
 
 def _sign_out(client, cancel) -> None:
-    cancel.commit("the session was already being removed.")
+    cancel.commit(QCoreApplication.translate("TrainsTab", "the session was already being removed."))
     client.sign_out()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.gui.context import AppContext
@@ -26,8 +26,10 @@ class WelcomeActions:
 
 
 def no_backup_sentence(names: list[str]) -> str:
-    """"lab has no backup yet" / "lab, home have no backup yet"."""
-    return f"{', '.join(names)} {'has' if len(names) == 1 else 'have'} no backup yet"
+    """ "lab has no backup yet" / "lab, home have no backup yet"."""
+    return QCoreApplication.translate("WelcomeTab", "{names} has no backup yet", "", len(names)).format(
+        names=", ".join(names)
+    )
 
 
 def keys_without_backup(context: AppContext) -> list[str]:
@@ -63,25 +65,31 @@ class WelcomeTab(QWidget):
     def __init__(self, context: AppContext, actions: WelcomeActions) -> None:
         super().__init__()
         self.context = context
-        heading = QLabel("Welcome to PHT Desktop")
+        heading = QLabel(self.tr("Welcome to PHT Desktop"))
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         intro = QLabel(
-            "Analyses (trains) travel to the hospitals; their results come back encrypted for your key. "
-            "Three steps get you ready:",
+            self.tr(
+                "Analyses (trains) travel to the hospitals; their results come back encrypted for your key. "
+                "Three steps get you ready:"
+            ),
             wordWrap=True,
         )
-        self.key_step = _Step(1, "Create your key")
-        self.create_button = self.key_step.button("&Create a key…", "Create a key", actions.create_key)
+        self.key_step = _Step(1, self.tr("Create your key"))
+        self.create_button = self.key_step.button(
+            self.tr("&Create a key…"), self.tr("Create a key"), actions.create_key
+        )
         self.import_button = self.key_step.button(
-            "&Import a key…", "Import a key, also from the old PHT desktop app", actions.import_key
+            self.tr("&Import a key…"), self.tr("Import a key, also from the old PHT desktop app"), actions.import_key
         )
-        self.backup_step = _Step(2, "Back it up")
+        self.backup_step = _Step(2, self.tr("Back it up"))
         self.backup_button = self.backup_step.button(
-            "&Back up…", "Back up your key", lambda: actions.back_up(self._first_unsaved())
+            self.tr("&Back up…"), self.tr("Back up your key"), lambda: actions.back_up(self._first_unsaved())
         )
-        self.server_step = _Step(3, "Connect to your PHT server")
-        self.server_button = self.server_step.button("Add your PHT &server…", "Add your PHT server", actions.add_server)
-        self.demo_button = self.server_step.button("Try the &demo", "Try the demo", actions.try_demo)
+        self.server_step = _Step(3, self.tr("Connect to your PHT server"))
+        self.server_button = self.server_step.button(
+            self.tr("Add your PHT &server…"), self.tr("Add your PHT server"), actions.add_server
+        )
+        self.demo_button = self.server_step.button(self.tr("Try the &demo"), self.tr("Try the demo"), actions.try_demo)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
@@ -100,35 +108,49 @@ class WelcomeTab(QWidget):
         keys = self.context.keys
         if keys:
             names = ", ".join(info.name for info in keys)
-            self.key_step.show_state(True, f"Your keys: {names}. Create or import more in the Keys tab.")
+            self.key_step.show_state(
+                True, self.tr("Your keys: {names}. Create or import more in the Keys tab.").format(names=names)
+            )
         else:
             self.key_step.show_state(
                 False,
-                "Your key pair receives results and signs trains. Create one, or import the one you "
-                "already have (the old PHT desktop app's files work too).",
+                self.tr(
+                    "Your key pair receives results and signs trains. Create one, or import the one you "
+                    "already have (the old PHT desktop app's files work too)."
+                ),
             )
         unsaved = keys_without_backup(self.context)
         if not keys:
-            self.backup_step.show_state(False, "Once you have a key, keep an encrypted backup of it in a safe place.")
+            self.backup_step.show_state(
+                False, self.tr("Once you have a key, keep an encrypted backup of it in a safe place.")
+            )
         elif unsaved:
             self.backup_step.show_state(
                 False,
-                f"{no_backup_sentence(unsaved)}. A lost key means results encrypted for it can "
-                "never be read: write an encrypted backup file and keep it somewhere safe.",
+                self.tr(
+                    "{no_backup}. A lost key means results encrypted for it can "
+                    "never be read: write an encrypted backup file and keep it somewhere safe."
+                ).format(no_backup=no_backup_sentence(unsaved)),
             )
         else:
-            self.backup_step.show_state(True, "Every key has an encrypted backup.")
+            self.backup_step.show_state(True, self.tr("Every key has an encrypted backup."))
         self.backup_button.setEnabled(bool(unsaved))
         server = self.context.active_server
         if server and self.context.signed_in.get(server):
-            self.server_step.show_state(True, f"Signed in to {server}. Your trains are in the Trains tab.")
+            self.server_step.show_state(
+                True, self.tr("Signed in to {server}. Your trains are in the Trains tab.").format(server=server)
+            )
         elif server:
-            self.server_step.show_state(False, f"Server {server} is set up; sign in in the Trains tab.")
+            self.server_step.show_state(
+                False, self.tr("Server {server} is set up; sign in in the Trains tab.").format(server=server)
+            )
         else:
             self.server_step.show_state(
                 False,
-                "Add the server your PHT administrator gave you, or try every step first on a local demo "
-                "(nothing leaves this computer).",
+                self.tr(
+                    "Add the server your PHT administrator gave you, or try every step first on a local demo "
+                    "(nothing leaves this computer)."
+                ),
             )
 
     def is_first_start(self) -> bool:

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from desktop_app.core.keys.passphrase_strength import MAX_SCORE, MIN_SCORE, PassphraseStrength, rate_passphrase
 
 _RED, _AMBER, _GREEN = "#b00020", "#b26a00", "#1b7f3b"
-_VERDICTS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+_VERDICTS = (
+    QT_TRANSLATE_NOOP("PassphraseFields", "Very weak"),
+    QT_TRANSLATE_NOOP("PassphraseFields", "Weak"),
+    QT_TRANSLATE_NOOP("PassphraseFields", "Fair"),
+    QT_TRANSLATE_NOOP("PassphraseFields", "Strong"),
+    QT_TRANSLATE_NOOP("PassphraseFields", "Very strong"),
+)
 
 
 def _color(strength: PassphraseStrength) -> str:
@@ -24,7 +30,7 @@ def _color(strength: PassphraseStrength) -> str:
 class PassphraseFields(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, label: str = "Passphrase") -> None:
+    def __init__(self, parent: QWidget | None = None, label: str = "") -> None:
         super().__init__(parent)
         self._user_inputs: tuple[str, ...] = ()
         self._strength = rate_passphrase("")
@@ -37,9 +43,9 @@ class PassphraseFields(QWidget):
         self.feedback = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(f"{label}:", self.first)
-        form.addRow("Repeat:", self.second)
-        form.addRow("Strength:", self.meter)
+        form.addRow(self.tr("{label}:").format(label=label or self.tr("Passphrase")), self.first)
+        form.addRow(self.tr("Repeat:"), self.second)
+        form.addRow(self.tr("Strength:"), self.meter)
         form.addRow("", self.verdict)
         form.addRow("", self.feedback)
         for widget in (self.first, self.second):
@@ -63,18 +69,24 @@ class PassphraseFields(QWidget):
         self.meter.setValue(strength.score + 1 if text else 0)
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
         if not text:
-            verdict = "A passphrase protects the key if someone copies your keyring or the backup."
+            verdict = self.tr("A passphrase protects the key if someone copies your keyring or the backup.")
             advice, color = "", ""
         else:
-            verdict = (
-                f"{_VERDICTS[strength.score]} ({strength.score} of {MAX_SCORE}): it would be guessed "
-                f"{strength.guessed_within} by someone holding a copy."
+            verdict = self.tr(
+                "{verdict} ({score} of {max}): it would be guessed {within} by someone holding a copy."
+            ).format(
+                verdict=QCoreApplication.translate("PassphraseFields", _VERDICTS[strength.score]),
+                score=strength.score,
+                max=MAX_SCORE,
+                within=strength.guessed_within,
             )
             advice = strength.advice
             if not strength.is_strong:
-                advice = f"{advice} At least {MIN_SCORE} of {MAX_SCORE} is needed.".lstrip()
+                advice = (
+                    advice + " " + self.tr("At least {min} of {max} is needed.").format(min=MIN_SCORE, max=MAX_SCORE)
+                ).lstrip()
         if self.second.text() and self.second.text() != text:
-            advice = f"The two passphrases differ. {advice}".rstrip()
+            advice = (self.tr("The two passphrases differ.") + " " + advice).rstrip()
             color = _RED
         self.verdict.setText(verdict)
         self.verdict.setStyleSheet(f"color: {color};" if color else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,23 +39,23 @@ class ResultView(QWidget):
         self.report: DecryptionReport | None = None
         self.summary = QLabel(wordWrap=True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName("Decryption outcome")
+        self.summary.setAccessibleName(self.tr("Decryption outcome"))
         self.checks = QListWidget()
-        self.checks.setAccessibleName("Verification checks")
+        self.checks.setAccessibleName(self.tr("Verification checks"))
         self.checks.setMaximumHeight(120)
         self.files = QTableWidget(0, 2)
-        self.files.setAccessibleName("Decrypted files")
-        self.files.setHorizontalHeaderLabels(["File", "Size"])
+        self.files.setAccessibleName(self.tr("Decrypted files"))
+        self.files.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size")])
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.verticalHeader().setVisible(False)
         self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.files.itemSelectionChanged.connect(self._preview_selected)
         self.preview = QPlainTextEdit(readOnly=True)
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.preview.setPlaceholderText("Select a small text, CSV or JSON file to preview it.")
-        self.open_folder = QPushButton("Open &folder")
+        self.preview.setPlaceholderText(self.tr("Select a small text, CSV or JSON file to preview it."))
+        self.open_folder = QPushButton(self.tr("Open fo&lder"))
         self.open_folder.clicked.connect(self.open_output_folder)
         split = QSplitter()
         split.addWidget(self.files)
@@ -82,7 +82,9 @@ class ResultView(QWidget):
 
     def show_failure(self, message: str, report: DecryptionReport | None = None) -> None:
         self.clear()
-        self.summary.setText(f"Not decrypted. {message}\nNothing was written to the output folder.")
+        self.summary.setText(
+            self.tr("Not decrypted. {message}\nNothing was written to the output folder.").format(message=message)
+        )
         self.summary.setStyleSheet(f"color: {RED};")
         if report:
             self._show_checks(report)
@@ -98,7 +100,7 @@ class ResultView(QWidget):
             self.checks.addItem(item)
         if report.station_keys:  # from the archive itself: to compare with the central API's list
             keys = ", ".join(f"{name} {fp[:16]}…" for name, fp in report.station_keys.items())
-            self.checks.addItem(f"Station keys as the archive states them: {keys}")
+            self.checks.addItem(self.tr("Station keys as the archive states them: {keys}").format(keys=keys))
         self.checks.setVisible(self.checks.count() > 0)
 
     def show_report(self, report: DecryptionReport) -> None:
@@ -106,20 +108,21 @@ class ResultView(QWidget):
         self.report = report
         if report.verification_skipped:
             text, color = (
-                "UNVERIFIED: decrypted with verification skipped; the checks below were not enforced.",
+                self.tr("UNVERIFIED: decrypted with verification skipped; the checks below were not enforced."),
                 AMBER,
             )
         else:
             stations = ", ".join(report.signed_by)
-            text, color = f"Verified: every check held (signed by {stations}).", GREEN
-        self.summary.setText(f"{text}\n{len(report.files)} files in {report.output}")
+            text, color = self.tr("Verified: every check held (signed by {stations}).").format(stations=stations), GREEN
+        files = self.tr("%n file(s) in {folder}", "", len(report.files)).format(folder=report.output)
+        self.summary.setText(f"{text}\n{files}")
         self.summary.setStyleSheet(f"color: {color};")
         self._show_checks(report)
         self.files.setRowCount(len(report.files))
         for row, entry in enumerate(report.files):
             self.files.setItem(row, 0, QTableWidgetItem(entry.path))
             size = QTableWidgetItem(human_size(entry.size))
-            size.setToolTip(f"{entry.size} bytes · SHA-256 {entry.sha256}")
+            size.setToolTip(self.tr("{size} bytes · SHA-256 {sha256}").format(size=entry.size, sha256=entry.sha256))
             self.files.setItem(row, 1, size)
         self.open_folder.setEnabled(True)
 
@@ -128,18 +131,33 @@ class ResultView(QWidget):
         if not rows or self.report is None:
             return
         path = Path(self.report.output) / self.files.item(rows[0].row(), 0).text()
-        run_operation(self, f"Reading {path.name}", lambda p, c: self.preview_text(path), self.preview.setPlainText)
+        run_operation(
+            self,
+            self.tr("Reading {file}").format(file=path.name),
+            lambda p, c: self.preview_text(path),
+            self.preview.setPlainText,
+        )
 
     @staticmethod
     def preview_text(path: Path) -> str:
+        """Runs off the GUI thread; QCoreApplication.translate may be called from any thread."""
+
         if path.suffix.lower() not in PREVIEW_SUFFIXES:
-            return f"No preview for {path.suffix or 'this kind of'} file; use Open folder."
+            if path.suffix:
+                return QCoreApplication.translate(
+                    "ResultView", "No preview for {suffix} files; use Open folder."
+                ).format(suffix=path.suffix)
+            return QCoreApplication.translate("ResultView", "No preview for this kind of file; use Open folder.")
         try:
             if path.stat().st_size > PREVIEW_MAX_BYTES:
-                return f"{path.name} is larger than {human_size(PREVIEW_MAX_BYTES)}; use Open folder."
+                return QCoreApplication.translate(
+                    "ResultView", "{file} is larger than {size}; use Open folder."
+                ).format(file=path.name, size=human_size(PREVIEW_MAX_BYTES))
             return path.read_text("utf-8", errors="replace")
         except OSError as exc:
-            return f"Cannot read {path.name}: {exc.strerror or exc}"
+            return QCoreApplication.translate("ResultView", "Cannot read {file}: {reason}").format(
+                file=path.name, reason=exc.strerror or exc
+            )
 
     def open_output_folder(self) -> None:
         if self.report:

@@ -15,29 +15,30 @@ from desktop_app.gui.widgets.result_view import GREEN, RED
 
 class TrainReviewBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Review and sign", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Review and sign"))
         self.review: TrainReview | None = None
         # Plain text throughout: file names come from the server, and markup in one must not
         # hide the files after it from the person about to sign.
         self.files = QLabel(wordWrap=True)
         self.files.setTextFormat(Qt.TextFormat.PlainText)
-        self.files.setAccessibleName("The train's files")
+        self.files.setAccessibleName(self.tr("The train's files"))
         self.hashes = QLabel(wordWrap=True)
         self.hashes.setTextFormat(Qt.TextFormat.PlainText)
         self.hashes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.verdict = QLabel(wordWrap=True)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.key_choice = QComboBox()
-        self.key_choice.setAccessibleName("Signing key")
+        self.key_choice.setAccessibleName(self.tr("Signing key"))
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Key passphrase")
-        self.sign_button = QPushButton("&Sign and submit")
+        self.passphrase.setAccessibleName(self.tr("Key passphrase"))
+        self.sign_button = QPushButton(self.tr("Sign and s&ubmit"))
         form = QFormLayout(self)
-        form.addRow("Files:", self.files)
-        form.addRow("Hashes:", self.hashes)
+        form.addRow(self.tr("Files:"), self.files)
+        form.addRow(self.tr("Hashes:"), self.hashes)
         form.addRow("", self.verdict)
-        form.addRow("Key:", self.key_choice)
-        form.addRow("Passphrase:", self.passphrase)
+        form.addRow(self.tr("&Key:"), self.key_choice)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
         form.addRow("", self.sign_button)
         self.show_review(None)
 
@@ -52,12 +53,17 @@ class TrainReviewBox(QGroupBox):
         self.setVisible(review is not None)
         if review is None:
             return
-        self.files.setText("\n".join(f"{path} ({human_size(size)})" for path, size in review.files) or "none")
-        self.hashes.setText(f"server:     {review.server_hash[:64]}…\nrecomputed: {review.computed_hash[:64]}…")
+        self.files.setText("\n".join(f"{path} ({human_size(size)})" for path, size in review.files) or self.tr("none"))
+        self.hashes.setText(
+            self.tr("server:     {server}…\nrecomputed: {computed}…").format(
+                server=review.server_hash[:64], computed=review.computed_hash[:64]
+            )
+        )
         if review.matches:
-            self.verdict.setText("The train's files hash to exactly what the server shows: you may sign it.")
+            self.verdict.setText(self.tr("The train's files hash to exactly what the server shows: you may sign it."))
             self.verdict.setStyleSheet(f"color: {GREEN};")
         else:
-            self.verdict.setText(f"Do not sign: {review.problem or 'the files do not hash to what the server shows.'}")
+            problem = review.problem or self.tr("the files do not hash to what the server shows.")
+            self.verdict.setText(self.tr("Do not sign: {problem}").format(problem=problem))
             self.verdict.setStyleSheet(f"color: {RED};")
         self.sign_button.setEnabled(review.matches and self.key_choice.count() > 0)

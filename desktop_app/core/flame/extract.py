@@ -1,0 +1,160 @@
+"""Extracting a FLAME result bucket's tar safely: every member checked before a byte is written.
+
+The storage service streams a bucket as a plain ustar tar whose member names are the uploaded
+paths (folders allowed). It is read with the project's own tar reader (`results.tar_stream`:
+sizes checked before reading, at most 10,000 entries, a compressed stream capped at 8x) and the
+name rules of result archives (`results.archive_reader`): no absolute paths, no `..`, no links,
+devices or pipes, no duplicates or names equal but for case, no control characters. A stream
+the hub cut short (an error after the headers just ends it) fails as truncated.
+
+All files go to a staging folder beside the output first; only when every member was read whole
+are they moved into place. A refusal or a cancel leaves the output folder as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
+from desktop_app.core.results.archive_reader import (  # the result archives' name rules, shared on purpose
+    _decoded,
+    _normalised_parts,
+    _same_on_disk,
+)
+from desktop_app.core.results.decrypt import (  # the same staged move as decrypted results
+    OutputWriteError,
+    _check_free_space,
+    _check_output,
+    _make_parents,
+    _move_into,
+)
+from desktop_app.core.results.errors import UnsafeArchive
+from desktop_app.core.results.tar_stream import TarEntry, TarSource, read_entries
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class ExtractedFile:
+    path: str  # relative to the output folder
+    size: int
+    sha256: str  # of the bytes as received: lets a file be compared later, proves nothing about its origin
+
+
+def checked_name(raw: str) -> str:
+    """A member or file name as it may be written under the output folder (UnsafeArchive if not)."""
+    parts = _normalised_parts(raw)
+    if not parts:
+        raise UnsafeArchive(f"The archive holds a file without a name ({raw!r}).")
+    return "/".join(parts)
+
+
+def _members(source: TarSource) -> list[tuple[str, TarEntry]]:
+    """Every regular file of the archive with its checked name; folders only checked."""
+    seen: dict[str, str] = {}
+    files: list[tuple[str, TarEntry]] = []
+    for entry in read_entries(source):
+        raw = _decoded(entry)
+        if entry.is_dir:
+            _normalised_parts(raw)
+            continue
+        name = checked_name(raw)
+        earlier = seen.get(_same_on_disk(name))
+        if earlier == name:
+            raise UnsafeArchive(f"The archive holds {name!r} twice; it is refused as ambiguous.")
+        if earlier is not None:
+            raise UnsafeArchive(
+                f"The archive holds {earlier!r} and {name!r}, which differ only in letter case or accents "
+                "and would overwrite each other on many systems."
+            )
+        seen[_same_on_disk(name)] = name
+        files.append((name, entry))
+    folders = {_same_on_disk(str(parent)) for name, _ in files for parent in PurePosixPath(name).parents}
+    for name, _ in files:
+        if _same_on_disk(name) in folders:
+            raise UnsafeArchive(f"The archive holds {name!r} both as a file and as a folder.")
+    return files
+
+
+def _chunks(source: TarSource, entry: TarEntry) -> Iterator[bytes]:
+    source.seek(entry.offset)
+    left = entry.size
+    while left:
+        data = source.read(min(CHUNK, left))
+        if not data:
+            raise UnsafeArchive("The archive is truncated: a file's data ends early.")
+        left -= len(data)
+        yield data
+
+
+def extract_tar(
+    archive: Path,
+    output: Path,
+    force: bool = False,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[ExtractedFile]:
+    """Extract `archive` into `output` (new or empty, or any folder with `force`), all or nothing."""
+    _check_output(output, force)
+    source = TarSource(archive)
+    try:
+        files = _members(source)  # the whole archive is read and checked before anything is written
+        total = sum(entry.size for _, entry in files)
+        try:
+            created = _make_parents(output.parent)
+            staging = Path(tempfile.mkdtemp(prefix=".flame-result-", dir=output.parent))
+        except OSError as exc:
+            raise OutputWriteError(f"The output folder {output} cannot be created ({exc.strerror or exc}).") from exc
+        moved = False
+        try:
+            _check_free_space(staging, total, output)
+            written = _write_all(source, files, staging, total, progress, cancel)
+            if cancel:
+                cancel.commit(f"the results were already written to {output}.")
+            _move_into(staging, output, [item.path for item in written])
+            moved = True
+            return written
+        except OSError as exc:
+            raise OutputWriteError(
+                f"Writing the results failed ({exc.strerror or exc}); nothing was left in {output}."
+            ) from exc
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            if not moved:
+                for folder in created:
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
+    finally:
+        source.close()
+
+
+def _write_all(
+    source: TarSource,
+    files: list[tuple[str, TarEntry]],
+    staging: Path,
+    total: int,
+    progress: ProgressCallback,
+    cancel: CancelToken | None,
+) -> list[ExtractedFile]:
+    done = 0
+    written: list[ExtractedFile] = []
+    for name, entry in files:
+        target = staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        with target.open("xb") as out:
+            for data in _chunks(source, entry):
+                if cancel:
+                    cancel.raise_if_cancelled()
+                out.write(data)
+                digest.update(data)
+                done += len(data)
+                progress(Progress(done, total, name))
+        written.append(ExtractedFile(name, entry.size, digest.hexdigest()))
+    return written

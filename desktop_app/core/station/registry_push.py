@@ -34,7 +34,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -128,8 +128,11 @@ class RegistryClient:
             raise PushUnsupported(f"The registry asks for an unknown kind of sign-in ({scheme}).")
         fields = dict(_CHALLENGE_PARAM.findall(params))
         query = {"service": fields.get("service", ""), "scope": f"repository:{self.name}:pull,push"}
-        basic = httpx.BasicAuth(self.auth["username"], self.auth["password"]) if self.auth else None
-        token = self._check(self.client.get(fields.get("realm", ""), params=query, auth=basic), "signing in")
+        realm = fields.get("realm", "")
+        # The password goes to a token service on the registry's own host only (Harbor's is).
+        own_host = urlsplit(realm).hostname == urlsplit(self.base).hostname
+        basic = httpx.BasicAuth(self.auth["username"], self.auth["password"]) if self.auth and own_host else None
+        token = self._check(self.client.get(realm, params=query, auth=basic), "signing in")
         body = token.json()
         self.headers["Authorization"] = f"Bearer {body.get('token') or body.get('access_token')}"
 
@@ -145,7 +148,10 @@ class RegistryClient:
 
     def get(self, path: str, what: str, accept: str = "") -> httpx.Response:
         headers = {**self.headers, **({"Accept": accept} if accept else {})}
-        return self._check(self.client.get(f"{self.base}/v2/{self.name}/{path}", headers=headers), what)
+        # A blob may be served from elsewhere (a registry on S3 redirects): the client drops the
+        # Authorization header on a redirect to another host.
+        url = f"{self.base}/v2/{self.name}/{path}"
+        return self._check(self.client.get(url, headers=headers, follow_redirects=True), what)
 
     def upload(self, digest: str, size: int, body, what: str) -> None:
         started = self._check(

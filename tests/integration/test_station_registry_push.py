@@ -111,3 +111,19 @@ def test_a_base_the_push_client_does_not_handle_is_pushed_by_the_engine(engine, 
         ]["Cmd"]
         == COMMAND
     )
+
+
+def test_a_repository_without_its_base_in_the_registry_is_pushed_by_the_engine(
+    engine, registry, researcher, tmp_path
+) -> None:
+    build_train(engine, registry.address, "based", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT})
+    # The same train under a name the registry has never seen, run from the engine's images.
+    moved = f"{registry.address}/pht/unbased"
+    for tag in ("latest", "base"):
+        pull(engine.client, f"{registry.address}/pht/based:{tag}").tag(moved, tag=tag)
+    setup = StationSetup("station-0", station_keys(2)[0], [], RunLimits(wall_clock_seconds=120), pull=False)
+    report = StationRunner(engine.client, setup).run(f"{moved}:latest")
+    assert report.succeeded, report.error
+    manifest = registry_get(registry, "pht/unbased/manifests/latest", ACCEPT).json()
+    assert manifest["layers"][-1]["mediaType"] != OCI_LAYER  # the engine pushed it, base layers and all
+    assert pull(engine.client, f"{moved}:latest").id == report.digest_out

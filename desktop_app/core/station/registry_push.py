@@ -67,6 +67,10 @@ class PushUnsupported(StationError):
     """This client cannot push to that registry or onto that base; the engine may."""
 
 
+class _Missing(StationError):
+    """The registry answered 404."""
+
+
 @dataclass(frozen=True)
 class PushedImage:
     config_digest: str  # the image id an engine shows once it pulled the pushed train
@@ -144,7 +148,8 @@ class RegistryClient:
             reason = "; ".join(f"{e.get('code', '')} {e.get('message', '')}".strip() for e in errors)
         except (ValueError, AttributeError):
             reason = ""
-        raise StationError(f"{answer.status_code} {reason or answer.reason_phrase} while {what}")
+        error = _Missing if answer.status_code == 404 else StationError
+        raise error(f"{answer.status_code} {reason or answer.reason_phrase} while {what}")
 
     def get(self, path: str, what: str, accept: str = "") -> httpx.Response:
         headers = {**self.headers, **({"Accept": accept} if accept else {})}
@@ -187,7 +192,10 @@ class RegistryClient:
 
 def _base_manifest(registry: RegistryClient, repository: str) -> dict:
     accept = ", ".join((OCI_MANIFEST, DOCKER_MANIFEST, *INDEX_TYPES))
-    answer = registry.get("manifests/base", f"reading {repository}:base", accept)
+    try:
+        answer = registry.get("manifests/base", f"reading {repository}:base", accept)
+    except _Missing as exc:  # a run that did not pull: the engine pushes the base's layers too
+        raise PushUnsupported(f"The registry has no {repository}:base to push onto.") from exc
     manifest = answer.json()
     media_type = manifest.get("mediaType") or answer.headers.get("content-type", "").split(";")[0]
     if media_type not in (OCI_MANIFEST, DOCKER_MANIFEST) or manifest.get("schemaVersion") != 2:

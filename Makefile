@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 REFVENV ?= .refvenv
+AIRFLOWVENV ?= .airflowvenv
 BIN := $(VENV)/bin
 
 .PHONY: run test lint fuzz system-deps package clean screenshots translations
@@ -22,6 +23,14 @@ $(REFVENV)/.installed:
 	$(REFVENV)/bin/python -m pip install -q pht-train-container-library==2.0.5
 	touch $@
 
+# A real Airflow 3 for the DAG run_train's tests, in its own venv (its pins are not the app's),
+# with this project installed into it as a station would: pinned by our own constraints file.
+$(AIRFLOWVENV)/.installed: pyproject.toml requirements/airflow-constraints.txt
+	$(PYTHON) -m venv $(AIRFLOWVENV)
+	$(AIRFLOWVENV)/bin/python -m pip install -q --upgrade pip
+	$(AIRFLOWVENV)/bin/python -m pip install -q -c requirements/airflow-constraints.txt -e '.[airflow]'
+	touch $@
+
 # The GUI's German and English words (.ts → .qm) and the core's sentences (.po → .mo).
 translations: $(BIN)/.installed
 	$(BIN)/python scripts/build_translations.py
@@ -33,8 +42,9 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check desktop_app tests benchmarks packaging scripts
 	$(BIN)/lint-imports
 
-test: system-deps $(BIN)/.installed $(REFVENV)/.installed lint translations
-	PHT_REFERENCE_PYTHON=$(abspath $(REFVENV))/bin/python scripts/with-test-services $(BIN)/pytest
+test: system-deps $(BIN)/.installed $(REFVENV)/.installed $(AIRFLOWVENV)/.installed lint translations
+	PHT_REFERENCE_PYTHON=$(abspath $(REFVENV))/bin/python PHT_AIRFLOW_BIN=$(abspath $(AIRFLOWVENV))/bin \
+		scripts/with-test-services $(BIN)/pytest
 
 # The README's and docs' pictures, of the real window under a virtual screen.
 screenshots: system-deps $(BIN)/.installed translations
@@ -50,8 +60,8 @@ fuzz: $(BIN)/.installed
 # The frozen app, .deb and tar.gz in dist/, smoke-tested (not part of `make test`: CI time).
 # build.sh freezes from its own venv installed from requirements/frozen.lock; .venv runs the
 # smoke test's helpers and the source app it is compared with.
-package: system-deps $(BIN)/.installed
+package: system-deps $(BIN)/.installed translations
 	PYTHON=$(PYTHON) packaging/build.sh
 
 clean:
-	rm -rf $(VENV) $(REFVENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(REFVENV) $(AIRFLOWVENV) build dist .pytest_cache .ruff_cache

@@ -16,6 +16,11 @@ PY=$venv/bin/python
 "$PY" -m pip install -q --require-hashes -r requirements/frozen.lock
 "$PY" -m pip install -q --no-deps --no-build-isolation -e .
 
+# The GUI's and the core's translations (.qm, .mo) are build products: compiled here, before
+# freezing, with a Python that has Babel (the dev venv; the frozen lock does not carry Babel).
+"${TRANSLATIONS_PYTHON:-.venv/bin/python}" scripts/build_translations.py
+ls desktop_app/locale/pht_desktop_de.qm >/dev/null
+
 version=$("$PY" -c 'from importlib.metadata import version; print(version("pht-desktop"))')
 arch=$(dpkg --print-architecture)
 dist=dist

@@ -62,6 +62,14 @@ frozen=$(xvfb-run -a packaging/cold_start.sh "$exe")
 source_app=$(xvfb-run -a packaging/cold_start.sh "$PWD/.venv/bin/pht-desktop")
 printf 'cold start to the main window: frozen %.2f s, source %.2f s\n' "$frozen" "$source_app"
 
+step "German on a German desktop"
+LANG=de_DE.UTF-8 LC_ALL= LANGUAGE= xvfb-run -a packaging/cold_start.sh "$exe" > /dev/null
+grep -rhq "language: de" "$PHT_DESKTOP_HOME" --include='*.log' || { echo "the frozen GUI did not start in German" >&2; exit 1; }
+if grep -rh "translation .* not found" "$PHT_DESKTOP_HOME" --include='*.log'; then
+  echo "the bundle lacks a translation" >&2; exit 1
+fi
+echo "started in German with our catalogue and Qt's qtbase_de.qm"
+
 step "station runner"
 if "$exe" --help | grep -q " station "; then
   "$exe" station --help > /dev/null && echo "station --help works"

@@ -32,7 +32,9 @@ def _tool(name: str) -> str:
 def update_sources() -> None:
     gui_sources = sorted(str(p) for p in (ROOT / "desktop_app" / "gui").rglob("*.py"))
     for ts in sorted(LOCALE.glob("*.ts")):
-        subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", *gui_sources, "-ts", str(ts)], check=True)
+        # No <location> lines: they change with every edit elsewhere and make merges conflict.
+        lupdate = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none"]
+        subprocess.run([*lupdate, *gui_sources, "-ts", str(ts)], check=True)
     template = LOCALE / f"{DOMAIN}.pot"
     frontend.CommandLineInterface().run(
         [

@@ -112,3 +112,7 @@ def engine(tmp_path_factory, registry, locked_registry):
     service.import_busybox()
     yield service
     service.stop()
+
+
+# The real Airflow 3 (its own venv) with the DAG run_train, for the tests marked `airflow`.
+from tests.helpers.airflow import airflow, station_data  # noqa: E402, F401

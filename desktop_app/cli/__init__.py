@@ -16,6 +16,7 @@ from desktop_app.cli import central as _central
 from desktop_app.cli import context as _context
 from desktop_app.cli import decrypt as _decrypt
 from desktop_app.cli import demo as _demo
+from desktop_app.cli import federated_node as _federated_node
 from desktop_app.cli import flame as _flame
 from desktop_app.cli import keys as _keys
 from desktop_app.cli import remedies
@@ -27,7 +28,9 @@ from desktop_app.core.errors import PHTError
 from desktop_app.core.paths import DEFAULT_PROFILE
 
 # Command modules in the order their commands appear in `--help`.
-COMMAND_MODULES: list[ModuleType] = [_keys, _sign, _decrypt, _central, _results, _flame, _demo, _station]
+COMMAND_MODULES: list[ModuleType] = [
+    _keys, _sign, _decrypt, _central, _results, _flame, _federated_node, _demo, _station
+]  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

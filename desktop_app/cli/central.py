@@ -86,6 +86,10 @@ def _server_use(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _login(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.cli import federated_node
+
+    if federated_node.is_active(ctx):
+        return federated_node.login(args, ctx)
     if args.robot_id:
         if not args.robot_secret_stdin:
             raise UsageError("Give the robot secret with --robot-secret-stdin.")
@@ -103,6 +107,10 @@ def _login(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _logout(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.cli import federated_node
+
+    if federated_node.is_active(ctx):
+        return federated_node.logout(args, ctx)
     with _session(ctx) as client:
         client.sign_out()
         print(f"Signed out of {client.profile.label}; tokens removed from the keyring.", file=sys.stderr)

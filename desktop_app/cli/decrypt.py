@@ -152,9 +152,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("archive", type=Path, metavar="ARCHIVE", help="the result .tar (or .tar.gz)")
-    parser.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="folder for the plaintext files"
-    )
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the plaintext files")
     parser.add_argument(
         "--key", metavar="NAME", help="RSA key to use (default: the one whose fingerprint the archive names)"
     )

@@ -62,6 +62,10 @@ def _demo_flame(args: argparse.Namespace, ctx: CliContext) -> int:
 def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.kind == "flame":
         return _demo_flame(args, ctx)
+    if args.kind == "federated-node":
+        from desktop_app.cli.federated_node import start_demo
+
+        return _serve(args, ctx, start_demo(args, ctx))
     from desktop_app.demo_hub import DemoHub
     from desktop_app.demo_hub.state import DEMO_ROBOT, DEMO_USER, FINISHED_TRAIN_ID, SIGNABLE_TRAIN_ID
 
@@ -86,7 +90,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any free one)")
     demo.add_argument(
         "--kind",
-        choices=["pht-central", "flame"],
+        choices=["pht-central", "flame", "federated-node"],
         default="pht-central",
         help="which network to stand in for (default: %(default)s)",
     )

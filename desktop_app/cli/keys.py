@@ -14,9 +14,7 @@ from desktop_app.core.keys.types import DEFAULT_KEY_TYPE, EC_NOT_FOR_PHT, KeyTyp
 from desktop_app.core.keystore import ENCRYPTED_FILE, OS_KEYRING, KeyStore, set_storage
 from desktop_app.core.settings import write_atomically
 
-ALLOW_WEAK_HELP = (
-    "keep a passphrase that rates below 3 of 4 (zxcvbn); it is refused otherwise, with advice"
-)
+ALLOW_WEAK_HELP = "keep a passphrase that rates below 3 of 4 (zxcvbn); it is refused otherwise, with advice"
 NO_PASSPHRASE_HELP = (
     "store the private key WITHOUT a passphrase (only the OS keyring protects it); meant for "
     "station automation where nobody is there to type one"

@@ -7,9 +7,7 @@ from desktop_app.core.errors import PHTError, Remedy
 COMMANDS: dict[Remedy, str] = {
     Remedy.NEEDS_FORCE: "choose another folder or use --force",
     Remedy.SIGN_IN_AGAIN: "sign in again with `pht-desktop login`",
-    Remedy.ADD_SERVER: (
-        "add one with `pht-desktop server add NAME --api URL --auth URL`, or try `pht-desktop demo`"
-    ),
+    Remedy.ADD_SERVER: ("add one with `pht-desktop server add NAME --api URL --auth URL`, or try `pht-desktop demo`"),
     Remedy.UNLOCK_KEYRING: (
         "start and unlock your system's password manager (on Linux: gnome-keyring or another Secret "
         "Service), or opt in to the encrypted key file store with `pht-desktop keys storage encrypted-file`"

@@ -4,7 +4,8 @@ One verb, one table of networks (`NETWORKS`): each kind brings how to list what 
 how to fetch one into a folder. PHT central: finished trains, fetched through the same path as
 `trains fetch-result` (download, decrypt, verify). FLAME: analyses with a RESULT bucket,
 downloaded and extracted safely; not encrypted by the network, so nothing can be verified, and
-the report says so. A Federated Node joins the table with its own pair of functions.
+the report says so. Federated Node: the tasks this user knows (cli/federated_node.py), their
+result zip downloaded and extracted safely; not encrypted or signed by the network either.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.cli import federated_node
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import add_passphrase_stdin, open_store
 from desktop_app.core.central.profiles import ServerKind
@@ -110,7 +112,7 @@ def _flame_fetch(args: argparse.Namespace, ctx: CliContext) -> int:
 NETWORKS: dict[ServerKind, Network] = {
     ServerKind.PHT_CENTRAL: Network(_central_list, _central_fetch),
     ServerKind.FLAME: Network(_flame_list, _flame_fetch),
-    # ServerKind.FEDERATED_NODE: Network(<list tasks>, <fetch a task's results>) — core/federated_node/.
+    ServerKind.FEDERATED_NODE: Network(federated_node.results_list, federated_node.results_fetch),
 }
 
 
@@ -144,7 +146,7 @@ def _fetch(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     results = subparsers.add_parser(
-        "results", help="results on the active server, any network (PHT trains, FLAME analyses)"
+        "results", help="results on the active server, any network (PHT trains, FLAME analyses, Federated Node tasks)"
     )
     sub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
     lst = sub.add_parser("list", help="what has results: finished trains, or analyses and their result bucket")
@@ -152,10 +154,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.set_defaults(handler=_list)
     fetch = sub.add_parser(
         "fetch",
-        help="download a result into a folder: PHT decrypted and verified; FLAME extracted safely "
-        "(not encrypted by the network; integrity not verifiable)",
+        help="download a result into a folder: PHT decrypted and verified; FLAME and Federated Node "
+        "extracted safely (not encrypted by the network; integrity not verifiable)",
     )
-    fetch.add_argument("id", help="the train or analysis id")
+    fetch.add_argument("id", help="the train, analysis or task id")
     fetch.add_argument("--out", type=Path, required=True, help="the output folder (new or empty)")
     fetch.add_argument("--key", help="PHT: the key to decrypt with (default: the one the archive names)")
     add_passphrase_stdin(fetch, "PHT: read the key's passphrase from stdin")

@@ -99,9 +99,7 @@ def _run_train(args: argparse.Namespace, ctx: CliContext) -> int:
 
     token = CancelToken()
     with _ctrl_c_cancels(token):
-        report = runner.run(
-            args.reference, show_step, lambda line: print(f"  | {line}", file=sys.stderr), token
-        )
+        report = runner.run(args.reference, show_step, lambda line: print(f"  | {line}", file=sys.stderr), token)
     run_id = RunRecords(ctx.paths.data_dir).add(report)
     failure = report.failure(run_id)
     if failure is not None:

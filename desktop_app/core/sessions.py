@@ -23,11 +23,20 @@ def _flame(profile: ServerProfile, tokens: TokenStore, **options) -> CentralClie
     return FlameClient(profile, tokens, **options)
 
 
+def _federated_node(profile: ServerProfile, tokens: TokenStore, **options):
+    """The node's own client: its token (a Keycloak refresh token) has a keyring entry of its own,
+    and `sign_in(credentials, remember)` / `sign_out()` are spoken as by the others."""
+    from desktop_app.core.federated_node.client import NodeClient
+    from desktop_app.core.federated_node.session import NodeTokenStore
+
+    return NodeClient(profile, NodeTokenStore(tokens.store, profile.name), **options)
+
+
 ClientFactory = Callable[..., CentralClient]
 CLIENTS: dict[ServerKind, ClientFactory] = {
     ServerKind.PHT_CENTRAL: CentralClient,
     ServerKind.FLAME: _flame,
-    # ServerKind.FEDERATED_NODE: added with its client (core/federated_node/).
+    ServerKind.FEDERATED_NODE: _federated_node,
 }
 
 

@@ -89,7 +89,9 @@ def run_gui(profile: str, archive: str | None = None) -> int:
     from desktop_app.core.errors import PHTError
     from desktop_app.core.log_file import open_log_file
     from desktop_app.core.paths import AppPaths
+    from desktop_app.core.settings import Settings
     from desktop_app.gui.context import AppContext
+    from desktop_app.gui.language import start_language
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.unexpected import install_guards
 
@@ -103,7 +105,10 @@ def run_gui(profile: str, archive: str | None = None) -> int:
     install_guards(log_path)
     log.info("PHT Desktop %s starting, profile %s", __version__, profile)
     try:
-        context = AppContext.for_profile(profile)
+        settings = Settings(paths)
+        # Before any widget is built: widgets take their words when they are made.
+        log.info("language: %s", start_language(settings))
+        context = AppContext(paths, settings)
         window = MainWindow(context)
     except Exception as exc:  # the window could not even be built: one sentence, the rest in the log
         log.exception("start-up failed")

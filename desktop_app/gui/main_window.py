@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self._tabs[key], QCoreApplication.translate("MainWindow", title))
         self.demo = DemoSession(context)
         keys, trains = self.tab("Keys"), self.tab("Trains")
+        trains.title_changed.connect(lambda title: self.tabs.setTabText(self.tabs.indexOf(trains), title))
+        trains.title_changed.emit(trains.title())  # it showed the active server before it was connected
         self.welcome = WelcomeTab(
             context,
             WelcomeActions(

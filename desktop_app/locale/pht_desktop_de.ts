@@ -4,2318 +4,2624 @@
 <context>
     <name>AddServerDialog</name>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="29"/>
         <source>Add your PHT server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren PHT-Server hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="30"/>
         <source>e.g. pht-central</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. pht-central</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="33"/>
         <source>only if your network inspects TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>nur, wenn Ihr Netzwerk TLS-Verbindungen prüft</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="34"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="35"/>
         <source>Choose a CA bundle file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine CA-Bundle-Datei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="42"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="43"/>
         <source>&amp;API URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;API-URL:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="44"/>
         <source>A&amp;uth URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;uth-URL:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="45"/>
         <source>&amp;CA bundle:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CA-Bundle:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="47"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="48"/>
         <source>API URL</source>
-        <translation type="unfinished"></translation>
+        <translation>API-URL</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="49"/>
         <source>Auth URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Auth-URL</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="52"/>
         <source>CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Bundle</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="54"/>
         <source>A&amp;dd server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server hin&amp;zufügen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="58"/>
         <source>Your PHT administrator gives you these addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adressen erhalten Sie von Ihrer PHT-Administration.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="68"/>
         <source>Edit {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="74"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="78"/>
         <source>Choose a CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Bundle wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/server_dialog.py" line="78"/>
         <source>Certificates (*.pem *.crt);;All (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AirflowPanel</name>
+    <message>
+        <source>Station&apos;s Airflow (a station that runs on a server)</source>
+        <translation>Airflow der Station (eine Station, die auf einem Server läuft)</translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation>wird im Schlüsselbund aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Find out</source>
+        <translation>Selbst ermitteln</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w log</source>
+        <translation>Protokoll &amp;mitverfolgen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Trigger run</source>
+        <translation>Lauf starten</translation>
+    </message>
+    <message>
+        <source>Stop run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Zug</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API:</translation>
+    </message>
+    <message>
+        <source>Train image:</source>
+        <translation>Image des Zuges:</translation>
+    </message>
+    <message>
+        <source>Airflow address</source>
+        <translation>Adresse von Airflow</translation>
+    </message>
+    <message>
+        <source>Airflow user</source>
+        <translation>Benutzer bei Airflow</translation>
+    </message>
+    <message>
+        <source>Airflow password</source>
+        <translation>Passwort bei Airflow</translation>
+    </message>
+    <message>
+        <source>Airflow API</source>
+        <translation>API von Airflow</translation>
+    </message>
+    <message>
+        <source>Connect to the station&apos;s Airflow</source>
+        <translation>Mit dem Airflow der Station verbinden</translation>
+    </message>
+    <message>
+        <source>Refresh the runs</source>
+        <translation>Läufe aktualisieren</translation>
+    </message>
+    <message>
+        <source>Train image to run</source>
+        <translation>Image des auszuführenden Zuges</translation>
+    </message>
+    <message>
+        <source>Trigger a run</source>
+        <translation>Einen Lauf starten</translation>
+    </message>
+    <message>
+        <source>Follow the selected run&apos;s log</source>
+        <translation>Protokoll des gewählten Laufs mitverfolgen</translation>
+    </message>
+    <message>
+        <source>Stop the selected run</source>
+        <translation>Gewählten Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Airflow runs</source>
+        <translation>Läufe in Airflow</translation>
+    </message>
+    <message>
+        <source>Airflow run log</source>
+        <translation>Protokoll des Laufs in Airflow</translation>
+    </message>
+    <message>
+        <source>Connecting to the station&apos;s Airflow</source>
+        <translation>Verbindung mit dem Airflow der Station</translation>
+    </message>
+    <message>
+        <source>Reading the station&apos;s runs</source>
+        <translation>Läufe der Station werden gelesen</translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} was started.</source>
+        <translation>Lauf {run} von {train} wurde gestartet.</translation>
+    </message>
+    <message>
+        <source>Starting a run at the station</source>
+        <translation>Ein Lauf wird an der Station gestartet</translation>
+    </message>
+    <message>
+        <source>Following the log of run {run}</source>
+        <translation>Protokoll von Lauf {run} wird mitverfolgt</translation>
+    </message>
+    <message>
+        <source>Run {run} had no step left to stop.</source>
+        <translation>Lauf {run} hatte keinen Schritt mehr, der abzubrechen war.</translation>
+    </message>
+    <message>
+        <source>The {step} step of run {run} was stopped; the run cleans up after itself.</source>
+        <translation>Der Schritt {step} von Lauf {run} wurde abgebrochen; der Lauf räumt selbst auf.</translation>
+    </message>
+    <message>
+        <source>Stopping run {run}</source>
+        <translation>Lauf {run} wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} succeeded.</source>
+        <translation>Lauf {run} von {train} war erfolgreich.</translation>
+    </message>
+    <message>
+        <source>Run {run} of {train} is {state}.</source>
+        <translation>Lauf {run} von {train}: {state}.</translation>
+    </message>
+    <message>
+        <source>Connected; the station has no runs of run_train yet.</source>
+        <translation>Verbunden; die Station hat noch keine Läufe von run_train.</translation>
     </message>
 </context>
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../gui/context.py" line="58"/>
         <source>Reading your keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Schlüssel werden gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/context.py" line="83"/>
         <source>Checking the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung wird geprüft</translation>
     </message>
 </context>
 <context>
     <name>CancelOutcome</name>
     <message>
-        <location filename="../gui/operations.py" line="41"/>
         <source>Cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="65"/>
         <source>Too late to cancel: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu spät zum Abbrechen: {what}</translation>
     </message>
 </context>
 <context>
     <name>DeleteKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="161"/>
         <source>Delete {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} löschen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="163"/>
         <source>&lt;p&gt;Delete key &lt;b&gt;{name}&lt;/b&gt; ({type})?&lt;/p&gt;&lt;p&gt;Fingerprint {fingerprint}&lt;/p&gt;&lt;p&gt;Its private part is removed {where}. Without a backup, results encrypted for this key can never be read again.&lt;/p&gt;&lt;p&gt;Type the key&apos;s name to confirm:&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Schlüssel &lt;b&gt;{name}&lt;/b&gt; ({type}) löschen?&lt;/p&gt;&lt;p&gt;Fingerabdruck {fingerprint}&lt;/p&gt;&lt;p&gt;Sein privater Teil wird {where} entfernt. Ohne Sicherung lassen sich Ergebnisse, die für diesen Schlüssel verschlüsselt wurden, nie wieder lesen.&lt;/p&gt;&lt;p&gt;Geben Sie zur Bestätigung den Namen des Schlüssels ein:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="174"/>
         <source>Type {name} to confirm the deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie {name} ein, um das Löschen zu bestätigen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="175"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
 </context>
 <context>
     <name>DemoSession</name>
     <message>
-        <location filename="../gui/demo_session.py" line="44"/>
         <source>Starting the local demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Demo wird gestartet</translation>
     </message>
     <message>
-        <location filename="../gui/demo_session.py" line="70"/>
         <source>Signing in to the local demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei der lokalen Demo</translation>
     </message>
     <message>
-        <location filename="../gui/demo_session.py" line="89"/>
         <source>Stopping the local demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Demo wird beendet</translation>
     </message>
 </context>
 <context>
     <name>ExportKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="92"/>
         <source>Public key, PEM</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlicher Schlüssel, PEM</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="93"/>
         <source>Public key, hex PEM (what the central API stores)</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlicher Schlüssel, Hex-PEM (so, wie ihn die zentrale API speichert)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="94"/>
         <source>Public key, Paillier JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlicher Schlüssel, Paillier-JSON</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="95"/>
         <source>Private key backup, encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung des privaten Schlüssels, verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="103"/>
         <source>Export {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="109"/>
         <source>Export to file</source>
-        <translation type="unfinished"></translation>
+        <translation>In Datei exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="110"/>
         <source>What to export</source>
-        <translation type="unfinished"></translation>
+        <translation>Was exportiert wird</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="111"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="112"/>
         <source>Choose the file to export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieldatei für den Export wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="115"/>
         <source>the key&apos;s current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>die aktuelle Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="116"/>
         <source>Backup passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase der Sicherung</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="119"/>
         <source>Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="120"/>
         <source>E&amp;xport:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inhalt:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="121"/>
         <source>&amp;To file:</source>
-        <translation type="unfinished"></translation>
+        <translation>In &amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="122"/>
         <source>&amp;Key passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase des Schlüssels:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="123"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="144"/>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren nach</translation>
+    </message>
+</context>
+<context>
+    <name>FlameNodeKeyDialog</name>
+    <message>
+        <source>Register as FLAME node key</source>
+        <translation>Als FLAME-Knotenschlüssel registrieren</translation>
+    </message>
+    <message>
+        <source>Key {name} ({fingerprint}) becomes the public key of the node you pick. The hub&apos;s key is compared first and read back after; a different key is replaced only if you confirm.</source>
+        <translation>Der Schlüssel {name} ({fingerprint}) wird zum öffentlichen Schlüssel des Knotens, den Sie wählen. Der Schlüssel auf dem Hub wird vorher verglichen und danach zurückgelesen; ein anderer Schlüssel wird nur ersetzt, wenn Sie es bestätigen.</translation>
+    </message>
+    <message>
+        <source>FLAME node</source>
+        <translation>FLAME-Knoten</translation>
+    </message>
+    <message>
+        <source>Reading the hub&apos;s nodes…</source>
+        <translation>Knoten des Hubs werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Node key status</source>
+        <translation>Status des Knotenschlüssels</translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation>&amp;Knoten:</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+    <message>
+        <source>Register the key for the chosen node</source>
+        <translation>Schlüssel für den gewählten Knoten registrieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the hub&apos;s nodes</source>
+        <translation>Knoten des Hubs werden gelesen</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Registering key {name}…</source>
+        <translation>Schlüssel {name} wird registriert…</translation>
+    </message>
+    <message>
+        <source>Registering a FLAME node key</source>
+        <translation>FLAME-Knotenschlüssel wird registriert</translation>
+    </message>
+    <message>
+        <source>no key yet</source>
+        <translation>noch kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>an unreadable key</source>
+        <translation>ein unlesbarer Schlüssel</translation>
+    </message>
+    <message>
+        <source>this key</source>
+        <translation>dieser Schlüssel</translation>
+    </message>
+    <message>
+        <source>another key ({fingerprint}…)</source>
+        <translation>ein anderer Schlüssel ({fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>Choose the node.</source>
+        <translation>Wählen Sie den Knoten.</translation>
+    </message>
+    <message>
+        <source>The hub shows you no node.</source>
+        <translation>Der Hub zeigt Ihnen keinen Knoten.</translation>
+    </message>
+    <message>
+        <source>Sign in to the hub first.</source>
+        <translation>Melden Sie sich zuerst beim Hub an.</translation>
+    </message>
+    <message>
+        <source>The node has a different key</source>
+        <translation>Der Knoten hat einen anderen Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the node&apos;s key</source>
+        <translation>Schlüssel des Knotens &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace the node&apos;s key</source>
+        <translation>Schlüssel des Knotens ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>FlameResultsPanel</name>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Fe&amp;tch result…</source>
+        <translation>Ergebnis a&amp;brufen…</translation>
+    </message>
+    <message>
+        <source>O&amp;pen folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>Status der Ausführung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>FLAME results are not encrypted or signed by the network: PHT Desktop checks that the archive is whole and safe to unpack, but cannot tell who made the files.</source>
+        <translation>FLAME-Ergebnisse werden vom Netz weder verschlüsselt noch signiert: PHT Desktop prüft, ob das Archiv vollständig ist und sich gefahrlos entpacken lässt, kann aber nicht feststellen, wer die Dateien erstellt hat.</translation>
+    </message>
+    <message>
+        <source>Refresh the analyses</source>
+        <translation>Analysen aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the selected analysis&apos;s result</source>
+        <translation>Ergebnis der gewählten Analyse abrufen</translation>
+    </message>
+    <message>
+        <source>Open the folder of the fetched result</source>
+        <translation>Ordner des abgerufenen Ergebnisses öffnen</translation>
+    </message>
+    <message>
+        <source>Your analyses on the FLAME hub</source>
+        <translation>Ihre Analysen auf dem FLAME-Hub</translation>
+    </message>
+    <message>
+        <source>Report of the fetched result</source>
+        <translation>Bericht zum abgerufenen Ergebnis</translation>
+    </message>
+    <message>
+        <source>Loading analyses</source>
+        <translation>Analysen werden geladen</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keines</translation>
+    </message>
+    <message>
+        <source>Folder for the result</source>
+        <translation>Ordner für das Ergebnis</translation>
+    </message>
+    <message>
+        <source>Fetching the result of {name}</source>
+        <translation>Ergebnis von {name} wird abgerufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %n file(s) into {folder}: not encrypted by the network; integrity not verifiable.</source>
+        <translation>
+            <numerusform>%n Datei nach {folder} abgerufen: vom Netz nicht verschlüsselt; Unversehrtheit nicht prüfbar.</numerusform>
+            <numerusform>%n Dateien nach {folder} abgerufen: vom Netz nicht verschlüsselt; Unversehrtheit nicht prüfbar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GenerateKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="26"/>
         <source>Generate a key pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpaar erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="28"/>
         <source>e.g. my-research-key</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. mein-forschungsschluessel</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="35"/>
         <source>RSA: for the PHT network (signing trains, receiving results) — the usual choice.
 EC: for FLAME node keys only.
 Paillier: only if your analysis asks for homomorphically summed results.</source>
-        <translation type="unfinished"></translation>
+        <translation>RSA: für das PHT-Netz (Züge signieren, Ergebnisse empfangen) – die übliche Wahl.
+EC: nur für Schlüssel von FLAME-Knoten.
+Paillier: nur, wenn Ihre Analyse homomorph summierte Ergebnisse verlangt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="45"/>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="47"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="49"/>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="67"/>
         <source>RSA {size} bits — PHT trains and results</source>
-        <translation type="unfinished"></translation>
+        <translation>RSA {size} Bit – PHT-Züge und Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="69"/>
         <source>EC P-{size} — FLAME only, not for PHT trains</source>
-        <translation type="unfinished"></translation>
+        <translation>EC P-{size} – nur FLAME, nicht für PHT-Züge</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="70"/>
         <source>Paillier {size} bits — homomorphic results</source>
-        <translation type="unfinished"></translation>
+        <translation>Paillier {size} Bit – homomorphe Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="83"/>
         <source>A key named “{name}” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüssel namens „{name}“ existiert bereits.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="88"/>
         <source>RSA keys sign train hashes and receive results on the PHT network.</source>
-        <translation type="unfinished"></translation>
+        <translation>RSA-Schlüssel signieren die Hashes von Zügen und empfangen Ergebnisse im PHT-Netz.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/generate_key_dialog.py" line="90"/>
         <source>Paillier keys decrypt homomorphically summed results (*.he.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paillier-Schlüssel entschlüsseln homomorph summierte Ergebnisse (*.he.json).</translation>
     </message>
 </context>
 <context>
     <name>ImportKeyDialog</name>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="47"/>
         <source>Import a private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privaten Schlüssel importieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="48"/>
         <source>private.pem, key.pem, private-he.key, a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>private.pem, key.pem, private-he.key, eine Sicherung…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="49"/>
         <source>optional: public.pem or public-he.key</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: public.pem oder public-he.key</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="52"/>
         <source>only if the file is encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>nur, wenn die Datei verschlüsselt ist</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="53"/>
         <source>Protect with</source>
-        <translation type="unfinished"></translation>
+        <translation>Schützen mit</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="54"/>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="55"/>
         <source>Public key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei des öffentlichen Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="56"/>
         <source>Name for the imported key</source>
-        <translation type="unfinished"></translation>
+        <translation>Name für den importierten Schlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="57"/>
         <source>The key file&apos;s passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase der Schlüsseldatei</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="58"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="58"/>
         <source>B&amp;rowse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Du&amp;rchsuchen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="59"/>
         <source>Choose the key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="60"/>
         <source>Choose the public key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei des öffentlichen Schlüssels wählen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="64"/>
         <source>&amp;Key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlüsseldatei:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="65"/>
         <source>P&amp;ublic file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffentliche Datei:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="66"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="67"/>
         <source>&amp;File passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase der Datei:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="68"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="71"/>
         <source>The imported key is stored under this passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Der importierte Schlüssel wird unter dieser Passphrase gespeichert:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/key_file_dialogs.py" line="80"/>
         <source>Choose a key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei wählen</translation>
     </message>
 </context>
 <context>
     <name>KeyServerActions</name>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="26"/>
         <source>{state} (as {name})</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} (als {name})</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="73"/>
         <source>Checking the server&apos;s keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel auf dem Server werden geprüft</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="83"/>
         <source>Registering {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird registriert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="89"/>
         <source>A different key is registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Schlüssel ist registriert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="96"/>
         <source>&amp;Replace the server&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel auf dem Server &amp;ersetzen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="107"/>
         <source>not registered</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht registriert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_server.py" line="109"/>
         <source>Unregistering {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung von {name} wird aufgehoben</translation>
     </message>
 </context>
 <context>
     <name>KeysTab</name>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="27"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="28"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="29"/>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="30"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="31"/>
         <source>Active server</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiver Server</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="51"/>
         <source>&amp;Use encrypted key file store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselte Schlüsseldatei &amp;verwenden…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="59"/>
-        <location filename="../gui/tabs/keys_tab.py" line="233"/>
         <source>&amp;Back up now…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt sichern…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="64"/>
         <source>Your keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Schlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="67"/>
         <source>&amp;Generate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erzeugen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="68"/>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="69"/>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="70"/>
         <source>&amp;Copy public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlichen Schlüssel &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="71"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="73"/>
         <source>Chec&amp;k server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server prüfen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="74"/>
         <source>&amp;Register</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="75"/>
         <source>U&amp;nregister</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung &amp;aufheben</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="123"/>
+        <source>Register as FLAME node ke&amp;y…</source>
+        <translation>Als FLA&amp;ME-Knotenschlüssel registrieren…</translation>
+    </message>
+    <message>
         <source>{type} (no passphrase)</source>
-        <translation type="unfinished"></translation>
+        <translation>{type} (ohne Passphrase)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="131"/>
         <source>EC key: FLAME only, cannot be used for PHT trains</source>
-        <translation type="unfinished"></translation>
+        <translation>EC-Schlüssel: nur für FLAME, nicht für PHT-Züge verwendbar</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="138"/>
         <source>{no_backup}: without one, a lost key means its results can never be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>{no_backup}: Geht ein Schlüssel ohne Sicherung verloren, lassen sich seine Ergebnisse nie mehr lesen.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="213"/>
         <source>Generating {type} key “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}-Schlüssel „{name}“ wird erzeugt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="222"/>
         <source>Created key {name} ({fingerprint}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel {name} erzeugt ({fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="224"/>
         <source>Key created</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel erzeugt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="227"/>
         <source>&lt;p&gt;Key &lt;b&gt;{name}&lt;/b&gt; is ready.&lt;br&gt;Fingerprint {fingerprint}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Next steps:&lt;/b&gt; back up the private key to a safe place (a lost key means results encrypted for it can never be read), then register its public key with the central PHT server.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Der Schlüssel &lt;b&gt;{name}&lt;/b&gt; ist bereit.&lt;br&gt;Fingerabdruck {fingerprint}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nächste Schritte:&lt;/b&gt; Sichern Sie den privaten Schlüssel an einem sicheren Ort (geht er verloren, lassen sich die für ihn verschlüsselten Ergebnisse nie mehr lesen) und registrieren Sie dann seinen öffentlichen Schlüssel beim zentralen PHT-Server.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="234"/>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Später</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="264"/>
         <source>Importing {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird importiert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="268"/>
         <source>Imported {name} ({fingerprint}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} importiert ({fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="296"/>
         <source>Backed up {name} to {path}; keep that file somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wurde in {path} gesichert; bewahren Sie diese Datei an einem sicheren Ort auf.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="309"/>
         <source>the public key was already written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>der öffentliche Schlüssel war bereits in {path} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="325"/>
         <source>Exported {name} to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wurde nach {path} exportiert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="328"/>
         <source>Exporting {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird exportiert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="335"/>
         <source>Public key of {name} copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlicher Schlüssel von {name} in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="352"/>
         <source>Deleting {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="361"/>
         <source>Deleted key {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel {name} gelöscht.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="366"/>
         <source>Use the encrypted key file store?</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselte Schlüsseldatei verwenden?</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="370"/>
         <source>No OS keyring is usable, so PHT Desktop can keep private keys in an encrypted file in {folder} instead.
 
 Every key then needs a passphrase, and sign-in tokens are not remembered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund des Betriebssystems ist nutzbar. PHT Desktop kann private Schlüssel stattdessen in einer verschlüsselten Datei in {folder} aufbewahren.
+
+Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/keys_tab.py" line="375"/>
         <source>&amp;Use the encrypted file</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselte Datei &amp;verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageBox</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language of the window</source>
+        <translation>Sprache des Fensters</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s: {language})</source>
+        <translation>Automatisch (wie das System: {language})</translation>
+    </message>
+    <message>
+        <source>About changing the language</source>
+        <translation>Zum Wechsel der Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The command line always speaks English.</source>
+        <translation>Die Kommandozeile bleibt immer englisch.</translation>
+    </message>
+    <message>
+        <source>The new language applies when PHT Desktop is started again.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von PHT Desktop.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/main_window.py" line="38"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="39"/>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="40"/>
         <source>Trains</source>
-        <translation type="unfinished"></translation>
+        <translation>Züge</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="41"/>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="42"/>
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="52"/>
         <source>{app} — profile {profile}</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} – Profil {profile}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="71"/>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="137"/>
         <source>&amp;Add server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server hin&amp;zufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="140"/>
         <source>&amp;Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="143"/>
         <source>&amp;Open the Keys tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiter „Schlüssel“ ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="145"/>
         <source>&amp;Open the station settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationseinstellungen ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="175"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="176"/>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="182"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="183"/>
         <source>&amp;Welcome page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Willkommensseite</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="186"/>
-        <location filename="../gui/main_window.py" line="190"/>
         <source>Try the &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo ausprobieren</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="190"/>
         <source>Stop the &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="194"/>
         <source>&amp;About PHT Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber PHT Desktop</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="202"/>
         <source>Profile {profile} · private keys are kept {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil {profile} · private Schlüssel liegen {where}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="206"/>
         <source>Profile {profile} · no key storage available</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil {profile} · kein Schlüsselspeicher verfügbar</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="212"/>
         <source>&lt;p&gt;The desktop companion of the Personal Health Train: keys, train signing, result decryption and the station runner.&lt;/p&gt;&lt;p&gt;Profile: &lt;b&gt;{profile}&lt;/b&gt;&lt;br&gt;Settings: {settings}&lt;br&gt;Data: {data}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Die Desktop-Anwendung zum Personal Health Train: Schlüssel, Signieren von Zügen, Entschlüsseln von Ergebnissen und Ausführen an der Station.&lt;/p&gt;&lt;p&gt;Profil: &lt;b&gt;{profile}&lt;/b&gt;&lt;br&gt;Einstellungen: {settings}&lt;br&gt;Daten: {data}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="219"/>
         <source>About {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>Über {app}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="250"/>
         <source>A job is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Vorgang läuft noch</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="252"/>
         <source>Still running:</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft noch:</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="253"/>
         <source>Stop it and quit? Partial downloads and decryptions are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten und beenden? Unvollständige Downloads und Entschlüsselungen werden entfernt.</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="254"/>
         <source>&amp;Stop and quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten und beenden</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="255"/>
         <source>&amp;Keep the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster &amp;offen lassen</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="267"/>
         <source>Stopping the running jobs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Vorgänge werden angehalten…</translation>
+    </message>
+</context>
+<context>
+    <name>NodeTasksPanel</name>
+    <message>
+        <source>Remem&amp;ber the password in the OS keyring</source>
+        <translation>Passwort im Schlüsselbund des Systems mer&amp;ken</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>An&amp;melden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>a task id, such as 42</source>
+        <translation>eine Aufgaben-ID, etwa 42</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Add tas&amp;k</source>
+        <translation>Aufgabe hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>Fe&amp;tch results…</source>
+        <translation>Ergebnisse a&amp;brufen…</translation>
+    </message>
+    <message>
+        <source>Federated Node results are not encrypted or signed by the network: only each file&apos;s checksum is checked, not who made it.</source>
+        <translation>Ergebnisse eines Federated Node werden vom Netz weder verschlüsselt noch signiert: Geprüft wird nur die Prüfsumme jeder Datei, nicht, wer sie erstellt hat.</translation>
+    </message>
+    <message>
+        <source>Sign in to the node</source>
+        <translation>Beim Knoten anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Benutzer&amp;name:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Username on the node</source>
+        <translation>Benutzername auf dem Knoten</translation>
+    </message>
+    <message>
+        <source>Password on the node</source>
+        <translation>Passwort auf dem Knoten</translation>
+    </message>
+    <message>
+        <source>Remember the password</source>
+        <translation>Passwort merken</translation>
+    </message>
+    <message>
+        <source>Sign out of the node</source>
+        <translation>Vom Knoten abmelden</translation>
+    </message>
+    <message>
+        <source>Task id to add</source>
+        <translation>ID der hinzuzufügenden Aufgabe</translation>
+    </message>
+    <message>
+        <source>Add the task</source>
+        <translation>Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Refresh the tasks</source>
+        <translation>Aufgaben aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the selected task&apos;s results</source>
+        <translation>Ergebnisse der gewählten Aufgabe abrufen</translation>
+    </message>
+    <message>
+        <source>Your tasks on the node</source>
+        <translation>Ihre Aufgaben auf dem Knoten</translation>
+    </message>
+    <message>
+        <source>Signing in to the node</source>
+        <translation>Anmeldung beim Knoten</translation>
+    </message>
+    <message>
+        <source>Signed in to {0}.</source>
+        <translation>Bei {0} angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signing out</source>
+        <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Task {0} added.</source>
+        <translation>Aufgabe {0} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Reading the task</source>
+        <translation>Aufgabe wird gelesen</translation>
+    </message>
+    <message>
+        <source>Reading your tasks</source>
+        <translation>Ihre Aufgaben werden gelesen</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Select a task first.</source>
+        <translation>Wählen Sie zuerst eine Aufgabe.</translation>
+    </message>
+    <message>
+        <source>Folder for the results</source>
+        <translation>Ordner für die Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Fetched {0} files of task {1} into {2}.</source>
+        <translation>Ergebnisse der Aufgabe {1} abgerufen: {0} Datei(en) in {2}.</translation>
+    </message>
+    <message>
+        <source>Fetching the results of task {0}</source>
+        <translation>Ergebnisse der Aufgabe {0} werden abgerufen</translation>
     </message>
 </context>
 <context>
     <name>OperationBar</name>
     <message>
-        <location filename="../gui/operations.py" line="296"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="297"/>
-        <location filename="../gui/operations.py" line="325"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="298"/>
         <source>Cancel the running job</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufenden Vorgang abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="325"/>
-        <location filename="../gui/operations.py" line="332"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../gui/operations.py" line="343"/>
         <source>{done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {total}</translation>
     </message>
 </context>
 <context>
     <name>PassphraseFields</name>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="18"/>
         <source>Very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehr schwach</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="19"/>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwach</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="20"/>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="21"/>
         <source>Strong</source>
-        <translation type="unfinished"></translation>
+        <translation>Stark</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="22"/>
         <source>Very strong</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehr stark</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="46"/>
         <source>{label}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="46"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="47"/>
         <source>Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="48"/>
         <source>Strength:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärke:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="72"/>
         <source>A passphrase protects the key if someone copies your keyring or the backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Passphrase schützt den Schlüssel, falls jemand Ihren Schlüsselbund oder die Sicherung kopiert.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="76"/>
         <source>{verdict} ({score} of {max}): it would be guessed {within} by someone holding a copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>{verdict} ({score} von {max}): Wer eine Kopie besitzt, könnte sie {within} erraten.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="86"/>
         <source>At least {min} of {max} is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens {min} von {max} sind nötig.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/passphrase_fields.py" line="89"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="38"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="41"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="44"/>
         <source>(the first RSA key)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der erste RSA-Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="49"/>
         <source>&amp;Default key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voreingestellter Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="51"/>
         <source>Private keys are kept {where}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Private Schlüssel werden {where} aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="54"/>
         <source>Stored:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="56"/>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="57"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="57"/>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="57"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="58"/>
         <source>Server profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverprofile</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="60"/>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="61"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="62"/>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="63"/>
         <source>&amp;Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;wenden</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="76"/>
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="80"/>
         <source>found automatically (DOCKER_HOST, Docker or Podman)</source>
-        <translation type="unfinished"></translation>
+        <translation>wird automatisch gefunden (DOCKER_HOST, Docker oder Podman)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="82"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="83"/>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="83"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="85"/>
         <source>E&amp;ngine:</source>
-        <translation type="unfinished"></translation>
+        <translation>Container-E&amp;ngine:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="86"/>
         <source>&amp;Time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="87"/>
         <source>&amp;Memory limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher&amp;limit:</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="107"/>
         <source>local demo</source>
-        <translation type="unfinished"></translation>
+        <translation>lokale Demo</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="107"/>
         <source>PHT central</source>
-        <translation type="unfinished"></translation>
+        <translation>PHT Central</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="108"/>
         <source>{name} (active)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (aktiv)</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="142"/>
         <source>Remove server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="145"/>
         <source>Remove the server profile {name}? Your keys stay; you can add the server again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverprofil {name} entfernen? Ihre Schlüssel bleiben erhalten; Sie können den Server später wieder hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs/preferences_dialog.py" line="147"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
 </context>
 <context>
     <name>RecoveryNotices</name>
     <message>
-        <location filename="../gui/recovery_notice.py" line="31"/>
         <source>Some saved state could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Daten konnten teilweise nicht gelesen werden</translation>
     </message>
 </context>
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="42"/>
         <source>Decryption outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis der Entschlüsselung</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="44"/>
         <source>Verification checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="47"/>
         <source>Decrypted files</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschlüsselte Dateien</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="48"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="48"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="55"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="57"/>
         <source>Select a small text, CSV or JSON file to preview it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine kleine Text-, CSV- oder JSON-Datei für die Vorschau.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="58"/>
         <source>Open fo&amp;lder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="86"/>
         <source>Not decrypted. {message}
 Nothing was written to the output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht entschlüsselt. {message}
+In den Zielordner wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="103"/>
         <source>Station keys as the archive states them: {keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationsschlüssel laut Archiv: {keys}</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="111"/>
         <source>UNVERIFIED: decrypted with verification skipped; the checks below were not enforced.</source>
-        <translation type="unfinished"></translation>
+        <translation>UNGEPRÜFT: ohne Prüfung entschlüsselt; die folgenden Prüfungen wurden nicht durchgesetzt.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="116"/>
         <source>Verified: every check held (signed by {stations}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Alle Prüfungen bestanden (signiert von {stations}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/widgets/result_view.py" line="117"/>
         <source>%n file(s) in {folder}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei in {folder}</numerusform>
+            <numerusform>%n Dateien in {folder}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="125"/>
         <source>{size} bytes · SHA-256 {sha256}</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} Byte · SHA-256 {sha256}</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="136"/>
         <source>Reading {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="147"/>
         <source>No preview for {suffix} files; use Open folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau für {suffix}-Dateien; nutzen Sie „Ordner öffnen“.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="150"/>
         <source>No preview for this kind of file; use Open folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau für diese Art von Datei; nutzen Sie „Ordner öffnen“.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="153"/>
         <source>{file} is larger than {size}; use Open folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} ist größer als {size}; nutzen Sie „Ordner öffnen“.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/result_view.py" line="158"/>
         <source>Cannot read {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} kann nicht gelesen werden: {reason}</translation>
     </message>
 </context>
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="47"/>
         <source>&amp;Open archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archiv öffnen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="49"/>
         <source>Drop a result archive (.tar) on the window, or open one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie ein Ergebnisarchiv (.tar) auf das Fenster, oder öffnen Sie eines.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="52"/>
         <source>About the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Über das Archiv</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="56"/>
-        <location filename="../gui/tabs/results_tab.py" line="116"/>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="57"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="58"/>
         <source>Choose the output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielordner wählen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="61"/>
         <source>Key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="63"/>
         <source>Paillier key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Paillier-Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="64"/>
         <source>&amp;Write into a folder that is not empty</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In einen nicht leeren Ordner schreiben</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="65"/>
         <source>S&amp;kip verification (old trains without result signatures)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung ü&amp;berspringen (alte Züge ohne Signaturen der Ergebnisse)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="66"/>
         <source>&amp;Decrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entschlüsseln</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="78"/>
         <source>Archive:</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="80"/>
         <source>Output folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielordner:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="81"/>
         <source>Key &amp;passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase des Schlüssels:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="82"/>
         <source>P&amp;aillier key passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Pai&amp;llier-Schlüssels:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="110"/>
         <source>Open a result archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisarchiv öffnen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="110"/>
         <source>Result archives (*.tar *.tar.gz *.tgz)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisarchive (*.tar *.tar.gz *.tgz)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="129"/>
         <source>Not opening {file}: finish or cancel the running decryption first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird nicht geöffnet: Beenden oder abbrechen Sie zuerst die laufende Entschlüsselung.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="136"/>
         <source>Reading {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="155"/>
         <source>{file}: not read (cancelled).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: nicht gelesen (abgebrochen).</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="159"/>
         <source>Reading {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="171"/>
         <source>{file} · train {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} · Zug {id}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="171"/>
         <source>(no id)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne ID)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/tabs/results_tab.py" line="172"/>
         <source>%n file(s), {size}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei, {size}</numerusform>
+            <numerusform>%n Dateien, {size}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="173"/>
         <source>Signed by {stations} (route: {route})</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert von {stations} (Route: {route})</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="174"/>
         <source>no station</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner Station</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="176"/>
         <source>Encrypted for {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselt für {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="179"/>
         <source>not found (they stay encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gefunden (sie bleiben verschlüsselt)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="180"/>
         <source>Paillier results: key {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paillier-Ergebnisse: Schlüssel {key}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="184"/>
         <source>Your key {name} fits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Schlüssel {name} passt.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="188"/>
         <source>No key storage is available, so no key can open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselspeicher ist verfügbar, daher kann kein Schlüssel es öffnen.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="190"/>
         <source>None of your keys fits; import the right one in the Keys tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner Ihrer Schlüssel passt; importieren Sie den richtigen im Reiter „Schlüssel“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/results_tab.py" line="235"/>
         <source>Decrypting {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird entschlüsselt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/tabs/results_tab.py" line="246"/>
         <source>Decrypted %n file(s) into {folder}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei nach {folder} entschlüsselt.</numerusform>
+            <numerusform>%n Dateien nach {folder} entschlüsselt.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SignInBox</name>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="16"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="18"/>
         <source>User (password)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer (Passwort)</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="19"/>
         <source>Robot (id and secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>Roboter (ID und Geheimnis)</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="22"/>
         <source>Remem&amp;ber the password in the OS keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort im Schlüsselbund des Systems mer&amp;ken</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="24"/>
         <source>Sign &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;melden</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="26"/>
         <source>As:</source>
-        <translation type="unfinished"></translation>
+        <translation>Als:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="27"/>
-        <location filename="../gui/widgets/sign_in_box.py" line="45"/>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer&amp;name:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="28"/>
-        <location filename="../gui/widgets/sign_in_box.py" line="46"/>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="36"/>
         <source>Sign in as</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden als</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="37"/>
         <source>Username or robot id</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder Roboter-ID</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="38"/>
         <source>Password or robot secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort oder Geheimnis des Roboters</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="45"/>
         <source>Robot i&amp;d:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Roboter-ID:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/sign_in_box.py" line="46"/>
         <source>Secre&amp;t:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheim&amp;nis:</translation>
     </message>
 </context>
 <context>
     <name>SignTab</name>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="35"/>
         <source>Paste the train hash shown by the central server</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie den Hash des Zuges ein, den der zentrale Server anzeigt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="39"/>
         <source>Train hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Hash des Zuges</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="42"/>
         <source>Signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturschlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="45"/>
         <source>Key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="46"/>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="49"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="50"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="51"/>
         <source>Copy the signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="57"/>
         <source>&amp;Train hash:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hash des &amp;Zuges:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="59"/>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsse&amp;l:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="61"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="65"/>
         <source>Signature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="92"/>
         <source>Paillier keys cannot sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paillier-Schlüssel können nicht signieren.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="97"/>
         <source>No RSA key in this profile: generate or import one in the Keys tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein RSA-Schlüssel in diesem Profil: Erzeugen oder importieren Sie einen im Reiter „Schlüssel“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="113"/>
         <source>✓ a 64-byte SHA-512 hash</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ ein SHA-512-Hash mit 64 Byte</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="139"/>
         <source>Signed with {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit {name} signiert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="141"/>
         <source>Signing with {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren mit {name}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/sign_tab.py" line="146"/>
         <source>Signature copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur in die Zwischenablage kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>StationInboxPanel</name>
+    <message>
+        <source>Inbox and queue</source>
+        <translation>Eingang und Warteschlange</translation>
+    </message>
+    <message>
+        <source>registry.example.org/station-project</source>
+        <translation>registry.example.org/stations-projekt</translation>
+    </message>
+    <message>
+        <source>Registry project</source>
+        <translation>Registry-Projekt</translation>
+    </message>
+    <message>
+        <source>Refresh the inbox</source>
+        <translation>Eingang aktualisieren</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Zug</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Halt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>&amp;Queue selected</source>
+        <translation>Auswahl in die &amp;Warteschlange</translation>
+    </message>
+    <message>
+        <source>Queue the selected trains</source>
+        <translation>Ausgewählte Züge in die Warteschlange stellen</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Station key passphrase for the queue</source>
+        <translation>Passphrase des Stationsschlüssels für die Warteschlange</translation>
+    </message>
+    <message>
+        <source>Run q&amp;ueue</source>
+        <translation>Warteschlange a&amp;barbeiten</translation>
+    </message>
+    <message>
+        <source>Run the queue</source>
+        <translation>Warteschlange abarbeiten</translation>
+    </message>
+    <message>
+        <source>Stop the queue</source>
+        <translation>Warteschlange anhalten</translation>
+    </message>
+    <message>
+        <source>Refresh in&amp;box</source>
+        <translation>&amp;Eingang aktualisieren</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>Anhal&amp;ten</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected queue entry</source>
+        <translation>Ausgewählten Eintrag aus der Warteschlange entfernen</translation>
+    </message>
+    <message>
+        <source>Inbox and queue status</source>
+        <translation>Status von Eingang und Warteschlange</translation>
+    </message>
+    <message>
+        <source>Registry project:</source>
+        <translation>Registry-Projekt:</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>Passphrase des Schlüssels:</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>Warteschlange:</translation>
+    </message>
+    <message>
+        <source>Reading the inbox</source>
+        <translation>Eingang wird gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n train(s) wait for this station.</source>
+        <translation>
+            <numerusform>%n Zug wartet auf diese Station.</numerusform>
+            <numerusform>%n Züge warten auf diese Station.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queueing trains</source>
+        <translation>Züge werden eingereiht</translation>
+    </message>
+    <message>
+        <source>Reading the queue</source>
+        <translation>Warteschlange wird gelesen</translation>
+    </message>
+    <message>
+        <source>Removing a queue entry</source>
+        <translation>Eintrag wird aus der Warteschlange entfernt</translation>
+    </message>
+    <message>
+        <source>Set the station id and choose the station&apos;s key first.</source>
+        <translation>Legen Sie zuerst die Stations-ID fest und wählen Sie den Schlüssel der Station.</translation>
+    </message>
+    <message>
+        <source>Running the queue</source>
+        <translation>Warteschlange wird abgearbeitet</translation>
+    </message>
+    <message>
+        <source>Stopping: the current run is cancelled unless it is already pushing.</source>
+        <translation>Wird angehalten: Der laufende Zug wird abgebrochen, sofern er nicht bereits übertragen wird.</translation>
+    </message>
+    <message>
+        <source>Running entry {id}: {image}</source>
+        <translation>Eintrag {id} läuft: {image}</translation>
+    </message>
+    <message>
+        <source>Running the {step} step of the current train.</source>
+        <translation>Der Schritt {step} des aktuellen Zuges läuft.</translation>
+    </message>
+    <message>
+        <source>The queue is empty: {runs} run(s), {failed} not done.</source>
+        <translation>Die Warteschlange ist leer: Läufe: {runs}, nicht abgeschlossen: {failed}.</translation>
     </message>
 </context>
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="48"/>
+        <source>pull</source>
+        <translation>Abrufen</translation>
+    </message>
+    <message>
+        <source>validate</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>pre-run</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>post-run</source>
+        <translation>Nachbereitung</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
         <source>Cancelled at its {step} step: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen beim Schritt {step}: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="49"/>
         <source>Failed at its {step} step: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen beim Schritt {step}: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="50"/>
         <source>Cancelled: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="51"/>
         <source>Failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="63"/>
         <source>found automatically (DOCKER_HOST, Docker or Podman sockets)</source>
-        <translation type="unfinished"></translation>
+        <translation>wird automatisch gefunden (DOCKER_HOST, Sockets von Docker oder Podman)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="65"/>
         <source>folders separated by &apos;;&apos;, mounted read-only at /opt/train_data/NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner, getrennt durch &apos;;&apos;, schreibgeschützt eingebunden unter /opt/train_data/NAME</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="67"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="68"/>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="68"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="69"/>
         <source>Sa&amp;ve settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen spei&amp;chern</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="71"/>
         <source>Station settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationseinstellungen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="73"/>
         <source>Station &amp;id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stations-&amp;ID:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="74"/>
         <source>Station &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stations&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="75"/>
         <source>E&amp;ngine:</source>
-        <translation type="unfinished"></translation>
+        <translation>Container-E&amp;ngine:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="76"/>
         <source>&amp;Data folders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten&amp;ordner:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="77"/>
         <source>&amp;Time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="78"/>
         <source>&amp;Memory limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher&amp;limit:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="83"/>
         <source>&amp;Push the processed train back to the registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Verarbeiteten Zug zurück in die Registry &amp;übertragen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="85"/>
         <source>&amp;Run train</source>
-        <translation type="unfinished"></translation>
+        <translation>Zug &amp;ausführen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="91"/>
         <source>Run a train</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Zug ausführen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="93"/>
         <source>Ima&amp;ge:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ima&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="94"/>
         <source>Key pa&amp;ssphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase des Schlüssels:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Zug</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="104"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="109"/>
         <source>Is this computer ready to run trains?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist dieser Computer bereit, Züge auszuführen?</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="111"/>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="113"/>
         <source>Station environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung der Station</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="114"/>
         <source>Check &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut p&amp;rüfen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="124"/>
         <source>Steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="129"/>
         <source>Log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="131"/>
         <source>History:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="146"/>
         <source>Station id</source>
-        <translation type="unfinished"></translation>
+        <translation>Stations-ID</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="147"/>
         <source>Station key</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationsschlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="148"/>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Container-Engine</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="149"/>
         <source>Data folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="150"/>
         <source>Time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="151"/>
         <source>Memory limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherlimit</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="152"/>
         <source>Train image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image des Zuges</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="153"/>
         <source>Key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="154"/>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="155"/>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="156"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="176"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="179"/>
         <source>Checking the station&apos;s environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung der Station wird geprüft</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="233"/>
         <source>the station settings were already saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Stationseinstellungen waren bereits gespeichert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="245"/>
         <source>Data folders that do not exist: {folders}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht vorhandene Datenordner: {folders}.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="248"/>
         <source>Station settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="251"/>
         <source>Saving the station settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationseinstellungen werden gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="309"/>
         <source>Running {image}</source>
-        <translation type="unfinished"></translation>
+        <translation>{image} wird ausgeführt</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="331"/>
         <source>Run {run} succeeded: the train was processed and pushed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf {run} erfolgreich: Der Zug wurde verarbeitet und übertragen.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="333"/>
         <source>Run {run} succeeded: the train was processed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf {run} erfolgreich: Der Zug wurde verarbeitet.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="347"/>
         <source>Reading the run history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf der Läufe wird gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="357"/>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="357"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="357"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="370"/>
         <source>Reading the log of run {run}</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll von Lauf {run} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="380"/>
         <source>(the train never ran)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der Zug lief nie)</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/station_tab.py" line="382"/>
         <source>The log of run {run} cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll von Lauf {run} kann nicht gelesen werden: {reason}</translation>
     </message>
 </context>
 <context>
     <name>TrainReviewBox</name>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="19"/>
         <source>Review and sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen und signieren</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="25"/>
         <source>The train&apos;s files</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien des Zuges</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="32"/>
         <source>Signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturschlüssel</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="34"/>
         <source>Key passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Schlüssels</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="35"/>
         <source>Sign and s&amp;ubmit</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren und &amp;übermitteln</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="37"/>
         <source>Files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="38"/>
         <source>Hashes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hashes:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="40"/>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chlüssel:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="41"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="56"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="58"/>
         <source>server:     {server}…
 recomputed: {computed}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server:        {server}…
+nachgerechnet: {computed}…</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="63"/>
         <source>The train&apos;s files hash to exactly what the server shows: you may sign it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hash der Dateien des Zuges stimmt genau mit dem des Servers überein: Sie können ihn signieren.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="66"/>
         <source>the files do not hash to what the server shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hash der Dateien stimmt nicht mit dem des Servers überein.</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/train_review_box.py" line="67"/>
         <source>Do not sign: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht signieren: {problem}</translation>
     </message>
 </context>
 <context>
     <name>TrainsTab</name>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="38"/>
+        <source>started</source>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>heruntergeladen</translation>
+    </message>
+    <message>
+        <source>extracting</source>
+        <translation>wird entpackt</translation>
+    </message>
+    <message>
+        <source>extracted</source>
+        <translation>entpackt</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="39"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="40"/>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="41"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="42"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="43"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="58"/>
+        <source>Trains</source>
+        <translation>Züge</translation>
+    </message>
+    <message>
+        <source>Analyses</source>
+        <translation>Analysen</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="60"/>
         <source>&amp;Add server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server hin&amp;zufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="64"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="71"/>
         <source>No server yet. Add the PHT server your administrator gave you, or try the demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Server. Fügen Sie den PHT-Server hinzu, den Sie von Ihrer Administration erhalten haben, oder probieren Sie die Demo aus.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="75"/>
         <source>Add your PHT ser&amp;ver…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren PHT-Server hinzu&amp;fügen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="77"/>
         <source>Try the &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo aus&amp;probieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="86"/>
         <source>About the local demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Über die lokale Demo</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="87"/>
         <source>Stop the de&amp;mo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo &amp;beenden</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="95"/>
         <source>Show trains</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Züge</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="96"/>
         <source>All trains</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Züge</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="98"/>
         <source>Result {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis {status}</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="100"/>
         <source>R&amp;efresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="103"/>
         <source>Your trains</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Züge</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="105"/>
         <source>&amp;Review and sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen und s&amp;ignieren…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="107"/>
         <source>Dow&amp;nload…</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="109"/>
         <source>Download and de&amp;crypt</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen und &amp;entschlüsseln</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="116"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="184"/>
         <source>LOCAL DEMO — not a real PHT server; nothing leaves this computer. Signed in as {user} (password {password}). Try: 1. Keys tab → Register your key. 2. Here: select the train waiting for your signature → Review and sign. 3. Select the finished train → Download and decrypt.</source>
-        <translation type="unfinished"></translation>
+        <translation>LOKALE DEMO – kein echter PHT-Server; nichts verlässt diesen Computer. Angemeldet als {user} (Passwort {password}). Probieren Sie: 1. Reiter „Schlüssel“ → Ihren Schlüssel registrieren. 2. Hier: den Zug wählen, der auf Ihre Signatur wartet → „Prüfen und signieren“. 3. Den fertigen Zug wählen → „Herunterladen und entschlüsseln“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="224"/>
         <source>Checking the session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="226"/>
         <source>Signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="226"/>
         <source>Not signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="286"/>
         <source>the sign-in had already been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anmeldung war bereits gesendet.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="292"/>
         <source>Signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="297"/>
         <source>Signing out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmeldung</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="305"/>
         <source>Loading trains</source>
-        <translation type="unfinished"></translation>
+        <translation>Züge werden geladen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="335"/>
         <source>Downloading and hashing the files of {train}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien von {train} werden heruntergeladen und gehasht</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="355"/>
         <source>the signature for {train} was already being submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Signatur für {train} wurde bereits übermittelt.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="365"/>
         <source>Signed {train} with {key}; the signature was submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{train} mit {key} signiert; die Signatur wurde übermittelt.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="371"/>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="379"/>
         <source>Save the result archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisarchiv speichern</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="386"/>
         <source>Downloaded the results of {train} to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse von {train} wurden nach {path} heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="392"/>
         <source>Downloading the results of {train}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse von {train} werden heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/trains_tab.py" line="406"/>
         <source>the session was already being removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sitzung wurde bereits entfernt.</translation>
     </message>
 </context>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../gui/operations.py" line="49"/>
         <source>An unexpected error stopped “{label}”: {error}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unerwarteter Fehler hat „{label}“ gestoppt: {error}.</translation>
     </message>
 </context>
 <context>
     <name>WelcomeTab</name>
     <message numerus="yes">
-        <location filename="../gui/tabs/welcome_tab.py" line="30"/>
         <source>{names} has no backup yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{names} hat noch keine Sicherung</numerusform>
+            <numerusform>{names} haben noch keine Sicherung</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="68"/>
         <source>Welcome to PHT Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei PHT Desktop</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="72"/>
         <source>Analyses (trains) travel to the hospitals; their results come back encrypted for your key. Three steps get you ready:</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysen (Züge) reisen zu den Kliniken; ihre Ergebnisse kommen verschlüsselt für Ihren Schlüssel zurück. In drei Schritten sind Sie bereit:</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="77"/>
         <source>Create your key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren Schlüssel erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="79"/>
         <source>&amp;Create a key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel &amp;erzeugen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="79"/>
         <source>Create a key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel erzeugen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="82"/>
         <source>&amp;Import a key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="82"/>
         <source>Import a key, also from the old PHT desktop app</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel importieren, auch aus der alten PHT-Desktop-App</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="84"/>
         <source>Back it up</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichern</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="86"/>
         <source>&amp;Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sichern…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="86"/>
         <source>Back up your key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren Schlüssel sichern</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="88"/>
         <source>Connect to your PHT server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Ihrem PHT-Server verbinden</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="90"/>
         <source>Add your PHT &amp;server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren PHT-Server hinzu&amp;fügen…</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="90"/>
         <source>Add your PHT server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren PHT-Server hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="92"/>
         <source>Try the &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo aus&amp;probieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="92"/>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo ausprobieren</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="112"/>
         <source>Your keys: {names}. Create or import more in the Keys tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Schlüssel: {names}. Weitere erzeugen oder importieren Sie im Reiter „Schlüssel“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="118"/>
         <source>Your key pair receives results and signs trains. Create one, or import the one you already have (the old PHT desktop app&apos;s files work too).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Schlüsselpaar empfängt Ergebnisse und signiert Züge. Erzeugen Sie eines, oder importieren Sie Ihr vorhandenes (auch die Dateien der alten PHT-Desktop-App funktionieren).</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="125"/>
         <source>Once you have a key, keep an encrypted backup of it in a safe place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobald Sie einen Schlüssel haben, bewahren Sie eine verschlüsselte Sicherung davon an einem sicheren Ort auf.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="131"/>
         <source>{no_backup}. A lost key means results encrypted for it can never be read: write an encrypted backup file and keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>{no_backup}. Geht ein Schlüssel verloren, lassen sich die für ihn verschlüsselten Ergebnisse nie mehr lesen: Schreiben Sie eine verschlüsselte Sicherungsdatei und bewahren Sie sie an einem sicheren Ort auf.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="136"/>
         <source>Every key has an encrypted backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Schlüssel hat eine verschlüsselte Sicherung.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="141"/>
         <source>Signed in to {server}. Your trains are in the Trains tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei {server} angemeldet. Ihre Züge finden Sie im Reiter „Züge“.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="145"/>
         <source>Server {server} is set up; sign in in the Trains tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server {server} ist eingerichtet; melden Sie sich im Reiter „Züge“ an.</translation>
     </message>
     <message>
-        <location filename="../gui/tabs/welcome_tab.py" line="151"/>
         <source>Add the server your PHT administrator gave you, or try every step first on a local demo (nothing leaves this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie den Server hinzu, den Sie von Ihrer PHT-Administration erhalten haben, oder probieren Sie zuerst jeden Schritt mit einer lokalen Demo aus (nichts verlässt diesen Computer).</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../gui/app.py" line="71"/>
         <source>An unexpected error ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unerwarteter Fehler ({error}).</translation>
     </message>
     <message>
-        <location filename="../gui/app.py" line="75"/>
         <source>PHT Desktop could not start: {sentence}
 The details are in the log file {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>PHT Desktop konnte nicht starten: {sentence}
+Die Einzelheiten stehen in der Protokolldatei {path}.</translation>
     </message>
 </context>
 <context>
     <name>remedies</name>
     <message>
-        <location filename="../gui/remedies.py" line="13"/>
         <source>Choose another output folder, or tick “Write into a folder that is not empty”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen anderen Zielordner, oder kreuzen Sie „In einen nicht leeren Ordner schreiben“ an.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="16"/>
         <source>Sign in again in the Trains tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich im Reiter „Züge“ erneut an.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="17"/>
         <source>Add your PHT server in the Trains tab (Add server…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie Ihren PHT-Server im Reiter „Züge“ hinzu („Server hinzufügen…“).</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="18"/>
         <source>Start and unlock your system&apos;s password manager, then open the Keys tab again; or use the encrypted key file store (Keys tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten und entsperren Sie den Passwortmanager Ihres Systems und öffnen Sie dann den Reiter „Schlüssel“ erneut; oder verwenden Sie die verschlüsselte Schlüsseldatei (Reiter „Schlüssel“).</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="23"/>
         <source>Start Docker or Podman, or set the engine in the Station tab&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie Docker oder Podman, oder legen Sie die Container-Engine in den Einstellungen des Reiters „Station“ fest.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="26"/>
         <source>Replace the server&apos;s key only if you are sure it is no longer used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen Sie den Schlüssel auf dem Server nur, wenn Sie sicher sind, dass er nicht mehr verwendet wird.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="29"/>
         <source>Type the key&apos;s passphrase and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Passphrase des Schlüssels ein und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="30"/>
         <source>Choose the key&apos;s public file (public-he.key) as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zusätzlich die öffentliche Datei des Schlüssels (public-he.key).</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="31"/>
         <source>If your network inspects TLS, give its CA certificate in the server&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falls Ihr Netzwerk TLS-Verbindungen prüft, geben Sie dessen CA-Zertifikat in den Einstellungen des Servers an.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="34"/>
         <source>For an old train without result signatures, tick “Skip verification”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreuzen Sie bei einem alten Zug ohne Signaturen der Ergebnisse „Prüfung überspringen“ an.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="37"/>
         <source>Choose a longer passphrase, such as several unrelated words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine längere Passphrase, etwa mehrere Wörter ohne Zusammenhang.</translation>
     </message>
     <message>
-        <location filename="../gui/remedies.py" line="40"/>
         <source>Use the server&apos;s https:// address; plain http is accepted only for a server on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie die https://-Adresse des Servers; einfaches http wird nur für einen Server auf diesem Computer akzeptiert.</translation>
     </message>
 </context>
 <context>
     <name>unexpected</name>
     <message>
-        <location filename="../gui/unexpected.py" line="42"/>
         <source>The details are in the log file {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelheiten stehen in der Protokolldatei {path}.</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="46"/>
         <source>The details can be copied below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelheiten können Sie unten kopieren.</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="49"/>
         <source>PHT Desktop goes on; nothing else was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>PHT Desktop läuft weiter; sonst wurde nichts angehalten.</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="51"/>
         <source>&amp;Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="52"/>
         <source>Copy the error details to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerdetails in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/unexpected.py" line="72"/>
         <source>An unexpected error happened ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unerwarteter Fehler ist aufgetreten ({error}).</translation>
     </message>
 </context>
 </TS>

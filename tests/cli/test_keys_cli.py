@@ -150,7 +150,5 @@ def test_no_keyring_gives_the_remedy_and_file_store_opt_in_works(tmp_path: Path)
     assert run_cli("keys", "storage", "encrypted-file", env=env).returncode == 0
     refused = run_cli("keys", "generate", "alice", "--no-passphrase", env=env)
     assert "needs a passphrase" in refused.stderr
-    made = run_cli(
-        "keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n", env=env
-    )
+    made = run_cli("keys", "generate", "alice", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n", env=env)
     assert made.returncode == 0, made.stderr

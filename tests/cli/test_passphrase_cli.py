@@ -34,7 +34,13 @@ def test_generate_refuses_a_weak_passphrase_with_the_advice() -> None:
 @pytest.mark.keyring
 def test_allow_weak_passphrase_generates_with_a_warning() -> None:
     result = run_cli(
-        "keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", "--allow-weak-passphrase",
+        "keys",
+        "generate",
+        "alice",
+        "--type",
+        "ec-p256",
+        "--passphrase-stdin",
+        "--allow-weak-passphrase",
         stdin=f"{WEAK}\n",
     )
     assert result.returncode == 0, result.stderr
@@ -60,9 +66,10 @@ def test_the_key_name_counts_against_the_passphrase() -> None:
 
 @pytest.mark.keyring
 def test_private_export_refuses_a_weak_backup_passphrase(tmp_path: Path) -> None:
-    assert run_cli(
-        "keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", stdin=f"{STRONG}\n"
-    ).returncode == 0
+    assert (
+        run_cli("keys", "generate", "alice", "--type", "ec-p256", "--passphrase-stdin", stdin=f"{STRONG}\n").returncode
+        == 0
+    )
     backup = tmp_path / "alice.pem"
     args = ("keys", "export", "alice", "--private", "-o", str(backup), "--passphrase-stdin")
     refused = run_cli(*args, stdin=f"{STRONG}\n{WEAK}\n")

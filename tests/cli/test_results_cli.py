@@ -31,9 +31,7 @@ FILES = {
 
 def make_researcher():
     """A key "researcher" (protected by PW) in the test's profile; returns its public key."""
-    result = run_cli(
-        "keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n"
-    )
+    result = run_cli("keys", "generate", "researcher", "--type", "rsa-2048", "--passphrase-stdin", stdin=f"{PW}\n")
     assert result.returncode == 0, result.stderr
     pem = run_cli("keys", "export", "researcher", "--public").stdout
     return serialization.load_pem_public_key(pem.encode())
@@ -61,9 +59,7 @@ def left_behind(folder: Path) -> list[str]:
     return found
 
 
-def rewrite(
-    source: Path, target: Path, change: Callable[[list[tuple[tarfile.TarInfo, bytes]]], None]
-) -> Path:
+def rewrite(source: Path, target: Path, change: Callable[[list[tuple[tarfile.TarInfo, bytes]]], None]) -> Path:
     with tarfile.open(source) as tar:
         members = [(m, tar.extractfile(m).read() if m.isreg() else b"") for m in tar.getmembers()]
     change(members)
@@ -116,9 +112,7 @@ def test_gzip_archive_and_refused_non_empty_output(tmp_path: Path, researcher) -
 
 def test_no_verify_marks_unverified(tmp_path: Path, built: BuiltArchive) -> None:
     def drop_signatures(members):
-        edit_config(
-            members, lambda raw: [raw.pop("result_signature")] + [s.pop("signature") for s in raw["route"]]
-        )
+        edit_config(members, lambda raw: [raw.pop("result_signature")] + [s.pop("signature") for s in raw["route"]])
 
     old = rewrite(built.path, tmp_path / "old.tar", drop_signatures)
     assert decrypt(old, tmp_path / "strict").returncode == 4
@@ -175,9 +169,7 @@ def _swap_first_station_key(members):
 
 
 def _damage_wrapped_key(members):
-    edit_config(
-        members, lambda raw: raw["creator"].update(encrypted_key="00" + raw["creator"]["encrypted_key"][2:])
-    )
+    edit_config(members, lambda raw: raw["creator"].update(encrypted_key="00" + raw["creator"]["encrypted_key"][2:]))
 
 
 @pytest.mark.parametrize(
@@ -293,33 +285,20 @@ def test_missing_archive_or_folder_is_a_usage_error(tmp_path: Path) -> None:
 def test_wrong_key_and_wrong_passphrase_exit_3(tmp_path: Path, built: BuiltArchive, researcher) -> None:
     assert run_cli("keys", "generate", "other", "--type", "rsa-2048", "--no-passphrase").returncode == 0
     chosen = decrypt(built.path, tmp_path / "out", "--key", "other")
-    assert (
-        chosen.returncode == 3
-        and "encrypted for key" in chosen.stderr
-        and "you selected key other" in chosen.stderr
-    )
+    assert chosen.returncode == 3 and "encrypted for key" in chosen.stderr and "you selected key other" in chosen.stderr
     wrong = decrypt(built.path, tmp_path / "out", stdin="nope\n")
     assert wrong.returncode == 3 and "passphrase is wrong" in wrong.stderr
     stranger = build_archive(tmp_path / "s", station_keys(3)[2].public_key(), FILES)
     none_fits = decrypt(stranger.path, tmp_path / "out")
-    assert (
-        none_fits.returncode == 3
-        and "not in this profile" in none_fits.stderr
-        and "researcher" in none_fits.stderr
-    )
+    assert none_fits.returncode == 3 and "not in this profile" in none_fits.stderr and "researcher" in none_fits.stderr
     assert left_behind(tmp_path / "out") == []
 
 
 def test_paillier_results_and_refusal_to_overwrite(tmp_path: Path, researcher) -> None:
-    assert (
-        run_cli("keys", "generate", "homomorphic", "--type", "paillier-2048", "--no-passphrase").returncode
-        == 0
-    )
+    assert run_cli("keys", "generate", "homomorphic", "--type", "paillier-2048", "--no-passphrase").returncode == 0
     from desktop_app.core.keys.paillier import PaillierPublicKey
 
-    public = PaillierPublicKey.from_json_dict(
-        json.loads(run_cli("keys", "export", "homomorphic", "--public").stdout)
-    )
+    public = PaillierPublicKey.from_json_dict(json.loads(run_cli("keys", "export", "homomorphic", "--public").stdout))
     tree = {
         "total": str(public.encrypt(12)),
         "by_site": [public.encrypt(5), str(public.encrypt(7))],
@@ -342,9 +321,7 @@ def test_paillier_results_and_refusal_to_overwrite(tmp_path: Path, researcher) -
 
 
 def test_config_field_checks_reach_the_user(tmp_path: Path, built: BuiltArchive) -> None:
-    archive = rewrite(
-        built.path, tmp_path / "x.tar", lambda m: edit_config(m, lambda raw: raw.pop("session_id"))
-    )
+    archive = rewrite(built.path, tmp_path / "x.tar", lambda m: edit_config(m, lambda raw: raw.pop("session_id")))
     result = decrypt(archive, tmp_path / "out")
     assert result.returncode == 5 and "session_id" in result.stderr
     assert TrainConfig(json.loads(json.dumps(built.config.raw))).train_id == built.config.train_id

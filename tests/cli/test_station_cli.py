@@ -116,8 +116,18 @@ def limits_shown() -> tuple:
 def test_limits_are_configured_and_checked() -> None:
     assert limits_shown() == (4096, 1024, 10240, 4096, "65534:65534")
     changed = run_cli(
-        "station", "config", "--memory-mib", "0", "--pids-limit", "256", "--disk-mib", "2048", "--results-mib", "512",
-        "--run-as", "1000",
+        "station",
+        "config",
+        "--memory-mib",
+        "0",
+        "--pids-limit",
+        "256",
+        "--disk-mib",
+        "2048",
+        "--results-mib",
+        "512",
+        "--run-as",
+        "1000",
     )
     assert changed.returncode == 0, changed.stderr
     assert limits_shown() == (0, 256, 2048, 512, "1000:1000")

@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.language import apply_language
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.operations import registry
+
+
+@pytest.fixture(autouse=True)
+def english(qapp) -> None:
+    """The window in English, as `pht-desktop` starts it for an English user (our catalogue gives
+    the English plurals); a test that wants German asks for it (tests/gui/test_german.py)."""
+    apply_language("en")
 
 
 @pytest.fixture

@@ -184,8 +184,9 @@ def _create(client: docker.DockerClient, image: str, data: list[Path], limits: R
         "cap_drop": ["ALL"],
         "security_opt": ["no-new-privileges"],
         "privileged": False,
-        "volumes": data_mounts(data),
+        "volumes": data_mounts(data) | {str(Path(h).resolve()): {"bind": b, "mode": "ro"} for h, b in limits.binds},
     }
+    environment = dict(limits.environment)
     if limits.memory_mib:
         options["mem_limit"] = f"{limits.memory_mib}m"
     if limits.cpus:
@@ -195,7 +196,9 @@ def _create(client: docker.DockerClient, image: str, data: list[Path], limits: R
     owner = limits.owner
     if owner is not None:
         options["user"] = f"{owner[0]}:{owner[1]}"
-        options["environment"] = {"HOME": "/tmp"}  # the image's HOME (often /root) is not this user's to write
+        environment["HOME"] = "/tmp"  # the image's HOME (often /root) is not this user's to write
+    if environment:
+        options["environment"] = environment
     with engine_call("Making the train's container"):
         return client.containers.create(image, **options)
 

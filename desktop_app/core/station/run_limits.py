@@ -46,6 +46,11 @@ class RunLimits:
     disk_mib: int | None = DEFAULT_DISK_MIB
     results_mib: int | None = DEFAULT_RESULTS_MIB
     user: str = DEFAULT_USER  # "UID:GID", or IMAGE_USER
+    # What a run's request may add (the reference station's `env` and `volumes`, the Airflow DAG):
+    # (name, value) pairs for the train's environment, and (host folder, path inside) pairs
+    # mounted read-only like the data folders. Tuples, so that the limits stay immutable.
+    environment: tuple[tuple[str, str], ...] = ()
+    binds: tuple[tuple[str, str], ...] = ()
 
     @property
     def owner(self) -> tuple[int, int] | None:

@@ -26,6 +26,7 @@ from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.station.settings import StationSettings
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.server_dialog import AddServerDialog
+from desktop_app.gui.widgets.language_box import LanguageBox
 from desktop_app.gui.widgets.tables import row_table
 
 DEFAULT_KEY = "keys.default"
@@ -89,8 +90,9 @@ class PreferencesDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.language = LanguageBox(context.settings, self)
         layout = QVBoxLayout(self)
-        for box in (keys_box, servers_box, station_box):
+        for box in (self.language, keys_box, servers_box, station_box):
             layout.addWidget(box)
         layout.addWidget(self.buttons)
         self.reload_servers()
@@ -166,6 +168,7 @@ class PreferencesDialog(QDialog):
     # -- the rest, on OK ---------------------------------------------------------------------
 
     def save(self) -> None:
+        self.language.save()
         self.context.settings.set(DEFAULT_KEY, self.default_key.currentData() or None)
         station = StationSettings.load(self.context.settings)
         replace(

@@ -74,7 +74,7 @@ class KeysTab(QWidget):
         self.check_button = QPushButton(self.tr("Chec&k server"))
         self.register_button = QPushButton(self.tr("&Register"))
         self.unregister_button = QPushButton(self.tr("U&nregister"))
-        self.node_key_button = QPushButton(self.tr("Register as &FLAME node key…"))
+        self.node_key_button = QPushButton(self.tr("Register as FLAME node ke&y…"))
         self.node_key_button.clicked.connect(lambda: self._with_selected(self.open_node_key))
         self.check_button.clicked.connect(lambda: self.server.check(list(self.context.keys)))
         self.register_button.clicked.connect(lambda: self._with_selected(self.server.register))

@@ -40,11 +40,21 @@ from desktop_app.core.station.train_log import read_log_tail
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
+from desktop_app.gui.widgets.airflow_panel import AirflowPanel
 from desktop_app.gui.widgets.station_inbox import StationInboxPanel
 from desktop_app.gui.widgets.tables import row_table
 
 MARKS = {"pending": "○", "running": "…", "ok": "✔", "failed": "✘", "skipped": "–"}
 RED, GREEN = "#b00020", "#1b7f3b"
+# The steps' names as shown (the core's names are identifiers: pull, validate, …).
+STEP_NAMES = {
+    "pull": QT_TRANSLATE_NOOP("StationTab", "pull"),
+    "validate": QT_TRANSLATE_NOOP("StationTab", "validate"),
+    "pre-run": QT_TRANSLATE_NOOP("StationTab", "pre-run"),
+    "run": QT_TRANSLATE_NOOP("StationTab", "run"),
+    "post-run": QT_TRANSLATE_NOOP("StationTab", "post-run"),
+    "push": QT_TRANSLATE_NOOP("StationTab", "push"),
+}
 # How a kept run ended, below its log (translated where shown).
 CANCELLED_AT = QT_TRANSLATE_NOOP("StationTab", "Cancelled at its {step} step: {error}")
 FAILED_AT = QT_TRANSLATE_NOOP("StationTab", "Failed at its {step} step: {error}")
@@ -122,6 +132,8 @@ class StationTab(QWidget):
         left.addWidget(self.environment_box)
         left.addWidget(settings_box)
         left.addWidget(run_box)
+        self.airflow_panel = AirflowPanel(context)  # a station on a server: its Airflow's runs
+        left.addWidget(self.airflow_panel)
         self.inbox_panel = StationInboxPanel(context, self.current_settings, lambda: is_busy(self))
         self.inbox_panel.runs_changed.connect(self.refresh_history)
         left.addWidget(self.inbox_panel)
@@ -266,13 +278,13 @@ class StationTab(QWidget):
     def _reset_steps(self) -> None:
         self.steps.clear()
         for name in STEPS:
-            self.steps.addItem(f"{MARKS['pending']} {name}")
+            self.steps.addItem(f"{MARKS['pending']} {step_name(name)}")
 
     def _show_step(self, record: StepRecord) -> None:
         index = STEPS.index(record.name)
         detail = f" — {record.detail}" if record.detail else ""
         took = f" ({record.finished - record.started:.1f} s)" if record.finished else ""
-        self.steps.item(index).setText(f"{MARKS[record.outcome]} {record.name}{took}{detail}")
+        self.steps.item(index).setText(f"{MARKS[record.outcome]} {step_name(record.name)}{took}{detail}")
 
     def run_train(self) -> None:
         store = self.context.keystore
@@ -376,6 +388,10 @@ class StationTab(QWidget):
             run_operation(self, label, lambda p, c: _read_log(run), self.log.setPlainText)
 
 
+def step_name(step: str) -> str:
+    return QCoreApplication.translate("StationTab", STEP_NAMES[step]) if step in STEP_NAMES else step
+
+
 def _read_log(run: dict) -> str:
     """The end of a run's kept log (a train may have printed gigabytes), then how it ended."""
     try:
@@ -395,5 +411,7 @@ def _read_log(run: dict) -> str:
             (False, False): FAILED,
         }
         ending = endings[bool(cancelled), bool(step)]
-        text += "\n" + QCoreApplication.translate("StationTab", ending).format(step=step, error=run["error"])
+        text += "\n" + QCoreApplication.translate("StationTab", ending).format(
+            step=step_name(step or ""), error=run["error"]
+        )
     return text

@@ -1,4 +1,7 @@
-"""The Trains tab: sign in, list your trains, sign one knowingly, download its results."""
+"""The server's tab: sign in, then what the active server's network has. PHT central: your
+trains, signed knowingly, their results downloaded and decrypted; a FLAME hub: your analyses
+and their result buckets; a PHEMS Federated Node: your tasks and their results. The tab is
+titled after what it shows (Trains, Analyses, Tasks)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -19,21 +23,34 @@ from PySide6.QtWidgets import (
 from desktop_app.core.central import api
 from desktop_app.core.central.download import download_result
 from desktop_app.core.central.errors import NotSignedIn
-from desktop_app.core.central.profiles import ServerProfiles
+from desktop_app.core.central.profiles import ServerKind, ServerProfiles
 from desktop_app.core.central.session import open_client
 from desktop_app.core.central.train_review import review_train, sign_reviewed
 from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.paths import safe_file_name
+from desktop_app.core.sessions import open_session
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.preferences_dialog import DEFAULT_KEY
 from desktop_app.gui.dialogs.server_dialog import AddServerDialog
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, OperationBar, is_busy, registry, run_operation
+from desktop_app.gui.widgets.flame_results_panel import FlameResultsPanel
+from desktop_app.gui.widgets.node_tasks_panel import NodeTasksPanel
 from desktop_app.gui.widgets.sign_in_box import SignInBox
 from desktop_app.gui.widgets.tables import row_table
 from desktop_app.gui.widgets.train_review_box import TrainReviewBox
 
+# The central API's train states, in words (a state the app does not know is shown as sent).
+STATES = {
+    "started": QT_TRANSLATE_NOOP("TrainsTab", "started"),
+    "downloading": QT_TRANSLATE_NOOP("TrainsTab", "downloading"),
+    "downloaded": QT_TRANSLATE_NOOP("TrainsTab", "downloaded"),
+    "extracting": QT_TRANSLATE_NOOP("TrainsTab", "extracting"),
+    "extracted": QT_TRANSLATE_NOOP("TrainsTab", "extracted"),
+    "finished": QT_TRANSLATE_NOOP("TrainsTab", "finished"),
+    "failed": QT_TRANSLATE_NOOP("TrainsTab", "failed"),
+}
 COLUMNS = (
     QT_TRANSLATE_NOOP("TrainsTab", "Name"),
     QT_TRANSLATE_NOOP("TrainsTab", "Id"),
@@ -42,10 +59,16 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("TrainsTab", "Result"),
     QT_TRANSLATE_NOOP("TrainsTab", "Updated"),
 )
+TITLES = {
+    ServerKind.PHT_CENTRAL: QT_TRANSLATE_NOOP("TrainsTab", "Trains"),
+    ServerKind.FLAME: QT_TRANSLATE_NOOP("TrainsTab", "Analyses"),
+    ServerKind.FEDERATED_NODE: QT_TRANSLATE_NOOP("TrainsTab", "Tasks"),
+}
 
 
 class TrainsTab(QWidget):
     archive_downloaded = Signal(object)  # Path: handed to the Results tab
+    title_changed = Signal(str)  # what the tab shows for the active server's kind
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -95,7 +118,7 @@ class TrainsTab(QWidget):
         self.status_filter.setAccessibleName(self.tr("Show trains"))
         self.status_filter.addItem(self.tr("All trains"), None)
         for status in api.RESULT_STATUSES:
-            self.status_filter.addItem(self.tr("Result {status}").format(status=status), status)
+            self.status_filter.addItem(self.tr("Result {status}").format(status=state_text(status)), status)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.refresh_button = QPushButton(self.tr("R&efresh"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -111,6 +134,10 @@ class TrainsTab(QWidget):
         self.operation_bar = OperationBar(self)
         self.review_box = TrainReviewBox(self)
         self.review_box.sign_button.clicked.connect(self.sign_reviewed)
+        self.flame = FlameResultsPanel(context)
+        self.flame.failed.connect(self._failed)
+        self.node = NodeTasksPanel(context)
+        self.kind: ServerKind | None = None
 
         top = QHBoxLayout()
         server_label = QLabel(self.tr("&Server:"))
@@ -128,16 +155,25 @@ class TrainsTab(QWidget):
         for button in (self.review_button, self.download_button, self.fetch_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        trains_page = QWidget()
+        trains_layout = QVBoxLayout(trains_page)
+        trains_layout.setContentsMargins(0, 0, 0, 0)
+        trains_layout.addLayout(filters)
+        trains_layout.addWidget(self.table, 1)
+        trains_layout.addLayout(actions)
+        trains_layout.addWidget(self.review_box)
+        self.pages = QStackedWidget()
+        self.page_of = {ServerKind.PHT_CENTRAL: trains_page, ServerKind.FLAME: self.flame}
+        self.page_of[ServerKind.FEDERATED_NODE] = self.node
+        for page in self.page_of.values():
+            self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.no_server)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.sign_in_box)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.operation_bar)
-        layout.addWidget(self.review_box)
         context.keys_changed.connect(lambda: self.review_box.set_keys(self._rsa_keys()))
         context.session_changed.connect(self._show_session)
         context.servers_changed.connect(self.reload_servers)
@@ -206,6 +242,7 @@ class TrainsTab(QWidget):
             ServerProfiles(self.context.settings).use(name)
             self.trains = []
             self._fill_table()
+            self.flame.clear()
             self.context.check_session(name)
             self._show_session()
 
@@ -213,20 +250,38 @@ class TrainsTab(QWidget):
         name = self.server.currentData()
         return bool(name and self.context.signed_in.get(name))
 
+    def _server_kind(self, name: str | None) -> ServerKind:
+        profiles = ServerProfiles(self.context.settings)
+        return next((p.kind for p in profiles.all() if p.name == name), ServerKind.PHT_CENTRAL)
+
+    def title(self) -> str:
+        return QCoreApplication.translate("TrainsTab", TITLES[self.kind or ServerKind.PHT_CENTRAL])
+
+    def _show_kind(self, kind: ServerKind) -> None:
+        self.pages.setCurrentWidget(self.page_of[kind])
+        if kind != self.kind:
+            self.kind = kind
+            self.title_changed.emit(self.title())
+
     def _show_session(self, message: str = "") -> None:
         name = self.server.currentData()
+        kind = self._server_kind(name)
+        self._show_kind(kind)
+        own_sign_in = kind == ServerKind.FEDERATED_NODE  # the node's panel signs in by itself
         known = name in self.context.signed_in
         signed_in = self._signed_in()
         self.no_server.setVisible(not name)
-        if not name:
+        self.add_server_button.setVisible(bool(name))  # without one, the empty state offers it
+        self.pages.setVisible(bool(name))
+        if not name or own_sign_in:
             self.session.setText("")
         elif not known:
             self.session.setText(self.tr("Checking the session…"))
         else:
             self.session.setText(self.tr("Signed in.") if signed_in else self.tr("Not signed in."))
-        self.sign_in_box.setVisible(bool(name) and known and not signed_in)
+        self.sign_in_box.setVisible(bool(name) and known and not signed_in and not own_sign_in)
         self.sign_in_box.message.setText(message)
-        self.sign_out_button.setVisible(signed_in)
+        self.sign_out_button.setVisible(signed_in and not own_sign_in)
         self._update()
 
     def selected_train(self) -> api.Train | None:
@@ -249,11 +304,14 @@ class TrainsTab(QWidget):
 
     # -- background work -------------------------------------------------------------------------
 
-    def _run(self, label: str, work, on_success, on_progress=None) -> None:
+    def _run(self, label: str, work, on_success, on_progress=None, *, any_network: bool = False) -> None:
+        """Run `work(client, progress, cancel)` with a client of the active server: PHT central's
+        for its own jobs, or (`any_network`) the active network's, for signing in and out."""
         settings, store = self.context.settings, self.context.keystore
+        opener = open_session if any_network else open_client
 
         def with_client(progress, cancel):
-            with open_client(settings, store) as client:  # type: ignore[arg-type]
+            with opener(settings, store) as client:  # type: ignore[arg-type]
                 return work(client, progress, cancel)
 
         self.last_error = ""
@@ -287,19 +345,27 @@ class TrainsTab(QWidget):
 
         def work(client, progress, cancel):
             cancel.commit(already_sent)  # a session may be kept from here on
-            return client.sign_in(credentials, remember)
+            return client.sign_in(credentials, remember=remember)
 
-        self._run(self.tr("Signing in"), work, signed_in)
+        self._run(self.tr("Signing in"), work, signed_in, any_network=True)
 
     def sign_out(self) -> None:
         name = self.server.currentData()
         signed_out = lambda _: self.context.set_signed_in(name, False)  # noqa: E731
-        self._run(self.tr("Signing out"), lambda client, p, cancel: _sign_out(client, cancel), signed_out)
+        self._run(
+            self.tr("Signing out"), lambda client, p, cancel: _sign_out(client, cancel), signed_out, any_network=True
+        )
         self.trains = []
         self._fill_table()
+        self.flame.clear()
 
     def refresh(self) -> None:
         if not self._signed_in() or self.busy:
+            return
+        if self.kind == ServerKind.FLAME:
+            self.flame.refresh()
+            return
+        if self.kind != ServerKind.PHT_CENTRAL:
             return
         status = self.status_filter.currentData()
         self._run(self.tr("Loading trains"), lambda client, p, c: api.list_trains(client, status), self._show_trains)
@@ -314,9 +380,9 @@ class TrainsTab(QWidget):
             values = (
                 train.name,
                 train.id,
-                train.status("build"),
-                train.status("run"),
-                train.status("result"),
+                state_text(train.status("build")),
+                state_text(train.status("run")),
+                state_text(train.status("result")),
                 str(train.raw.get("updated_at") or "")[:16].replace("T", " "),
             )
             for column, text in enumerate(values):
@@ -400,6 +466,10 @@ class TrainsTab(QWidget):
             # The id comes from the server: reduced to a plain file name, it cannot leave the folder.
             target = self.context.paths.data_dir / "downloads" / f"{safe_file_name(train.id)}.tar"
             self.download_to(train, target, self.archive_downloaded.emit)
+
+
+def state_text(state: str) -> str:
+    return QCoreApplication.translate("TrainsTab", STATES[state]) if state in STATES else state
 
 
 def _sign_out(client, cancel) -> None:

@@ -1,0 +1,211 @@
+"""A user's tasks on a Federated Node: the ids we know, their records and their status in words.
+
+The node lists all tasks (`GET /tasks`) to admins only, so the ids a user fetched or submitted
+are kept here, per server profile, in a small JSON file under the profile's data folder
+(`federated-node/<profile>.tasks.json`). A damaged file is moved aside and named to the user
+(core/state_files.py); the list then starts empty, as the node still has every task.
+
+A task's `status` is a string (`scheduled`, `cancelled`, …) or the Kubernetes state of its pod,
+an object with one of `running`, `waiting`, `terminated` (NETWORKS.md §3).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.core import state_files
+from desktop_app.core.central.shapes import kind_of
+from desktop_app.core.central.wording import printable, sentence
+from desktop_app.core.errors import UsageError
+from desktop_app.core.federated_node.client import NodeClient
+from desktop_app.core.federated_node.errors import NodeError
+from desktop_app.core.i18n import _
+from desktop_app.core.paths import AppPaths, safe_file_name
+
+MAX_TASK_ID = 2**63 - 1
+MAX_KNOWN = 10_000
+
+
+def task_id(value: Any) -> int:
+    """A task id from the user or the node: a positive whole number (the node's are integers)."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_TASK_ID:
+        shown = printable(str(value), 40)
+        raise UsageError(f"{shown!r} is not a task id: a Federated Node numbers its tasks 1, 2, 3….")
+    return value
+
+
+def _malformed(what: str, problem: str) -> NodeError:
+    return NodeError(f"The node's answer is malformed: {what} {problem}.")
+
+
+def _text(record: dict, key: str, what: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _malformed(f"field {key!r} of {what}", f"is {kind_of(value)}, not text")
+    return printable(str(value), 200)
+
+
+@dataclass(frozen=True)
+class NodeTask:
+    id: int
+    name: str
+    status: str  # in words
+    finished: bool
+    review: str | None
+    created_at: str | None
+    image: str | None
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_record(cls, record: Any, asked: int) -> NodeTask:
+        what = f"task {asked}"
+        if not isinstance(record, dict):
+            raise _malformed(what, f"is {kind_of(record)}, not an object")
+        try:
+            found = task_id(record.get("id"))
+        except UsageError:
+            raise _malformed(f"field 'id' of {what}", "is not a task id") from None
+        if found != asked:
+            raise _malformed(what, f"is the record of task {found}")
+        status, finished = status_sentence(record.get("status"))
+        return cls(
+            found,
+            _text(record, "name", what) or "",
+            status,
+            finished,
+            _text(record, "review_status", what),
+            _text(record, "created_at", what),
+            _text(record, "docker_image", what),
+            record,
+        )
+
+
+def status_sentence(status: Any) -> tuple[str, bool]:
+    """A task's status in words, and whether the task has stopped running."""
+    if isinstance(status, str) and status:
+        word = printable(status, 60)
+        stopped = status.lower() in {"completed", "succeeded", "failed", "cancelled"}
+        return sentence(word[:1].upper() + word[1:]), stopped
+    if isinstance(status, dict) and len(status) == 1:
+        ((state, details),) = status.items()
+        details = details if isinstance(details, dict) else {}
+        reason = _detail(details, "reason")
+        if state == "running":
+            since = _detail(details, "started_at", "startedAt")
+            return (_("Running since {time}.").format(time=since) if since else _("Running.")), False
+        if state == "waiting":
+            return (_("Waiting ({reason}).").format(reason=reason) if reason else _("Waiting to start.")), False
+        if state == "terminated":
+            code = details.get("exit_code", details.get("exitCode"))
+            when = _detail(details, "finished_at", "finishedAt")
+            outcome = _("Finished") if code == 0 else _("Failed")
+            parts = [f"exit code {code}" if isinstance(code, int) and not isinstance(code, bool) else None, reason]
+            said = ", ".join(p for p in parts if p)
+            text = f"{outcome} ({said})" if said else outcome
+            return sentence(f"{text} at {when}" if when else text), True
+    return _("Unknown status ({what}).").format(what=printable(json.dumps(status, default=str), 80)), False
+
+
+def _detail(details: dict, *keys: str) -> str:
+    for key in keys:
+        value = details.get(key)
+        if isinstance(value, str | int | float) and not isinstance(value, bool) and str(value):
+            return printable(str(value), 80)
+    return ""
+
+
+# -- the node's task routes ---------------------------------------------------------------------
+
+
+def get_task(client: NodeClient, task: int | str) -> NodeTask:
+    number = task_id(task)
+    return NodeTask.from_record(client.request("GET", f"tasks/{number}"), number)
+
+
+def task_logs(client: NodeClient, task: int | str) -> list[str]:
+    body = client.request("GET", f"tasks/{task_id(task)}/logs")
+    logs = body.get("logs") if isinstance(body, dict) else None
+    if not isinstance(logs, list):
+        raise _malformed(f"the logs of task {task}", "hold no list of lines")
+    return [printable(line, 4000) if isinstance(line, str) else printable(json.dumps(line), 4000) for line in logs]
+
+
+def submit_task(client: NodeClient, spec: dict) -> int:
+    """Submit a task (`POST /tasks`, NETWORKS.md §3 for the spec); returns its id."""
+    body = client.request("POST", "tasks", json=spec)
+    if not isinstance(body, dict):
+        raise _malformed("the answer to the new task", f"is {kind_of(body)}, not an object")
+    try:
+        return task_id(body.get("task_id"))
+    except UsageError:
+        raise _malformed("field 'task_id' of the new task", "is not a task id") from None
+
+
+# -- the ids this user knows --------------------------------------------------------------------
+
+
+def _check_known(document: Any) -> str | None:
+    tasks = document.get("tasks") if isinstance(document, dict) else None
+    if not isinstance(tasks, dict) or len(tasks) > MAX_KNOWN:
+        return "not a list of task ids"
+    for key, entry in tasks.items():
+        if not key.isdigit() or not isinstance(entry, dict) or not isinstance(entry.get("source", ""), str):
+            return f"the entry {key[:40]!r} is not a task"
+    return None
+
+
+class KnownTasks:
+    """The task ids of one server profile that this user fetched or submitted."""
+
+    def __init__(self, paths: AppPaths, profile: str) -> None:
+        self.path = paths.data_dir / "federated-node" / f"{safe_file_name(profile, 'server')}.tasks.json"
+        self.profile = profile
+
+    def _load(self) -> dict[str, dict]:
+        document = state_files.load_json_or_recover(
+            self.path, _check_known, label=f"The task list of {self.profile}", outcome="it starts empty"
+        )
+        return dict(document["tasks"]) if document else {}
+
+    def ids(self) -> list[int]:
+        return sorted(int(key) for key in self._load())
+
+    def entries(self) -> dict[int, dict]:
+        return {int(key): entry for key, entry in sorted(self._load().items(), key=lambda kv: int(kv[0]))}
+
+    def add(self, task: int, source: str, name: str = "") -> None:
+        tasks = self._load()
+        entry = tasks.setdefault(str(task_id(task)), {"source": source})
+        if name:
+            entry["name"] = name
+        self._save(tasks)
+
+    def remove(self, task: int) -> bool:
+        tasks = self._load()
+        gone = tasks.pop(str(task_id(task)), None) is not None
+        self._save(tasks)
+        return gone
+
+    def _save(self, tasks: dict[str, dict]) -> None:
+        if len(tasks) > MAX_KNOWN:
+            raise UsageError(f"The task list of {self.profile} is full ({MAX_KNOWN} tasks); remove some first.")
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tasks-", dir=self.path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"version": 1, "tasks": tasks}, out, indent=1)
+        os.replace(temporary, self.path)
+
+
+def fetch_and_remember(client: NodeClient, known: KnownTasks, task: int) -> NodeTask:
+    """Read the task from the node and, if it is there, add it to the known ids."""
+    record = get_task(client, task)
+    known.add(record.id, "added", record.name)
+    return record

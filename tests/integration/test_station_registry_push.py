@@ -18,7 +18,13 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.registry import pull
-from desktop_app.core.station.registry_push import DOCKER_MANIFEST, OCI_CONFIG, OCI_LAYER, OCI_MANIFEST
+from desktop_app.core.station.registry_push import (
+    DOCKER_MANIFEST,
+    ENGINE_PUSH_VARIABLE,
+    OCI_CONFIG,
+    OCI_LAYER,
+    OCI_MANIFEST,
+)
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import COMMAND, build_train
@@ -127,3 +133,13 @@ def test_a_repository_without_its_base_in_the_registry_is_pushed_by_the_engine(
     manifest = registry_get(registry, "pht/unbased/manifests/latest", ACCEPT).json()
     assert manifest["layers"][-1]["mediaType"] != OCI_LAYER  # the engine pushed it, base layers and all
     assert pull(engine.client, f"{moved}:latest").id == report.digest_out
+
+
+def test_the_station_can_be_told_to_let_the_engine_push(engine, registry, researcher, tmp_path, monkeypatch) -> None:
+    build_train(engine, registry.address, "told", researcher, station_keys(2), {"entrypoint.sh": ENTRYPOINT})
+    monkeypatch.setenv(ENGINE_PUSH_VARIABLE, "1")
+    report = station(engine, tmp_path).run(f"{registry.address}/pht/told:latest")
+    assert report.succeeded, report.error
+    manifest = registry_get(registry, "pht/told/manifests/latest", ACCEPT).json()
+    assert manifest["layers"][-1]["mediaType"] != OCI_LAYER
+    assert pull(engine.client, f"{registry.address}/pht/told:latest").id == report.digest_out

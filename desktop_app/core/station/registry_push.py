@@ -28,6 +28,7 @@ import functools
 import hashlib
 import ipaddress
 import json
+import os
 import re
 import ssl
 import time
@@ -60,6 +61,9 @@ LAYER_TYPES = {
 }
 TIMEOUT = httpx.Timeout(120.0, connect=30.0)
 UPLOAD_PIECE = 1 << 20
+# Set (to anything): every push is the engine's own, of the committed image (gzipped layers, the
+# engine's manifest), for a next station whose engine does not take what this client pushes.
+ENGINE_PUSH_VARIABLE = "PHT_STATION_ENGINE_PUSH"
 _CHALLENGE_PARAM = re.compile(r'(\w+)="([^"]*)"')
 
 
@@ -99,6 +103,8 @@ class RegistryClient:
     """One repository on one registry, with its authorization worked out on first contact."""
 
     def __init__(self, reference: str, credentials: RegistryCredentials | None) -> None:
+        if os.environ.get(ENGINE_PUSH_VARIABLE):
+            raise PushUnsupported(f"{ENGINE_PUSH_VARIABLE} is set: the engine pushes.")
         repository, self.tag = split_reference(reference)
         host = reference_registry(reference)
         if host is None or host.host == DOCKER_HUB or "/" not in repository:

@@ -46,9 +46,11 @@ test: system-deps $(BIN)/.installed $(REFVENV)/.installed $(AIRFLOWVENV)/.instal
 	PHT_REFERENCE_PYTHON=$(abspath $(REFVENV))/bin/python PHT_AIRFLOW_BIN=$(abspath $(AIRFLOWVENV))/bin \
 		scripts/with-test-services $(BIN)/pytest
 
-# The README's and docs' pictures, of the real window under a virtual screen.
+# The README's and docs' pictures, of the real window under a virtual screen: English, a dark
+# palette, 200 % scaling (hence the large screen) and German (docs/de/).
 screenshots: system-deps $(BIN)/.installed translations
-	scripts/with-test-services env -u QT_QPA_PLATFORM xvfb-run -a $(BIN)/python scripts/screenshot.py docs
+	scripts/with-test-services env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 2560x1440x24" \
+	  $(BIN)/python scripts/screenshot.py docs
 
 # The parsers' fuzz harnesses (tests/fuzz), for as long as asked: FUZZ_SECONDS per harness, with
 # fresh seeds each round (FUZZ_SEED=N replays from round N). `make test` runs them briefly with a

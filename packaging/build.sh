@@ -3,6 +3,7 @@
 #   dist/pht-desktop/                      the one-folder bundle
 #   dist/pht-desktop_<version>_<arch>.deb  Debian package (installs into /opt, launcher on PATH)
 #   dist/pht-desktop-<version>-linux-<arch>.tar.gz   portable archive
+#   dist/pht-desktop-<version>-sbom.cdx.json       CycloneDX SBOM of the frozen environment
 # Usage: packaging/build.sh [--no-smoke]   (make package runs it with the smoke test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,17 @@ ls desktop_app/locale/pht_desktop_de.qm >/dev/null
 version=$("$PY" -c 'from importlib.metadata import version; print(version("pht-desktop"))')
 arch=$(dpkg --print-architecture)
 dist=dist
+
+# The software bill of materials of exactly the environment that is frozen: every package of the
+# frozen venv with its version and purl (CycloneDX JSON). The SBOM tool is itself hash-locked
+# (requirements/sbom.lock) and runs from a venv of its own, so it is not listed among the parts.
+mkdir -p "$dist"
+sbom_venv=build/sbom-venv
+"${PYTHON:-python3}" -m venv --clear "$sbom_venv"
+"$sbom_venv/bin/python" -m pip install -q --require-hashes -r requirements/sbom.lock
+sbom="$dist/pht-desktop-${version}-sbom.cdx.json"
+"$sbom_venv/bin/cyclonedx-py" environment --pyproject pyproject.toml --mc-type application \
+  --output-reproducible --of JSON -o "$sbom" "$PY"
 rm -rf build/pyinstaller "$dist/pht-desktop"
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$dist" --workpath build/pyinstaller packaging/pht-desktop.spec

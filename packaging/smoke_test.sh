@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of a BUILT bundle (not the source tree): version, a key in the real Secret
 # Service, decrypting and verifying a result archive made by the tests' code, the GUI's main
-# window on a virtual screen, and the cold-start time next to the source app's.
+# window on a virtual screen, the cold-start time next to the source app's, and the SBOM that
+# build.sh writes beside the bundle (it names the key packages, at the lock's versions).
 # Usage: packaging/smoke_test.sh dist/pht-desktop
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,6 +77,10 @@ if "$exe" --help | grep -q " station "; then
 else
   echo "this build has no station runner command yet"
 fi
+
+step "the SBOM next to the bundle"
+sbom="$(dirname "$bundle")/pht-desktop-${want#pht-desktop }-sbom.cdx.json"
+.venv/bin/python packaging/check_sbom.py "$sbom" requirements/frozen.lock "${want#pht-desktop }"
 
 step "size"
 echo "bundle: $(du -sm "$bundle" | cut -f1) MB on disk"

@@ -36,6 +36,9 @@ def create_application(argv: list[str] | None = None):
     app.setDesktopFileName("pht-desktop")
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
+    from desktop_app.gui.appearance import apply_appearance
+
+    apply_appearance(app)  # the OS's light or dark palette, or PHT_DESKTOP_THEME's
     return app
 
 

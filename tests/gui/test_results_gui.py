@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from desktop_app.core.keys.types import KeyType
+from desktop_app.gui.appearance import OK
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
 from tests.helpers.result_archives import build_archive
@@ -64,7 +65,7 @@ def test_drop_decrypt_and_see_the_summary(qtbot, window: MainWindow, researcher,
     qtbot.keyClick(tab.passphrase, Qt.Key.Key_Return)  # Enter in the passphrase field decrypts
     wait_idle(qtbot, tab)
     view = tab.result_view
-    assert "Verified" in view.summary.text() and "#1b7f3b" in view.summary.styleSheet()
+    assert "Verified" in view.summary.text() and view.summary.property("phtTone") == OK
     assert view.files.rowCount() == 2 and view.open_folder.isEnabled()
     assert "Station keys as the archive states them: station-0 " in checks_text(view)
     view.files.selectRow(0)

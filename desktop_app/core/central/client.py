@@ -173,7 +173,15 @@ class CentralClient:
                     self._checked(self._call(lambda r=response: _buffered(r), request.url))
                 if response.status_code >= 300:
                     self._checked(response)
-                yield response
+                try:
+                    yield response
+                except httpx.HTTPError as exc:  # raised while the caller read the body
+                    host = printable(request.url.netloc.decode(errors="replace"))
+                    raise CentralError(
+                        _("The answer of the server at {host} broke off or could not be decoded ({reason}).").format(
+                            host=host, reason=_reason(exc)
+                        )
+                    ) from exc
                 return
             finally:
                 response.close()

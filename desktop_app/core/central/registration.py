@@ -50,7 +50,7 @@ def content_fingerprint(kind: str, content: str) -> str:
         if kind == "paillier_public_key":
             return PaillierPublicKey.from_json_dict(json.loads(content)).fingerprint()
         return fingerprint(load_hex_pem_public_key(content, "registered key"))
-    except (ValueError, PHTError):
+    except (ValueError, RecursionError, PHTError):  # a server's content nested too deep is unreadable too
         return "unreadable"
 
 

@@ -4,6 +4,7 @@ through the key store's generic secrets — never in settings or logs."""
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import asdict, dataclass
 
@@ -28,19 +29,36 @@ class TokenSet:
     def from_response(cls, body: dict) -> TokenSet:
         """The sign-in server's answer, each field checked: a wrong one is a sentence, not a traceback."""
         what = _("the sign-in answer")
-        access = shapes.optional_text(body, "access_token", what)
+        access = _token(body, "access_token", HEADER_SAFE)
         if not access:
             raise shapes.malformed(what, _("holds no access token"))
         return cls(
             access,
-            shapes.optional_text(body, "refresh_token", what) or None,
+            _token(body, "refresh_token", FORM_SAFE) or None,
             time.time() + _lifetime(body.get("expires_in")),
-            shapes.optional_text(body, "token_type", what) or "Bearer",
+            _token(body, "token_type", HEADER_SAFE) or "Bearer",
         )
 
     @property
     def expiring(self) -> bool:
         return time.time() > self.expires_at - REFRESH_MARGIN
+
+
+# The access token travels in an `Authorization` header, the refresh token in a form: OAuth 2
+# (RFC 6749, appendix A) allows printable ASCII only. Anything else (a letter such as "ü", a lone
+# surrogate, a line break that would start a header of its own) is refused on arrival, not
+# found out by every later request.
+HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
+FORM_SAFE = re.compile(r"[\x20-\x7e]+")
+
+
+def _token(body: dict, key: str, allowed: re.Pattern[str]) -> str | None:
+    value = shapes.optional_text(body, key, _("the sign-in answer"))
+    if value and not allowed.fullmatch(value):
+        raise shapes.malformed(
+            _("field {key!r} of the sign-in answer").format(key=key), _("holds characters a token cannot hold")
+        )
+    return value
 
 
 def _lifetime(value: object) -> float:

@@ -17,6 +17,7 @@ from desktop_app.core.errors import UsageError
 from desktop_app.core.i18n import _
 from desktop_app.core.keys.names import validate_key_name
 from desktop_app.core.keys.types import DEFAULT_KEY_TYPE, EC_NOT_FOR_PHT, KeyType
+from desktop_app.gui.appearance import ERROR, WARNING, set_tone
 from desktop_app.gui.widgets.passphrase_fields import PassphraseFields
 
 
@@ -39,7 +40,8 @@ class GenerateKeyDialog(QDialog):
             wordWrap=True,
         )
         self.type_note = QLabel(wordWrap=True)
-        self.name_problem = QLabel(styleSheet="color: #b00020;")
+        self.name_problem = QLabel()
+        set_tone(self.name_problem, ERROR)
         self.passphrase = PassphraseFields(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Generate"))
@@ -90,7 +92,7 @@ class GenerateKeyDialog(QDialog):
             "paillier": self.tr("Paillier keys decrypt homomorphically summed results (*.he.json)."),
         }
         self.type_note.setText(notes[key_type.family])
-        self.type_note.setStyleSheet("color: #b26a00;" if key_type.is_ec else "")
+        set_tone(self.type_note, WARNING if key_type.is_ec else None)
         problem = self._name_problem()
         self.name_problem.setText(problem)
         ok = bool(self.name.text()) and not problem and self.passphrase.is_acceptable()

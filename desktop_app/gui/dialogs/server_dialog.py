@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.central.profiles import ServerProfile, ServerProfiles
 from desktop_app.core.errors import PHTError
 from desktop_app.core.settings import Settings
+from desktop_app.gui.appearance import ERROR, set_tone
 from desktop_app.gui.error_display import error_text
 
 
@@ -37,7 +38,8 @@ class AddServerDialog(QDialog):
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(browse)
-        self.problem = QLabel(wordWrap=True, styleSheet="color: #b00020;")
+        self.problem = QLabel(wordWrap=True)
+        set_tone(self.problem, ERROR)
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&API URL:"), self.api_url)

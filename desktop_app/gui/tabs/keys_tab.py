@@ -14,6 +14,7 @@ from desktop_app.core.keys.transfer import public_export
 from desktop_app.core.keystore import ENCRYPTED_FILE, KeyInfo, KeyStore, set_storage
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.settings import write_atomically
+from desktop_app.gui.appearance import ERROR, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.flame_node_key_dialog import FlameNodeKeyDialog, active_is_flame, fits_a_node
 from desktop_app.gui.dialogs.generate_key_dialog import GenerateKeyDialog
@@ -47,7 +48,8 @@ class KeysTab(QWidget):
         self.dialog: QWidget | None = None  # the dialog or prompt currently open, for tests and focus
         self._select_next: str | None = None  # a key to select once the list is read again
 
-        self.unavailable = QLabel(wordWrap=True, styleSheet="color: #b00020;")
+        self.unavailable = QLabel(wordWrap=True)
+        set_tone(self.unavailable, ERROR)
         self.unavailable.setTextFormat(Qt.TextFormat.PlainText)
         self.use_file_store = QPushButton(self.tr("&Use encrypted key file store…"))
         self.use_file_store.clicked.connect(self.opt_in_file_store)

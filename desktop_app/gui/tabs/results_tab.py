@@ -24,10 +24,11 @@ from desktop_app.core.progress import human_size
 from desktop_app.core.results.decrypt import DecryptRequest, decrypt_archive
 from desktop_app.core.results.errors import VerificationFailed
 from desktop_app.core.results.inspect import ArchiveSummary, inspect_archive
+from desktop_app.gui.appearance import ERROR, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
-from desktop_app.gui.widgets.result_view import RED, ResultView
+from desktop_app.gui.widgets.result_view import ResultView
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz")
 
@@ -134,7 +135,7 @@ class ResultsTab(QWidget):
         self.summary = None
         self.result_view.clear()
         self.about.setText(self.tr("Reading {file}…").format(file=path.name))
-        self.about.setStyleSheet("")
+        set_tone(self.about, None)
         self.key_fit.clear()
         store = self.context.keystore
 
@@ -147,7 +148,7 @@ class ResultsTab(QWidget):
             if self.inspection is operation:
                 self.inspection = None
                 self.about.setText(f"{path.name}: {error_text(error)}")
-                self.about.setStyleSheet(f"color: {RED};")
+                set_tone(self.about, ERROR)
 
         def cancelled(outcome: CancelOutcome) -> None:
             if self.inspection is operation:
@@ -179,10 +180,10 @@ class ResultsTab(QWidget):
             key = summary.paillier_key_name or self.tr("not found (they stay encrypted)")
             lines.append(self.tr("Paillier results: key {key}").format(key=key))
         self.about.setText("\n".join(lines))
-        self.about.setStyleSheet("")
+        set_tone(self.about, None)
         if summary.key_name:
             self.key_fit.setText(self.tr("Your key {name} fits.").format(name=summary.key_name))
-            self.key_fit.setStyleSheet("")
+            set_tone(self.key_fit, None)
         else:
             none = (
                 self.tr("No key storage is available, so no key can open it.")
@@ -190,7 +191,7 @@ class ResultsTab(QWidget):
                 else self.tr("None of your keys fits; import the right one in the Keys tab.")
             )
             self.key_fit.setText(none)
-            self.key_fit.setStyleSheet(f"color: {RED};")
+            set_tone(self.key_fit, ERROR)
         if not self.output.text():
             stem = summary.path.name.split(".")[0]
             self.output.setText(str(summary.path.with_name(f"{stem}-results")))

@@ -21,6 +21,7 @@ from desktop_app.core.i18n import _
 from desktop_app.core.keys.train_signing import parse_train_hash, sign_train_hash_hex
 from desktop_app.core.keys.types import EC_NOT_FOR_PHT
 from desktop_app.core.log_file import remember_secret
+from desktop_app.gui.appearance import ERROR, OK, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.preferences_dialog import DEFAULT_KEY
 from desktop_app.gui.error_display import error_text
@@ -49,7 +50,8 @@ class SignTab(QWidget):
         self.signature.setAccessibleName(self.tr("Signature"))
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setAccessibleName(self.tr("Copy the signature"))
-        self.error = QLabel(wordWrap=True, styleSheet="color: #b00020;")
+        self.error = QLabel(wordWrap=True)
+        set_tone(self.error, ERROR)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.operation_bar = OperationBar(self)
 
@@ -111,7 +113,7 @@ class SignTab(QWidget):
         problem = self._hash_problem()
         # A check mark only for a valid hash; nothing at all for an empty field.
         self.hash_status.setText(self.tr("✓ a 64-byte SHA-512 hash") if problem is None else problem)
-        self.hash_status.setStyleSheet("color: #1b7f3b;" if problem is None else "color: #b00020;")
+        set_tone(self.hash_status, OK if problem is None else ERROR)
         ready = problem is None and self.key_choice.currentIndex() >= 0 and not is_busy(self)
         self.sign_button.setEnabled(ready)
         self.copy_button.setEnabled(bool(self.signature.text()))

@@ -37,6 +37,7 @@ from desktop_app.core.station.report import STEPS, StepRecord
 from desktop_app.core.station.runner import StationRunner, StationSetup
 from desktop_app.core.station.settings import StationSettings
 from desktop_app.core.station.train_log import read_log_tail
+from desktop_app.gui.appearance import ERROR, OK, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
@@ -45,7 +46,6 @@ from desktop_app.gui.widgets.station_inbox import StationInboxPanel
 from desktop_app.gui.widgets.tables import row_table
 
 MARKS = {"pending": "○", "running": "…", "ok": "✔", "failed": "✘", "skipped": "–"}
-RED, GREEN = "#b00020", "#1b7f3b"
 # The steps' names as shown (the core's names are identifiers: pull, validate, …).
 STEP_NAMES = {
     "pull": QT_TRANSLATE_NOOP("StationTab", "pull"),
@@ -205,7 +205,7 @@ class StationTab(QWidget):
             lines.append(f"{'✔' if check.ok else '✘'} {check.what}: {check.detail}{fix}")
         self.environment_lines.setText("\n".join(lines))
         ready = all(check.ok for check in checks)
-        self.environment_lines.setStyleSheet("" if ready else f"color: {RED};")
+        set_tone(self.environment_lines, None if ready else ERROR)
 
     def _load(self) -> None:
         self._load_settings()
@@ -337,10 +337,10 @@ class StationTab(QWidget):
         elif isinstance(event, str):
             self.log.appendPlainText(event)
 
-    def _show_result(self, text: str, color: str = "") -> None:
+    def _show_result(self, text: str, tone: str | None = None) -> None:
         self.run = None
         self.result.setText(text)
-        self.result.setStyleSheet(f"color: {color};" if color else "")
+        set_tone(self.result, tone)
         self.refresh_history()
 
     def _succeeded(self, run_id: int) -> None:
@@ -348,10 +348,10 @@ class StationTab(QWidget):
             text = self.tr("Run {run} succeeded: the train was processed and pushed.")
         else:
             text = self.tr("Run {run} succeeded: the train was processed.")
-        self._show_result(text.format(run=run_id), GREEN)
+        self._show_result(text.format(run=run_id), OK)
 
     def _failed(self, error: PHTError) -> None:
-        self._show_result(error_text(error), RED)
+        self._show_result(error_text(error), ERROR)
 
     def _cancelled(self, outcome: CancelOutcome) -> None:
         self._show_result(outcome.sentence)

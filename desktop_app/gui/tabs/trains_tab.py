@@ -30,6 +30,7 @@ from desktop_app.core.errors import PHTError
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.paths import safe_file_name
 from desktop_app.core.sessions import open_session
+from desktop_app.gui.appearance import WARNING, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.dialogs.preferences_dialog import DEFAULT_KEY
 from desktop_app.gui.dialogs.server_dialog import AddServerDialog
@@ -105,7 +106,7 @@ class TrainsTab(QWidget):
         demo_row.setContentsMargins(0, 0, 0, 0)
         self.demo_text = QLabel(wordWrap=True)
         self.demo_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.demo_text.setStyleSheet("color: #b26a00;")
+        set_tone(self.demo_text, WARNING)
         self.demo_text.setAccessibleName(self.tr("About the local demo"))
         self.stop_demo_button = QPushButton(self.tr("Stop the de&mo"))
         demo_row.addWidget(self.demo_text, 1)
@@ -174,6 +175,7 @@ class TrainsTab(QWidget):
         layout.addWidget(self.sign_in_box)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.operation_bar)
+        layout.addStretch(0)  # takes the room only while the pages are hidden (no server): rows stay on top
         context.keys_changed.connect(lambda: self.review_box.set_keys(self._rsa_keys()))
         context.session_changed.connect(self._show_session)
         context.servers_changed.connect(self.reload_servers)

@@ -12,8 +12,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from desktop_app.core.keys.passphrase_strength import MAX_SCORE, MIN_SCORE, PassphraseStrength, rate_passphrase
+from desktop_app.gui.appearance import ERROR, OK, WARNING, set_tone, tone_color
 
-_RED, _AMBER, _GREEN = "#b00020", "#b26a00", "#1b7f3b"
+_RED, _AMBER, _GREEN = ERROR, WARNING, OK  # tones: their colours suit the palette
 _VERDICTS = (
     QT_TRANSLATE_NOOP("PassphraseFields", "Very weak"),
     QT_TRANSLATE_NOOP("PassphraseFields", "Weak"),
@@ -67,10 +68,10 @@ class PassphraseFields(QWidget):
         color = _color(strength)
         # One step more than the score, so a typed but very weak passphrase still shows a sliver.
         self.meter.setValue(strength.score + 1 if text else 0)
-        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
+        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {tone_color(color).name()}; }}")
         if not text:
             verdict = self.tr("A passphrase protects the key if someone copies your keyring or the backup.")
-            advice, color = "", ""
+            advice, color = "", None
         else:
             verdict = self.tr(
                 "{verdict} ({score} of {max}): it would be guessed {within} by someone holding a copy."
@@ -89,7 +90,7 @@ class PassphraseFields(QWidget):
             advice = (self.tr("The two passphrases differ.") + " " + advice).rstrip()
             color = _RED
         self.verdict.setText(verdict)
-        self.verdict.setStyleSheet(f"color: {color};" if color else "")
+        set_tone(self.verdict, color)
         self.feedback.setText(advice)
         self.feedback.setVisible(bool(advice))
         self.changed.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase
+from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.progress import human_size
 from desktop_app.core.results.report import DecryptionReport
+from desktop_app.gui.appearance import ERROR, OK, WARNING, set_tone, tone_color
 from desktop_app.gui.operations import run_operation
 
 PREVIEW_SUFFIXES = {".txt", ".csv", ".tsv", ".json", ".log", ".md", ".yaml", ".yml"}
 PREVIEW_MAX_BYTES = 256 * 1024
-GREEN, RED, AMBER = "#1b7f3b", "#b00020", "#b26a00"
+GREEN, RED, AMBER = OK, ERROR, WARNING  # tones: their colours suit the palette
 
 
 class ResultView(QWidget):
@@ -73,7 +74,7 @@ class ResultView(QWidget):
     def clear(self) -> None:
         self.report = None
         self.summary.clear()
-        self.summary.setStyleSheet("")
+        set_tone(self.summary, None)
         self.checks.clear()
         self.checks.hide()
         self.files.setRowCount(0)
@@ -85,7 +86,7 @@ class ResultView(QWidget):
         self.summary.setText(
             self.tr("Not decrypted. {message}\nNothing was written to the output folder.").format(message=message)
         )
-        self.summary.setStyleSheet(f"color: {RED};")
+        set_tone(self.summary, RED)
         if report:
             self._show_checks(report)
 
@@ -96,7 +97,7 @@ class ResultView(QWidget):
     def _show_checks(self, report: DecryptionReport) -> None:
         for check in report.checks:
             item = QListWidgetItem(f"{'✔' if check.passed else '✘'} {check.detail}")
-            item.setForeground(QColor(GREEN if check.passed else RED))
+            item.setForeground(tone_color(GREEN if check.passed else RED, self.palette()))
             self.checks.addItem(item)
         if report.station_keys:  # from the archive itself: to compare with the central API's list
             keys = ", ".join(f"{name} {fp[:16]}…" for name, fp in report.station_keys.items())
@@ -116,7 +117,7 @@ class ResultView(QWidget):
             text, color = self.tr("Verified: every check held (signed by {stations}).").format(stations=stations), GREEN
         files = self.tr("%n file(s) in {folder}", "", len(report.files)).format(folder=report.output)
         self.summary.setText(f"{text}\n{files}")
-        self.summary.setStyleSheet(f"color: {color};")
+        set_tone(self.summary, color)
         self._show_checks(report)
         self.files.setRowCount(len(report.files))
         for row, entry in enumerate(report.files):

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop_app.core.central.tokens import Credentials
+from desktop_app.gui.appearance import ERROR, set_tone
 
 
 class SignInBox(QGroupBox):
@@ -20,7 +21,8 @@ class SignInBox(QGroupBox):
         self.identity = QLineEdit()
         self.secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("Remem&ber the password in the OS keyring"))
-        self.message = QLabel(wordWrap=True, styleSheet="color: #b00020;")
+        self.message = QLabel(wordWrap=True)
+        set_tone(self.message, ERROR)
         self.button = QPushButton(self.tr("Sign &in"))
         form = QFormLayout(self)
         form.addRow(self.tr("As:"), self.kind)

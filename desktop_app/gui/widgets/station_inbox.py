@@ -30,12 +30,13 @@ from desktop_app.core.station.queue import QUEUED, RUNNING, QueueEntry, QueueRun
 from desktop_app.core.station.records import RunRecords, log_folder
 from desktop_app.core.station.report import StepRecord
 from desktop_app.core.station.settings import StationSettings
+from desktop_app.gui.appearance import ERROR, OK, set_tone
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import CancelOutcome, Operation, OperationBar, is_busy, registry, run_operation
 from desktop_app.gui.widgets.tables import row_table
 
-RED, GREEN = "#b00020", "#1b7f3b"
+RED, GREEN = ERROR, OK  # tones (gui/appearance.py): their colours suit the palette
 
 
 class StationInboxPanel(QGroupBox):
@@ -130,9 +131,9 @@ class StationInboxPanel(QGroupBox):
         selected = self._selected_entry()
         self.remove_button.setEnabled(idle and selected is not None and selected.state != RUNNING)
 
-    def _say(self, text: str, color: str = "") -> None:
+    def _say(self, text: str, color: str | None = None) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {color};" if color else "")
+        set_tone(self.status, color)
 
     def _failed(self, error: PHTError) -> None:
         self._say(error_text(error), RED)

@@ -12,5 +12,8 @@ def row_table(columns: tuple[str, ...], stretch_column: int) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
+    # Tab leaves the table (rows are chosen with the arrow keys) and Ctrl+Tab reaches the tab widget:
+    # with Qt's default, Tab walks cell by cell and Ctrl+Tab is swallowed, a trap for keyboard users.
+    table.setTabKeyNavigation(False)
     table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return table

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 from desktop_app.core.central.train_review import TrainReview
 from desktop_app.core.keystore import KeyInfo
 from desktop_app.core.progress import human_size
-from desktop_app.gui.widgets.result_view import GREEN, RED
+from desktop_app.gui.appearance import ERROR, OK, set_tone
 
 
 class TrainReviewBox(QGroupBox):
@@ -61,9 +61,9 @@ class TrainReviewBox(QGroupBox):
         )
         if review.matches:
             self.verdict.setText(self.tr("The train's files hash to exactly what the server shows: you may sign it."))
-            self.verdict.setStyleSheet(f"color: {GREEN};")
+            set_tone(self.verdict, OK)
         else:
             problem = review.problem or self.tr("the files do not hash to what the server shows.")
             self.verdict.setText(self.tr("Do not sign: {problem}").format(problem=problem))
-            self.verdict.setStyleSheet(f"color: {RED};")
+            set_tone(self.verdict, ERROR)
         self.sign_button.setEnabled(review.matches and self.key_choice.count() > 0)

@@ -3,9 +3,11 @@ its own and may retry any of them alone (the Airflow DAG `run_train` in `station
 
 `StationRunner.run` does the same steps in one call; this module calls the runner's own step
 methods, so both ways process a train with the same code. What one step leaves for the next
-lives in the container engine (the pulled image, the pre-run image), in the run's work folder
-(the decrypted train and the train's results, between pre-run and post-run) and in the small
-`StepState` a scheduler keeps for the run (Airflow's XCom). Each step can run again: it reads
+lives in the container engine (the pulled image, the pre-run image, the run's stopped container
+whose /opt/pht_results the post-run streams out), in the run's work folder (the decrypted train)
+and in the small `StepState` a scheduler keeps for the run (Airflow's XCom). The post-run commits
+the processed image in the engine and the push is the engine's: a layer upload begun in one
+process cannot be finished in another. Each step can run again: it reads
 only what earlier steps left, and overwrites what it leaves itself. `finish` removes the work
 folder and the pre-run image and, after a failure, puts the train's tag back on the pulled
 image — whatever happened, as the runner does at the end of `run`.
@@ -13,11 +15,14 @@ image — whatever happened, as the runner does at the end of `run`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+
+import docker.errors
 
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.i18n import _
@@ -25,7 +30,8 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
-from desktop_app.core.station.registry import split_reference
+from desktop_app.core.station.image_files import remove_container
+from desktop_app.core.station.registry import push, split_reference
 from desktop_app.core.station.report import RunReport
 from desktop_app.core.station.runner import DOING, StationRunner, _cancelled_sentence
 
@@ -43,6 +49,7 @@ class StepState:
     train_hash: str = ""
     exit_code: int | None = None
     log_tail: list[str] = field(default_factory=list)
+    container_id: str = ""  # the run's stopped container, until the post-run has read it
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -88,22 +95,32 @@ class SteppedRun:
     def run(self, state: StepState, on_log: Callable[[str], None], cancel: CancelToken | None = None) -> StepState:
         """A cancel (the scheduler stopping the task) kills the train's container at once."""
         self._need(self.work / "train", "pre-run")
-        report = RunReport(self.reference)
+        self._remove_container(state)  # an earlier try's
+        report, held = RunReport(self.reference), {}
         try:
             with self._doing("run"):
-                self.runner._run(self.prerun_image, self.work, report, on_log, cancel)
+                self.runner._run(self.prerun_image, held, report, on_log, cancel)
         except Cancelled as exc:
             raise Cancelled(_cancelled_sentence("run")) from exc
         finally:
             state.exit_code, state.log_tail = report.exit_code, report.log_tail
+        state.container_id = str(held["container"].id)
         return state
 
     def post_run(self, state: StepState) -> StepState:
-        self._need(self.work / "results.tar", "run")
         config = self._config(state)
+        try:
+            with self._doing("post-run"):
+                container = self.runner.client.containers.get(state.container_id)
+        except (docker.errors.NotFound, docker.errors.NullResource):
+            container = None
+        if container is None:
+            raise _gone("run")
         report = RunReport(self.reference)
+        held = {"container": _LentContainer(container), "config": config}
+        in_engine = StationRunner(self.runner.client, replace(self.runner.setup, push=False))
         with self._doing("post-run"):
-            self.runner._post_run(self.reference, self.repository, config, self.work, report, None)
+            in_engine._post_run(self.reference, self.repository, held, self.work, report, None)
         if state.digest_out and state.digest_out != report.digest_out:
             self.runner._remove_image(state.digest_out)  # an earlier try's processed image, now untagged
         state.digest_out = report.digest_out
@@ -113,11 +130,12 @@ class SteppedRun:
         if not state.digest_out or self._image_id(self.reference) != state.digest_out:
             raise StationError(_("The train's tag no longer names the image the post-run made; nothing was pushed."))
         with self._doing("push"):
-            self.runner._push(self.reference, self.repository, None)
+            push(self.runner.client, self.reference, self.runner.setup.credentials)
         return state
 
     def finish(self, state: StepState, succeeded: bool) -> None:
         """After the last step, whatever happened: no decrypted file or half-processed image stays."""
+        self._remove_container(state)
         shutil.rmtree(self.work, ignore_errors=True)
         if state.digest_out and not succeeded:
             self.runner._restore_train(self.reference, state.digest_in, state.digest_out)
@@ -127,6 +145,12 @@ class SteppedRun:
             self.runner._remove_image(f"{self.repository}:base")
 
     # -- helpers -------------------------------------------------------------------------------
+
+    def _remove_container(self, state: StepState) -> None:
+        if state.container_id:
+            with contextlib.suppress(docker.errors.NotFound):  # already gone
+                remove_container(self.runner.client.containers.get(state.container_id))
+            state.container_id = ""
 
     def _doing(self, step: str):
         return engine_call(DOING[step].format(reference=self.reference))
@@ -153,5 +177,23 @@ class SteppedRun:
 
     def _need(self, path: Path, step: str) -> None:
         if not path.exists():
-            message = _("What the {step} step left for this one is gone; run the {step} step again first.")
-            raise StationError(message.format(step=step))
+            raise _gone(step)
+
+
+class _LentContainer:
+    """The run's container lent to the post-run, which reads its results but may not remove it:
+    a retried post-run reads it again; `finish` (or a new run) removes it."""
+
+    def __init__(self, container) -> None:
+        self._container = container
+
+    def __getattr__(self, name: str):
+        return getattr(self._container, name)
+
+    def remove(self, **_options) -> None:
+        pass
+
+
+def _gone(step: str) -> StationError:
+    message = _("What the {step} step left for this one is gone; run the {step} step again first.")
+    return StationError(message.format(step=step))

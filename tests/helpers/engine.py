@@ -42,15 +42,15 @@ BUSYBOX_COMMANDS = (
 class LocalRegistry:
     """Debian's docker-registry on a free loopback port, storing into a scratch folder (stands in for Harbor)."""
 
-    def __init__(self, folder: Path, user: str | None = None, password: str | None = None) -> None:
+    def __init__(self, folder: Path, user: str | None = None, password: str | None = None, auth: str = "") -> None:
+        """`auth`: the configuration's `auth:` section as it is (a token service's), instead of htpasswd."""
         require(shutil.which("docker-registry") is not None, "docker-registry is not installed")
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.address = f"127.0.0.1:{self.port}"
         config = folder / "registry.yml"
-        auth = ""
-        if user and password:  # basic auth from an htpasswd file, as a station's Harbor project would ask
+        if user and password and not auth:  # basic auth from an htpasswd file, as a station's Harbor project would ask
             import bcrypt
 
             (folder / "htpasswd").write_text(f"{user}:{bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()}\n")

@@ -307,7 +307,7 @@ def test_a_train_that_removes_its_results_folder_fails_with_a_sentence(
     train = build_train(engine, registry.address, "no-results", researcher, station_keys(2), {"entrypoint.sh": script})
     # Only a train running as root (the image's user here) may remove its folder from /opt.
     report = station(engine, cohort, tmp_path, user=IMAGE_USER).run(train.reference)
-    assert report.failed_step == "run" and report.log_tail == ["removed"]
+    assert report.failed_step == "post-run" and report.log_tail == ["removed"]
     assert report.error == "The train left no /opt/pht_results folder in its container, so there are no results."
 
 

@@ -4,6 +4,9 @@ other host is a loopback server that asks for a password and records what it is 
 
 from __future__ import annotations
 
+import hashlib
+import io
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -11,10 +14,12 @@ import pytest
 from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.registry import RegistryCredentials, pull, push
+from desktop_app.core.station.registry_push import push_layer
 from desktop_app.core.station.runner import StationRunner, StationSetup
-from tests.helpers.engine import PodmanService
+from tests.helpers.engine import LocalRegistry, PodmanService
 from tests.helpers.recording_registry import RecordingRegistry
 from tests.helpers.result_archives import station_keys
+from tests.helpers.token_service import TokenService
 from tests.helpers.trains import build_train
 
 pytestmark = pytest.mark.engine
@@ -88,3 +93,71 @@ def test_a_master_image_on_another_host_gets_no_credentials(
     report = StationRunner(engine_seeing.client, setup).run(train.reference)
     assert report.failed_step == "validate" and f"Pulling {recorder.address}/masters/python:3 failed" in report.error
     assert recorder.requests and recorder.credentials() == []
+
+
+def a_layer(folder: Path) -> tuple[Path, str]:
+    data = io.BytesIO()
+    with tarfile.open(fileobj=data, mode="w") as tar:
+        info = tarfile.TarInfo("opt/hello.txt")
+        info.size = 6
+        tar.addfile(info, io.BytesIO(b"hello\n"))
+    path = folder / "layer.tar"
+    path.write_bytes(data.getvalue())
+    return path, f"sha256:{hashlib.sha256(data.getvalue()).hexdigest()}"
+
+
+def test_the_station_push_signs_in_to_its_own_registry_and_to_no_other(
+    engine_seeing, locked_registry, recorder, tmp_path: Path
+) -> None:
+    client = engine_seeing.client
+    credentials = station_credentials(locked_registry)
+    repository = f"{locked_registry.address}/pht/own-push"
+    client.images.get(BUSYBOX).tag(repository, tag="base")
+    push(client, f"{repository}:base", credentials)
+    layer, digest = a_layer(tmp_path)
+
+    with pytest.raises(StationError, match=f"^Pushing {repository}:1 failed: the registry refused it \\(401 "):
+        push_layer(f"{repository}:1", layer, digest, ["true"], "station-0")  # no password: refused
+    pushed = push_layer(f"{repository}:1", layer, digest, ["true"], "station-0", credentials)
+    assert pull(client, f"{repository}:1", credentials).id == pushed.config_digest
+
+    elsewhere = f"{recorder.address}/pht/train:1"
+    with pytest.raises(StationError) as refused:
+        push_layer(elsewhere, layer, digest, ["true"], "station-0", credentials)
+    assert recorder.requests and recorder.credentials() == []
+    kept = f"The station's registry password was not sent: it is kept for {locked_registry.address} only."
+    assert str(refused.value).startswith(f"Pushing {elsewhere} failed: ") and str(refused.value).endswith(kept)
+
+
+@pytest.fixture
+def token_registry(tmp_path: Path):
+    """The real registry in token mode, with a loopback token service standing in for Harbor's."""
+    tokens = TokenService(tmp_path, "station", "s3cret")
+    (tmp_path / "token-registry").mkdir()
+    service = LocalRegistry(tmp_path / "token-registry", auth=tokens.registry_auth())
+    yield service, tokens
+    service.stop()
+    tokens.stop()
+
+
+def test_the_station_push_gets_a_token_from_a_registry_that_asks_for_one(
+    engine, registry, token_registry, tmp_path: Path
+) -> None:
+    service, tokens = token_registry
+    (tmp_path / "engine").mkdir()
+    podman = PodmanService(tmp_path / "engine", registry, [service], storage=engine.storage)
+    try:
+        credentials = RegistryCredentials(service.address, "station", "s3cret")
+        repository = f"{service.address}/pht/token-push"
+        podman.client.images.get(BUSYBOX).tag(repository, tag="base")
+        push(podman.client, f"{repository}:base", credentials)  # the engine signs in the same way
+        layer, digest = a_layer(tmp_path)
+        tokens.asked.clear()
+        pushed = push_layer(f"{repository}:1", layer, digest, ["true"], "station-0", credentials)
+        assert tokens.asked == ["repository:pht/token-push:pull,push"]
+        assert pull(podman.client, f"{repository}:1", credentials).id == pushed.config_digest
+        wrong = RegistryCredentials(service.address, "station", "wrong")
+        with pytest.raises(StationError, match=f"^Pushing {repository}:2 failed: the registry refused it \\(401 "):
+            push_layer(f"{repository}:2", layer, digest, ["true"], "station-0", wrong)
+    finally:
+        podman.stop()

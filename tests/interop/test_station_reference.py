@@ -77,8 +77,8 @@ def reference_station(engine, repository: str, index: int, folder: Path) -> None
     assert run_reference(REFERENCE_STATION, payload, timeout=240, env={"DOCKER_HOST": engine.url}) == "ok"
 
 
-def our_station(engine, reference: str, index: int) -> None:
-    setup = StationSetup(f"station-{index}", station_keys(2)[index], [], RunLimits(120), pull=False, push=False)
+def our_station(engine, reference: str, index: int, push: bool = False) -> None:
+    setup = StationSetup(f"station-{index}", station_keys(2)[index], [], RunLimits(120), pull=False, push=push)
     report = StationRunner(engine.client, setup).run(reference)
     assert report.succeeded, report.error
 
@@ -91,7 +91,9 @@ def decrypt_result(engine, reference: str, researcher, folder: Path) -> Path:
     return folder / "out"
 
 
-@pytest.mark.parametrize("first", ["reference", "ours"])
+# "ours-pushed": our station pushes the train (its own one-layer OCI push), the reference station
+# gets it from the registry through the engine.
+@pytest.mark.parametrize("first", ["reference", "ours", "ours-pushed"])
 def test_a_train_crosses_between_the_reference_station_and_ours(engine, registry, tmp_path: Path, first: str) -> None:
     researcher = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     train = build_train(
@@ -103,8 +105,13 @@ def test_a_train_crosses_between_the_reference_station_and_ours(engine, registry
     if first == "reference":
         reference_station(engine, repository, 0, tmp_path)
         our_station(engine, train.reference, 1)
-    else:
+    elif first == "ours":
         our_station(engine, train.reference, 0)
+        reference_station(engine, repository, 1, tmp_path)
+    else:
+        our_station(engine, train.reference, 0, push=True)  # the run removes its local images after the push
+        for tag in ("base", "latest"):
+            engine.client.images.pull(repository, tag=tag)
         reference_station(engine, repository, 1, tmp_path)
     out = decrypt_result(engine, train.reference, researcher, tmp_path)
     assert (out / "visits.txt").read_text().split() == ["0", "1"]

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import docker
 import docker.errors
@@ -132,9 +133,7 @@ def _folders_of(names: list[str]) -> list[str]:
     return list(folders)
 
 
-def put_tree(
-    container, destination: str, files: dict[str, Path | bytes], owner: tuple[int, int] | None = None
-) -> None:
+def put_tree(container, destination: str, files: dict[str, Path | bytes], owner: tuple[int, int] | None = None) -> None:
     """Write files (name below `destination` → path or bytes) into the container.
 
     With `owner` (uid, gid), `destination` itself, every folder below it and every file are made
@@ -174,18 +173,23 @@ def put_tree(
         # ("write |1: broken pipe": 4 in 1,600 uploads with the padding, 0 in 1,600 without). The
         # retries below stay as a net for a pipe broken otherwise.
         spool.truncate(tar.offset)
-        with engine_call(f"Writing files into {destination} of a container"):
-            for attempt in range(UPLOAD_ATTEMPTS):
-                spool.seek(0)
-                try:
-                    container.put_archive(destination, spool)
-                    return
-                except docker.errors.APIError as exc:
-                    # Podman 4.3, under load, sometimes loses the helper process it feeds the upload
-                    # to ("passing bulk input to subprocess: … broken pipe"); writing the same files
-                    # into the not yet started container again is harmless.
-                    if "broken pipe" not in str(exc) or attempt == UPLOAD_ATTEMPTS - 1:
-                        raise
+        put_tar(container, destination, spool)
+
+
+def put_tar(container, destination: str, tar_file: BinaryIO) -> None:
+    """Write the tar in the (seekable, real) file `tar_file` into the container at `destination`."""
+    with engine_call(f"Writing files into {destination} of a container"):
+        for attempt in range(UPLOAD_ATTEMPTS):
+            tar_file.seek(0)
+            try:
+                container.put_archive(destination, tar_file)
+                return
+            except docker.errors.APIError as exc:
+                # Podman 4.3, under load, sometimes loses the helper process it feeds the upload
+                # to ("passing bulk input to subprocess: … broken pipe"); writing the same files
+                # into the not yet started container again is harmless.
+                if "broken pipe" not in str(exc) or attempt == UPLOAD_ATTEMPTS - 1:
+                    raise
 
 
 def commit_image(container, reference: str, command: list[str]) -> None:

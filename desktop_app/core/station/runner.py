@@ -6,6 +6,12 @@ everything held, and put back on the image that was pulled if the run then fails
 cancelled before the push, so a failed or cancelled run never leaves a processed image tagged
 as the train; decrypted files live in a temporary folder that is always removed.
 
+The results go from the train's container through hash and encryption straight into the new
+layer's tar (`result_layer`), written once; the push uploads that same file as the one new blob
+(`registry_push`). The layer is written onto `:base` in the engine only when the processed
+image is kept there (no push, or images kept), and for the engine's own push when the registry
+or the base is one `registry_push` does not handle.
+
 The push is the run's commit point (`CancelToken.commit`): a cancel before it stops the run and
 nothing is pushed; a cancel after it is too late, and the run finishes. No engine error leaves
 `run`: each one ends the run with a sentence in its report (`RunReport.failure()`).
@@ -17,7 +23,6 @@ import contextlib
 import logging
 import shutil
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -30,10 +35,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import Cancelled, PHTError
 from desktop_app.core.progress import CancelToken
-from desktop_app.core.protocol.post_run import folder_sink, station_post_run
 from desktop_app.core.protocol.pre_run import station_pre_run
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.verification import Check
+from desktop_app.core.station.commit_point import Interrupted, past_commit_point
 from desktop_app.core.station.container_run import RunLimits, run_entrypoint
 from desktop_app.core.station.engine_faults import ENGINE_FAILURES, engine_call
 from desktop_app.core.station.errors import StationError, TrainFailed
@@ -42,24 +47,22 @@ from desktop_app.core.station.image_files import (
     TooLarge,
     commit_image,
     export_folder,
+    put_tar,
     put_tree,
     read_file,
     regular_members,
     remove_container,
     scratch_container,
 )
+from desktop_app.core.station.layer_upload import LayerUpload
 from desktop_app.core.station.registry import RegistryCredentials, pull, push, split_reference
+from desktop_app.core.station.registry_push import PushUnsupported
 from desktop_app.core.station.report import STEPS, RunReport, StepRecord
+from desktop_app.core.station.result_layer import ResultLayer, build_result_layer
 
 __all__ = ["STEPS", "RunReport", "StationRunner", "StationSetup", "StepRecord"]
 
 log = logging.getLogger(__name__)
-
-PUSH_POLL = 0.2  # s between looks, during a push, at whether the app quits
-
-
-class PushInterrupted(StationError):
-    """The app quit during the push; the engine may still finish it."""
 
 # What each step is doing, for the sentence of an engine failure within it.
 DOING = {
@@ -161,20 +164,24 @@ class StationRunner:
             report.digest_in = _image_id(self.client, reference)
             step("validate", lambda: state.update(config=self._validate(reference, report)))
             step("pre-run", lambda: self._pre_run(reference, state["config"], scratch, prerun_image, cancel))
-            step("run", lambda: self._run(prerun_image, scratch, report, on_log, cancel))
-            step("post-run", lambda: self._post_run(reference, repository, state["config"], scratch, report, cancel))
+            step("run", lambda: self._run(prerun_image, state, report, on_log, cancel))
+            step("post-run", lambda: self._post_run(reference, repository, state, scratch, report, cancel))
             if self.setup.push:
-                step("push", lambda: self._push(reference, repository, cancel))
+                step("push", lambda: self._push(reference, repository, state, report, cancel))
             else:
                 steps["push"].outcome = "skipped"
         except PHTError as exc:
-            push_in_flight = isinstance(exc, PushInterrupted)  # the processed image is still being read
+            push_in_flight = isinstance(exc, Interrupted)  # the processed image is still being read
             report.error, report.remedy, report.details = str(exc), exc.remedy, exc.details
             if isinstance(exc, Cancelled):
                 report.cancelled, report.error = True, _cancelled_sentence(report.failed_step)
         finally:
+            if state.get("container") is not None:  # the run's container, when the post-run never came
+                remove_container(state.pop("container"))
+            if state.get("upload") is not None and not report.succeeded and not push_in_flight:
+                state["upload"].abandon()  # before its file goes
             shutil.rmtree(scratch, ignore_errors=True)  # every decrypted file goes with it
-            if report.digest_out and not report.succeeded and not push_in_flight:
+            if state.get("committed") and not report.succeeded and not push_in_flight:
                 # Before the pre-run image goes: removing it prunes its parent, the untagged original.
                 self._restore_train(reference, report.digest_in, report.digest_out)
             self._remove_image(prerun_image)
@@ -272,7 +279,7 @@ class StationRunner:
         folder = self.setup.log_folder or Path(tempfile.gettempdir()) / "pht-station-logs"
         return folder / name
 
-    def _run(self, image: str, scratch: Path, report: RunReport, on_log, cancel) -> None:
+    def _run(self, image: str, state: dict, report: RunReport, on_log, cancel) -> None:
         log_path = self._log_path()
         report.log_path = str(log_path)
         try:
@@ -284,85 +291,78 @@ class StationRunner:
                 report.log_tail, report.exit_code = failed.outcome.tail, failed.outcome.exit_code
             raise
         report.log_tail, report.exit_code = outcome.tail, outcome.exit_code
-        try:
-            try:
-                results = export_folder(container, "/opt/pht_results", cancel, self.setup.limits.results_bytes)
-            except MissingInContainer as exc:
-                message = "The train left no /opt/pht_results folder in its container, so there are no results."
-                raise StationError(message) from exc
-            except TooLarge as exc:
-                message = (
-                    f"The train's results in /opt/pht_results are larger than the station's limit of "
-                    f"{self.setup.limits.results_mib} MiB; they were not kept, and nothing was pushed."
-                )
-                raise StationError(message) from exc
-            with results, (scratch / "results.tar").open("wb") as out:
-                shutil.copyfileobj(results, out)
-        finally:
-            remove_container(container)
+        state["container"] = container  # the post-run reads the results out of it, then removes it
 
-    def _post_run(
-        self, reference: str, repository: str, config: TrainConfig, scratch: Path, report: RunReport, cancel
-    ) -> None:
-        enc_results, enc_train = scratch / "enc-results", scratch / "enc-train"
-        train_dir = scratch / "train"
-        with (scratch / "results.tar").open("rb") as results_tar:
-            results = ((n, tar.extractfile(m)) for n, tar, m in regular_members(results_tar, "pht_results/"))
-            train_names = sorted(str(p.relative_to(train_dir)) for p in train_dir.rglob("*") if p.is_file())
-            outcome = station_post_run(
-                config,
+    def _post_run(self, reference: str, repository: str, state: dict, scratch: Path, report: RunReport, cancel) -> None:
+        limits = self.setup.limits
+        target = scratch / "layer.tar"
+        upload = state["upload"] = LayerUpload(reference, self.setup.credentials) if self.setup.push else None
+        if upload:
+            upload.start(target)  # the layer goes up as it is written (invisible until the push step)
+        try:
+            state["layer"] = build_result_layer(
+                state["container"],
+                state["config"],
                 self.setup.station_id,
                 self.setup.station_key,
-                results,
-                folder_sink(enc_results),
-                ((n, (train_dir / n).open("rb")) for n in train_names),
-                folder_sink(enc_train),
-                cancel=cancel,
+                scratch / "train",
+                target,
+                limits.results_bytes,
+                cancel,
+                upload.grown if upload else None,
             )
-        command = self._command(reference)
+            if upload:
+                upload.finish(state["layer"].digest)
+        except MissingInContainer as exc:
+            message = "The train left no /opt/pht_results folder in its container, so there are no results."
+            raise StationError(message) from exc
+        except TooLarge as exc:
+            message = (
+                f"The train's results in /opt/pht_results are larger than the station's limit of "
+                f"{limits.results_mib} MiB; they were not kept, and nothing was pushed."
+            )
+            raise StationError(message) from exc
+        finally:
+            remove_container(state.pop("container"))
+        state["command"] = self._command(reference)
+        if not self.setup.push or self.setup.keep_images:  # the processed image stays in the engine
+            self._commit_layer(reference, repository, state, report, cancel)
+
+    def _commit_layer(self, reference: str, repository: str, state: dict, report: RunReport, cancel) -> None:
+        """The layer written onto `:base` and committed as the train's tag, in the engine."""
+        layer: ResultLayer = state["layer"]
         with scratch_container(self.client, f"{repository}:base") as container:
-            put_tree(
-                container,
-                "/opt",
-                {
-                    "train_config.json": outcome.config.to_json_bytes(),
-                    "user_sym_key.key": outcome.config.creator_encrypted_key or b"",
-                },
-            )
-            put_tree(container, "/opt/pht_train", {f.name: enc_train / f.name for f in outcome.train_files})
-            put_tree(container, "/opt/pht_results", {f.name: enc_results / f.name for f in outcome.results})
+            with layer.path.open("rb") as handle:
+                put_tar(container, "/", handle)
             if cancel:
                 cancel.raise_if_cancelled()
-            commit_image(container, reference, command)
+            commit_image(container, reference, state["command"])
+        state["committed"] = True
         report.digest_out = _image_id(self.client, reference)
 
-    def _push(self, reference: str, repository: str, cancel: CancelToken | None) -> None:
-        if cancel is None:
-            push(self.client, reference, self.setup.credentials)
-            return
-        # The point of no return: from here on, the run finishes whatever the user asks...
-        cancel.commit(f"The processed train was pushed to {repository}.")
-        # ...except when the app quits: then this thread must return at once, and the push goes
-        # on in the engine, or not, when this process ends.
-        done, failure = threading.Event(), []
-
+    def _push(self, reference: str, repository: str, state: dict, report: RunReport, cancel) -> None:
         def pushing() -> None:
-            try:
-                push(self.client, reference, self.setup.credentials)
-            except BaseException as exc:  # handed to the run's thread below
-                failure.append(exc)
-            finally:
-                done.set()
+            layer: ResultLayer = state["layer"]
 
-        threading.Thread(target=pushing, name="train-push", daemon=True).start()
-        while not done.wait(PUSH_POLL):
-            if cancel.discard_partial:
-                raise PushInterrupted(
-                    f"The app quit while the processed train was being pushed to {repository}; "
-                    "whether the registry has it is not known."
-                )
-        if failure:
-            raise failure[0]
+            def noting(config_digest: str) -> None:
+                if not state.get("committed"):  # else the image kept in the engine is the run's image
+                    report.digest_out = config_digest
+
+            try:
+                state["upload"].complete(layer.path, layer.digest, state["command"], self.setup.station_id, noting)
+            except PushUnsupported as exc:
+                log.info("The engine pushes %s instead: %s", reference, exc)
+                if not state.get("committed"):
+                    self._commit_layer(reference, repository, state, report, None)
+                push(self.client, reference, self.setup.credentials)
+
+        past_commit_point(
+            pushing,
+            cancel,
+            f"The processed train was pushed to {repository}.",
+            f"The app quit while the processed train was being pushed to {repository}; "
+            "whether the registry has it is not known.",
+        )
 
     def _remove_image(self, reference: str) -> None:
         with _cleaning(f"the image {reference}"):

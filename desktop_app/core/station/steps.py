@@ -3,11 +3,9 @@ its own and may retry any of them alone (the Airflow DAG `run_train` in `station
 
 `StationRunner.run` does the same steps in one call; this module calls the runner's own step
 methods, so both ways process a train with the same code. What one step leaves for the next
-lives in the container engine (the pulled image, the pre-run image, the run's stopped container
-whose /opt/pht_results the post-run streams out), in the run's work folder (the decrypted train)
-and in the small `StepState` a scheduler keeps for the run (Airflow's XCom). The post-run commits
-the processed image in the engine and the push is the engine's: a layer upload begun in one
-process cannot be finished in another. Each step can run again: it reads
+lives in the container engine (the pulled image, the pre-run image), in the run's work folder
+(the decrypted train and the train's results, between pre-run and post-run) and in the small
+`StepState` a scheduler keeps for the run (Airflow's XCom). Each step can run again: it reads
 only what earlier steps left, and overwrites what it leaves itself. `finish` removes the work
 folder and the pre-run image and, after a failure, puts the train's tag back on the pulled
 image — whatever happened, as the runner does at the end of `run`.
@@ -15,14 +13,11 @@ image — whatever happened, as the runner does at the end of `run`.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import shutil
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import docker.errors
 
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.i18n import _
@@ -30,10 +25,10 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
-from desktop_app.core.station.image_files import remove_container
+from desktop_app.core.station.image_files import MissingInContainer, TooLarge, export_folder, remove_container
 from desktop_app.core.station.registry import push, split_reference
 from desktop_app.core.station.report import RunReport
-from desktop_app.core.station.runner import DOING, StationRunner, _cancelled_sentence
+from desktop_app.core.station.runner import DOING, NO_RESULTS, TOO_LARGE, StationRunner, _cancelled_sentence
 
 __all__ = ["StepState", "SteppedRun"]
 
@@ -49,7 +44,6 @@ class StepState:
     train_hash: str = ""
     exit_code: int | None = None
     log_tail: list[str] = field(default_factory=list)
-    container_id: str = ""  # the run's stopped container, until the post-run has read it
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -95,32 +89,25 @@ class SteppedRun:
     def run(self, state: StepState, on_log: Callable[[str], None], cancel: CancelToken | None = None) -> StepState:
         """A cancel (the scheduler stopping the task) kills the train's container at once."""
         self._need(self.work / "train", "pre-run")
-        self._remove_container(state)  # an earlier try's
-        report, held = RunReport(self.reference), {}
+        report = RunReport(self.reference)
         try:
             with self._doing("run"):
-                self.runner._run(self.prerun_image, held, report, on_log, cancel)
+                kept: dict = {}
+                self.runner._run(self.prerun_image, kept, report, on_log, cancel)
+                self._save_results(kept["container"])
         except Cancelled as exc:
             raise Cancelled(_cancelled_sentence("run")) from exc
         finally:
             state.exit_code, state.log_tail = report.exit_code, report.log_tail
-        state.container_id = str(held["container"].id)
         return state
 
     def post_run(self, state: StepState) -> StepState:
+        self._need(self.work / "results.tar", "run")
         config = self._config(state)
-        try:
-            with self._doing("post-run"):
-                container = self.runner.client.containers.get(state.container_id)
-        except (docker.errors.NotFound, docker.errors.NullResource):
-            container = None
-        if container is None:
-            raise _gone("run")
         report = RunReport(self.reference)
-        held = {"container": _LentContainer(container), "config": config}
-        in_engine = StationRunner(self.runner.client, replace(self.runner.setup, push=False))
         with self._doing("post-run"):
-            in_engine._post_run(self.reference, self.repository, held, self.work, report, None)
+            kept = {"container": _SavedResults(self.work / "results.tar"), "config": config}
+            self.runner._post_run(self.reference, self.repository, kept, self.work, report, None, stepwise=True)
         if state.digest_out and state.digest_out != report.digest_out:
             self.runner._remove_image(state.digest_out)  # an earlier try's processed image, now untagged
         state.digest_out = report.digest_out
@@ -130,12 +117,11 @@ class SteppedRun:
         if not state.digest_out or self._image_id(self.reference) != state.digest_out:
             raise StationError(_("The train's tag no longer names the image the post-run made; nothing was pushed."))
         with self._doing("push"):
-            push(self.runner.client, self.reference, self.runner.setup.credentials)
+            push(self.runner.client, self.reference, self.runner.setup.credentials)  # of the committed image
         return state
 
     def finish(self, state: StepState, succeeded: bool) -> None:
         """After the last step, whatever happened: no decrypted file or half-processed image stays."""
-        self._remove_container(state)
         shutil.rmtree(self.work, ignore_errors=True)
         if state.digest_out and not succeeded:
             self.runner._restore_train(self.reference, state.digest_in, state.digest_out)
@@ -146,11 +132,21 @@ class SteppedRun:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _remove_container(self, state: StepState) -> None:
-        if state.container_id:
-            with contextlib.suppress(docker.errors.NotFound):  # already gone
-                remove_container(self.runner.client.containers.get(state.container_id))
-            state.container_id = ""
+    def _save_results(self, container) -> None:
+        """The results out of the run's container into the work folder, for a post-run that may run again."""
+        try:
+            limit = self.runner.setup.limits.results_bytes
+            with (
+                export_folder(container, "/opt/pht_results", None, limit) as results,
+                (self.work / "results.tar").open("wb") as out,
+            ):
+                shutil.copyfileobj(results, out)
+        except MissingInContainer as exc:
+            raise StationError(NO_RESULTS) from exc
+        except TooLarge as exc:
+            raise StationError(TOO_LARGE.format(mib=self.runner.setup.limits.results_mib)) from exc
+        finally:
+            remove_container(container)
 
     def _doing(self, step: str):
         return engine_call(DOING[step].format(reference=self.reference))
@@ -177,23 +173,27 @@ class SteppedRun:
 
     def _need(self, path: Path, step: str) -> None:
         if not path.exists():
-            raise _gone(step)
+            message = _("What the {step} step left for this one is gone; run the {step} step again first.")
+            raise StationError(message.format(step=step))
 
 
-class _LentContainer:
-    """The run's container lent to the post-run, which reads its results but may not remove it:
-    a retried post-run reads it again; `finish` (or a new run) removes it."""
+class _SavedResults:
+    """The results the run step saved, served to the post-run as the container's archive was."""
 
-    def __init__(self, container) -> None:
-        self._container = container
+    id = "saved-results"
 
-    def __getattr__(self, name: str):
-        return getattr(self._container, name)
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
-    def remove(self, **_options) -> None:
-        pass
+    def get_archive(self, path: str):
+        handle = self.path.open("rb")
 
+        def chunks():
+            with handle:
+                while data := handle.read(1 << 20):
+                    yield data
 
-def _gone(step: str) -> StationError:
-    message = _("What the {step} step left for this one is gone; run the {step} step again first.")
-    return StationError(message.format(step=step))
+        return chunks(), {}
+
+    def remove(self, force: bool = False) -> None:
+        """The run's container is gone already; the saved results stay for a post-run run again."""

@@ -100,3 +100,38 @@ def test_without_a_server_the_tab_offers_add_and_demo_once(qtbot, pht_home) -> N
     assert tab.no_server.isVisibleTo(tab) and tab.no_server_add.isVisibleTo(tab)
     assert not tab.add_server_button.isVisibleTo(tab)  # not a second "Add server…" beside it
     assert tab_title(window) == "Trains"
+
+
+def test_the_server_dialog_asks_for_what_each_network_needs(qtbot, pht_home) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_app.gui.dialogs.server_dialog import AddServerDialog
+
+    context = AppContext.for_profile("default")
+    dialog = AddServerDialog(context.settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(ServerKind.FLAME.value))
+    assert dialog.storage_url.isVisible() and not dialog.project.isVisible()
+    dialog.name.setText("hub")
+    dialog.api_url.setText("https://core.example.org")
+    dialog.auth_url.setText("https://auth.example.org")
+    assert not ok.isEnabled()  # a FLAME hub needs its storage URL too
+    dialog.storage_url.setText("https://storage.example.org")
+    assert ok.isEnabled()
+    ok.click()
+    hub = ServerProfiles(context.settings).get("hub")
+    assert hub.kind == ServerKind.FLAME and hub.storage_url == "https://storage.example.org"
+
+    dialog = AddServerDialog(context.settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(ServerKind.FEDERATED_NODE.value))
+    assert not dialog.auth_url.isVisible() and dialog.project.isVisible() and not dialog.storage_url.isVisible()
+    dialog.name.setText("node")
+    dialog.api_url.setText("https://node.example.org")
+    dialog.project.setText("dar-42")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    node = ServerProfiles(context.settings).get("node")
+    assert node.kind == ServerKind.FEDERATED_NODE and node.auth_url == node.api_url and node.project == "dar-42"

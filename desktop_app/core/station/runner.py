@@ -65,6 +65,12 @@ __all__ = ["STEPS", "RunReport", "StationRunner", "StationSetup", "StepRecord"]
 
 log = logging.getLogger(__name__)
 
+NO_RESULTS = N_("The train left no /opt/pht_results folder in its container, so there are no results.")
+TOO_LARGE = N_(
+    "The train's results in /opt/pht_results are larger than the station's limit of {mib} MiB; "
+    "they were not kept, and nothing was pushed."
+)
+
 # What each step is doing, for the sentence of an engine failure within it.
 DOING = {
     "pull": N_("Pulling {reference}"),
@@ -304,10 +310,15 @@ class StationRunner:
         report.log_tail, report.exit_code = outcome.tail, outcome.exit_code
         state["container"] = container  # the post-run reads the results out of it, then removes it
 
-    def _post_run(self, reference: str, repository: str, state: dict, scratch: Path, report: RunReport, cancel) -> None:
+    def _post_run(
+        self, reference: str, repository: str, state: dict, scratch: Path, report: RunReport, cancel, stepwise=False
+    ) -> None:
+        """`stepwise`: the push is another process's (`steps`), so no upload begins here and the
+        layer is always committed in the engine, for that push to find."""
         limits = self.setup.limits
         target = scratch / "layer.tar"
-        upload = state["upload"] = LayerUpload(reference, self.setup.credentials) if self.setup.push else None
+        streaming = self.setup.push and not stepwise
+        upload = state["upload"] = LayerUpload(reference, self.setup.credentials) if streaming else None
         if upload:
             upload.start(target)  # the layer goes up as it is written (invisible until the push step)
         try:
@@ -325,18 +336,13 @@ class StationRunner:
             if upload:
                 upload.finish(state["layer"].digest)
         except MissingInContainer as exc:
-            message = _("The train left no /opt/pht_results folder in its container, so there are no results.")
-            raise StationError(message) from exc
+            raise StationError(_(NO_RESULTS)) from exc
         except TooLarge as exc:
-            message = _(
-                "The train's results in /opt/pht_results are larger than the station's limit of "
-                "{results_mib} MiB; they were not kept, and nothing was pushed."
-            ).format(results_mib=limits.results_mib)
-            raise StationError(message) from exc
+            raise StationError(_(TOO_LARGE).format(mib=limits.results_mib)) from exc
         finally:
             remove_container(state.pop("container"))
         state["command"] = self._command(reference)
-        if not self.setup.push or self.setup.keep_images:  # the processed image stays in the engine
+        if stepwise or not self.setup.push or self.setup.keep_images:  # the processed image stays in the engine
             self._commit_layer(reference, repository, state, report, cancel)
 
     def _commit_layer(self, reference: str, repository: str, state: dict, report: RunReport, cancel) -> None:

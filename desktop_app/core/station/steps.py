@@ -25,9 +25,10 @@ from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
-from desktop_app.core.station.registry import split_reference
+from desktop_app.core.station.image_files import MissingInContainer, TooLarge, export_folder, remove_container
+from desktop_app.core.station.registry import push, split_reference
 from desktop_app.core.station.report import RunReport
-from desktop_app.core.station.runner import DOING, StationRunner, _cancelled_sentence
+from desktop_app.core.station.runner import DOING, NO_RESULTS, TOO_LARGE, StationRunner, _cancelled_sentence
 
 __all__ = ["StepState", "SteppedRun"]
 
@@ -91,7 +92,9 @@ class SteppedRun:
         report = RunReport(self.reference)
         try:
             with self._doing("run"):
-                self.runner._run(self.prerun_image, self.work, report, on_log, cancel)
+                kept: dict = {}
+                self.runner._run(self.prerun_image, kept, report, on_log, cancel)
+                self._save_results(kept["container"])
         except Cancelled as exc:
             raise Cancelled(_cancelled_sentence("run")) from exc
         finally:
@@ -103,7 +106,8 @@ class SteppedRun:
         config = self._config(state)
         report = RunReport(self.reference)
         with self._doing("post-run"):
-            self.runner._post_run(self.reference, self.repository, config, self.work, report, None)
+            kept = {"container": _SavedResults(self.work / "results.tar"), "config": config}
+            self.runner._post_run(self.reference, self.repository, kept, self.work, report, None, stepwise=True)
         if state.digest_out and state.digest_out != report.digest_out:
             self.runner._remove_image(state.digest_out)  # an earlier try's processed image, now untagged
         state.digest_out = report.digest_out
@@ -113,7 +117,7 @@ class SteppedRun:
         if not state.digest_out or self._image_id(self.reference) != state.digest_out:
             raise StationError(_("The train's tag no longer names the image the post-run made; nothing was pushed."))
         with self._doing("push"):
-            self.runner._push(self.reference, self.repository, None)
+            push(self.runner.client, self.reference, self.runner.setup.credentials)  # of the committed image
         return state
 
     def finish(self, state: StepState, succeeded: bool) -> None:
@@ -128,11 +132,27 @@ class SteppedRun:
 
     # -- helpers -------------------------------------------------------------------------------
 
+    def _save_results(self, container) -> None:
+        """The results out of the run's container into the work folder, for a post-run that may run again."""
+        try:
+            limit = self.runner.setup.limits.results_bytes
+            with (
+                export_folder(container, "/opt/pht_results", None, limit) as results,
+                (self.work / "results.tar").open("wb") as out,
+            ):
+                shutil.copyfileobj(results, out)
+        except MissingInContainer as exc:
+            raise StationError(_(NO_RESULTS)) from exc
+        except TooLarge as exc:
+            raise StationError(_(TOO_LARGE).format(mib=self.runner.setup.limits.results_mib)) from exc
+        finally:
+            remove_container(container)
+
     def _doing(self, step: str):
-        return engine_call(DOING[step].format(reference=self.reference))
+        return engine_call(_(DOING[step]).format(reference=self.reference))
 
     def _image_id(self, reference: str) -> str:
-        with engine_call(DOING["validate"].format(reference=reference)):
+        with engine_call(_(DOING["validate"]).format(reference=reference)):
             return str(self.runner.client.images.get(reference).id)
 
     def _original(self, state: StepState) -> str:
@@ -155,3 +175,25 @@ class SteppedRun:
         if not path.exists():
             message = _("What the {step} step left for this one is gone; run the {step} step again first.")
             raise StationError(message.format(step=step))
+
+
+class _SavedResults:
+    """The results the run step saved, served to the post-run as the container's archive was."""
+
+    id = "saved-results"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def get_archive(self, path: str):
+        handle = self.path.open("rb")
+
+        def chunks():
+            with handle:
+                while data := handle.read(1 << 20):
+                    yield data
+
+        return chunks(), {}
+
+    def remove(self, force: bool = False) -> None:
+        """The run's container is gone already; the saved results stay for a post-run run again."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.central.profiles import ServerProfiles
 from desktop_app.core.station.settings import StationSettings
 from desktop_app.gui.context import AppContext
-from desktop_app.gui.dialogs.server_dialog import AddServerDialog
+from desktop_app.gui.dialogs.server_dialog import AddServerDialog, kind_name
 from desktop_app.gui.widgets.language_box import LanguageBox
 from desktop_app.gui.widgets.tables import row_table
 
@@ -106,7 +106,7 @@ class PreferencesDialog(QDialog):
         profiles = ServerProfiles(self.context.settings).all()
         self.servers.setRowCount(len(profiles))
         for row, profile in enumerate(profiles):
-            kind = self.tr("local demo") if profile.demo else self.tr("PHT central")
+            kind = self.tr("local demo") if profile.demo else kind_name(profile.kind)
             name = self.tr("{name} (active)").format(name=profile.name) if profile.name == active else profile.name
             for column, text in enumerate((name, profile.api_url, kind)):
                 item = QTableWidgetItem(text)

@@ -4,12 +4,32 @@
 <context>
     <name>AddServerDialog</name>
     <message>
+        <source>PHT central</source>
+        <translation>PHT Central</translation>
+    </message>
+    <message>
+        <source>FLAME hub</source>
+        <translation>FLAME-Hub</translation>
+    </message>
+    <message>
+        <source>PHEMS Federated Node</source>
+        <translation>PHEMS Federated Node</translation>
+    </message>
+    <message>
         <source>Add your PHT server</source>
         <translation>Ihren PHT-Server hinzufügen</translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
         <source>e.g. pht-central</source>
         <translation>z. B. pht-central</translation>
+    </message>
+    <message>
+        <source>your approved project, if you are not an admin</source>
+        <translation>Ihr genehmigtes Projekt, falls Sie kein Administrator sind</translation>
     </message>
     <message>
         <source>only if your network inspects TLS</source>
@@ -24,6 +44,10 @@
         <translation>Eine CA-Bundle-Datei wählen</translation>
     </message>
     <message>
+        <source>Ne&amp;twork:</source>
+        <translation>Ne&amp;tzwerk:</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -34,6 +58,14 @@
     <message>
         <source>A&amp;uth URL:</source>
         <translation>A&amp;uth-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Storage URL:</source>
+        <translation>&amp;Speicher-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
     </message>
     <message>
         <source>&amp;CA bundle:</source>
@@ -52,6 +84,14 @@
         <translation>Auth-URL</translation>
     </message>
     <message>
+        <source>Storage URL</source>
+        <translation>Speicher-URL</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
         <source>CA bundle</source>
         <translation>CA-Bundle</translation>
     </message>
@@ -62,6 +102,10 @@
     <message>
         <source>Your PHT administrator gives you these addresses.</source>
         <translation>Diese Adressen erhalten Sie von Ihrer PHT-Administration.</translation>
+    </message>
+    <message>
+        <source>Core &amp;URL:</source>
+        <translation>Core-&amp;URL:</translation>
     </message>
     <message>
         <source>Edit {name}</source>
@@ -545,6 +589,26 @@
             <numerusform>%n Datei nach {folder} abgerufen: vom Netz nicht verschlüsselt; Unversehrtheit nicht prüfbar.</numerusform>
             <numerusform>%n Dateien nach {folder} abgerufen: vom Netz nicht verschlüsselt; Unversehrtheit nicht prüfbar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Analysis: {name} ({id})</source>
+        <translation>Analyse: {name} ({id})</translation>
+    </message>
+    <message>
+        <source>From: {source}</source>
+        <translation>Von: {source}</translation>
+    </message>
+    <message>
+        <source>Protection: {protection}</source>
+        <translation>Schutz: {protection}</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>Ordner: {folder}</translation>
+    </message>
+    <message>
+        <source>The SHA-256 sums are of the bytes as received, to compare copies later; they do not show who made the files.</source>
+        <translation>Die SHA-256-Summen gelten für die Bytes, wie sie ankamen, um Kopien später zu vergleichen; sie zeigen nicht, wer die Dateien erstellt hat.</translation>
     </message>
 </context>
 <context>
@@ -1347,10 +1411,6 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
     <message>
         <source>local demo</source>
         <translation>lokale Demo</translation>
-    </message>
-    <message>
-        <source>PHT central</source>
-        <translation>PHT Central</translation>
     </message>
     <message>
         <source>{name} (active)</source>

@@ -4,11 +4,31 @@
 <context>
     <name>AddServerDialog</name>
     <message>
+        <source>PHT central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLAME hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHEMS Federated Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add your PHT server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. pht-central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your approved project, if you are not an admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -24,6 +44,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ne&amp;twork:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -33,6 +57,14 @@
     </message>
     <message>
         <source>A&amp;uth URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storage URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -52,6 +84,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Storage URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,6 +101,10 @@
     </message>
     <message>
         <source>Your PHT administrator gives you these addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core &amp;URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -545,6 +589,26 @@
             <numerusform>Fetched %n file into {folder}: not encrypted by the network; integrity not verifiable.</numerusform>
             <numerusform>Fetched %n files into {folder}: not encrypted by the network; integrity not verifiable.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Analysis: {name} ({id})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protection: {protection}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 sums are of the bytes as received, to compare copies later; they do not show who made the files.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1342,10 +1406,6 @@ Every key then needs a passphrase, and sign-in tokens are not remembered.</sourc
     </message>
     <message>
         <source>local demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PHT central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.paths import safe_file_name
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
@@ -162,7 +164,7 @@ class FlameResultsPanel(QWidget):
 
     def _fetched(self, report) -> None:
         self.output = Path(report.output)
-        self.report.setPlainText(report.to_text())
+        self.report.setPlainText(self._report_text(report))
         self.report.setVisible(True)
         self.context.status_message.emit(
             self.tr(
@@ -172,6 +174,23 @@ class FlameResultsPanel(QWidget):
             ).format(folder=report.output)
         )
         self._update()
+
+    def _report_text(self, report) -> str:
+        """The report in the window's language (the CLI prints its own, in English); the hub's
+        names are plain text in a plain-text box."""
+        lines = [
+            self.tr("Analysis: {name} ({id})").format(name=printable(report.analysis_name), id=report.analysis_id),
+            self.tr("From: {source}").format(source=report.source),
+            self.tr("Protection: {protection}").format(protection=_(report.protection)),
+            *(f"  ✓ {check}" for check in report.checks),
+            self.tr("Folder: {folder}").format(folder=report.output),
+            *(f"  {item.size:>12}  {item.sha256}  {printable(item.path)}" for item in report.files),
+            self.tr(
+                "The SHA-256 sums are of the bytes as received, to compare copies later; they do not show "
+                "who made the files."
+            ),
+        ]
+        return "\n".join(lines)
 
     def open_folder(self) -> None:
         if self.output is not None:

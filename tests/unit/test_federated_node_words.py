@@ -76,3 +76,24 @@ def test_a_task_record_is_type_checked() -> None:
 )
 def test_the_expiry_is_read_from_a_jwt_when_there_is_one(token: str, expiry: float | None) -> None:
     assert jwt_expiry(token) == expiry
+
+
+def test_a_status_or_log_line_nested_near_the_stack_limit_is_named_not_a_crash() -> None:
+    """Found by tests/fuzz/test_fuzz_network_records.py: json.loads gives a document nested
+    almost as deep as the stack allows; writing it out again from a deeper call (a GUI worker)
+    raised RecursionError."""
+    import sys
+
+    from desktop_app.core.federated_node.tasks import status_sentence, task_logs
+
+    nested: list = []
+    for _level in range(sys.getrecursionlimit()):  # deeper than json.dumps can go from here
+        nested = [nested]
+
+    class Answering:
+        def request(self, *_args, **_options):
+            return {"logs": [nested]}
+
+    words, stopped = status_sentence(nested)
+    assert "nested too deep" in words and not stopped
+    assert task_logs(Answering(), 7) == ["(a value nested too deep to show)"]  # type: ignore[arg-type]

@@ -117,7 +117,7 @@ def status_sentence(status: Any) -> tuple[str, bool]:
             said = ", ".join(p for p in parts if p)
             text = f"{outcome} ({said})" if said else outcome
             return sentence(_("{text} at {when}").format(text=text, when=when) if when else text), True
-    return _("Unknown status ({what}).").format(what=printable(json.dumps(status, default=str), 80)), False
+    return _("Unknown status ({what}).").format(what=printable(_as_json(status), 80)), False
 
 
 def _detail(details: dict, *keys: str) -> str:
@@ -141,7 +141,16 @@ def task_logs(client: NodeClient, task: int | str) -> list[str]:
     logs = body.get("logs") if isinstance(body, dict) else None
     if not isinstance(logs, list):
         raise _malformed(_("the logs of task {task}").format(task=task), _("hold no list of lines"))
-    return [printable(line, 4000) if isinstance(line, str) else printable(json.dumps(line), 4000) for line in logs]
+    return [printable(line, 4000) if isinstance(line, str) else printable(_as_json(line), 4000) for line in logs]
+
+
+def _as_json(value: Any) -> str:
+    """A node's value shown as JSON; one nested deeper than can be written out is named, not shown
+    (a decoded answer can be nested almost as deep as the stack, which writing it out exceeds)."""
+    try:
+        return json.dumps(value, default=str)
+    except RecursionError:
+        return _("(a value nested too deep to show)")
 
 
 def submit_task(client: NodeClient, spec: dict) -> int:

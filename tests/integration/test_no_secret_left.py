@@ -193,6 +193,67 @@ def test_every_cli_job_leaves_no_secret_and_private_files_are_owner_only(
     }
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_flame_jobs_leave_no_secret_and_private_files_are_owner_only(pht_home: Path, tmp_path: Path) -> None:
+    """The same search for a FLAME hub's jobs: sign-in (user and robot), nodes, a node key set
+    and read back, results listed and fetched, sign-out. The unencrypted node key the user asked
+    for goes to the user's folder only (0600), never into the profile, the log or the temp folder."""
+    from desktop_app.demo_hub.flame import FlameHub
+    from desktop_app.demo_hub.flame.state import DEMO_NODE_ID, FINISHED_ANALYSIS_ID, FLAME_ROBOT, FLAME_USER
+
+    temp, user = tmp_path / "temp", tmp_path / "user"
+    temp.mkdir()
+    user.mkdir()
+    env = {"PHT_DESKTOP_LOG": "debug", "TMPDIR": str(temp)}
+    said: dict[str, bytes] = {}
+    hub = FlameHub().start()
+    try:
+
+        def ok(*args: str, stdin: str = "") -> str:
+            result = run_cli(*args, stdin=stdin, env=env)
+            said[f"output of {' '.join(args)!r}"] = (result.stdout + result.stderr).encode()
+            assert result.returncode == 0, result.stderr
+            return result.stdout
+
+        ok(
+            "server", "add", "hub", "--kind", "flame", "--api", hub.core_url, "--auth", hub.auth_url,
+            "--storage", hub.storage_url,
+        )  # fmt: skip
+        ok("login", "--username", FLAME_USER["name"], "--password-stdin", stdin=f"{FLAME_USER['password']}\n")
+        ok("flame", "nodes")
+        ok("keys", "generate", "node-key", "--type", "ec-p256", "--passphrase-stdin", stdin=f"{KEY_PASS}\n")
+        ok("keys", "register", "node-key", "--node", DEMO_NODE_ID)
+        exported = user / "node-key.pem"
+        ok(
+            "keys", "export", "node-key", "--private", "--unencrypted", "-o", str(exported), "--passphrase-stdin",
+            stdin=f"{KEY_PASS}\n",
+        )  # fmt: skip
+        ok("results", "list", "--json")
+        ok("results", "fetch", FINISHED_ANALYSIS_ID, "--out", str(user / "result"))
+        ok("logout")
+        ok("login", "--robot-id", FLAME_ROBOT["id"], "--robot-secret-stdin", stdin=f"{FLAME_ROBOT['secret']}\n")
+        ok("logout")
+        tokens = {*hub.state.access_tokens, *hub.state.refresh_tokens}
+    finally:
+        hub.stop()
+
+    key = serialization.load_pem_private_key(exported.read_bytes(), None)
+    pem = exported.read_bytes()
+    secrets = {
+        "the key's passphrase": KEY_PASS.encode(),
+        "the user's password": FLAME_USER["password"].encode(),
+        "the robot's secret": FLAME_ROBOT["secret"].encode(),
+        "the node key (PEM body)": b"".join(pem.splitlines()[1:-1])[:64],
+        "the node key (private value)": format(key.private_numbers().private_value, "x").encode(),  # type: ignore[union-attr]
+        **{f"token {token[:6]}…": token.encode() for token in tokens},
+    }
+    assert len(tokens) >= 3  # the user's access and refresh tokens and the robot's: all searched for
+    profiles = profile_folders()
+    assert find_secrets(secrets, said, [*profiles, temp]) == []
+    assert "\n".join(loose_modes(*profiles)) == ""
+    assert f"{stat.S_IMODE(exported.stat().st_mode):04o}" == "0600"
+
+
 # -- one journey through the real window ------------------------------------------------------
 
 

@@ -85,6 +85,26 @@ def hub():
     server.stop()
 
 
+@pytest.fixture
+def flame_hub():
+    """The stand-in FLAME hub (authup, core and storage routes) over real loopback HTTP."""
+    from desktop_app.demo_hub.flame import FlameHub
+
+    server = FlameHub().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def node():
+    """The stand-in PHEMS Federated Node over real loopback HTTP."""
+    from desktop_app.demo_hub.federated_node import FederatedNodeStandIn
+
+    server = FederatedNodeStandIn().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def registry(tmp_path_factory):
     from tests.helpers.engine import LocalRegistry

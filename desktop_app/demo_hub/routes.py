@@ -44,9 +44,20 @@ ROUTES = [
 ]
 
 
-def find_route(method: str, path: str) -> tuple[Route, tuple[str, ...]] | None:
-    for route in ROUTES:
-        groups = route.match(method, path)
-        if groups is not None:
-            return route, groups
-    return None
+RouteFinder = Callable[[str, str], "tuple[Route, tuple[str, ...]] | None"]
+
+
+def route_finder(routes: list[Route]) -> RouteFinder:
+    """The first of `routes` that matches a request, with the groups its pattern caught."""
+
+    def find(method: str, path: str) -> tuple[Route, tuple[str, ...]] | None:
+        for route in routes:
+            groups = route.match(method, path)
+            if groups is not None:
+                return route, groups
+        return None
+
+    return find
+
+
+find_route = route_finder(ROUTES)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox
 from desktop_app.core.central.profiles import ServerKind, ServerProfiles
 from desktop_app.core.keys.types import KeyType
 from desktop_app.core.sessions import open_session
-from desktop_app.demo_hub.flame import FlameHub
 from desktop_app.demo_hub.flame.state import DEMO_NODE_ID
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.main_window import MainWindow
@@ -21,13 +20,6 @@ from tests.helpers.flame import USER_LOGIN
 pytestmark = pytest.mark.keyring  # the key store and tokens live in the real Secret Service
 
 PASS = "node-key-gui-passphrase-7"
-
-
-@pytest.fixture
-def flame_hub():
-    server = FlameHub().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -9,19 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.core.central.profiles import ServerKind, ServerProfiles
-from desktop_app.demo_hub.federated_node import FederatedNodeStandIn
 from desktop_app.demo_hub.federated_node.state import DEMO_NODE_USER, DEMO_PROJECT, DEMO_RESULTS
 from desktop_app.gui.widgets.node_tasks_panel import NodeTasksPanel
 from tests.gui.conftest import wait_idle
 
 pytestmark = pytest.mark.keyring
-
-
-@pytest.fixture
-def node():
-    server = FederatedNodeStandIn().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -11,21 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.core.central.profiles import ServerKind, ServerProfiles
-from desktop_app.demo_hub.federated_node import FederatedNodeStandIn
-from desktop_app.demo_hub.flame import FlameHub
 from desktop_app.demo_hub.flame.state import DEMO_RESULT_FILES, FINISHED_ANALYSIS_ID, FLAME_USER
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
 
 pytestmark = pytest.mark.keyring
-
-
-@pytest.fixture
-def flame_hub():
-    server = FlameHub().start()
-    yield server
-    server.stop()
 
 
 def window_for(qtbot, context: AppContext) -> MainWindow:
@@ -80,18 +71,14 @@ def test_a_flame_hub_shows_its_analyses_and_fetches_a_result_saying_it_is_unprot
     assert panel.analyses == []  # another server's analyses are not shown under this one
 
 
-def test_a_federated_node_shows_its_tasks_panel_which_signs_in_by_itself(qtbot, pht_home) -> None:
-    node = FederatedNodeStandIn().start()
-    try:
-        context = AppContext.for_profile("default")
-        ServerProfiles(context.settings).add("node", node.url, node.url, kind=ServerKind.FEDERATED_NODE)
-        window = window_for(qtbot, context)
-        tab = window.tab("Trains")
-        assert tab_title(window) == "Tasks" and tab.pages.currentWidget() is tab.node
-        assert not tab.sign_in_box.isVisibleTo(tab) and not tab.sign_out_button.isVisibleTo(tab)
-        assert tab.node.sign_in_button.isVisibleTo(tab)
-    finally:
-        node.stop()
+def test_a_federated_node_shows_its_tasks_panel_which_signs_in_by_itself(qtbot, pht_home, node) -> None:
+    context = AppContext.for_profile("default")
+    ServerProfiles(context.settings).add("node", node.url, node.url, kind=ServerKind.FEDERATED_NODE)
+    window = window_for(qtbot, context)
+    tab = window.tab("Trains")
+    assert tab_title(window) == "Tasks" and tab.pages.currentWidget() is tab.node
+    assert not tab.sign_in_box.isVisibleTo(tab) and not tab.sign_out_button.isVisibleTo(tab)
+    assert tab.node.sign_in_button.isVisibleTo(tab)
 
 
 def test_without_a_server_the_tab_offers_add_and_demo_once(qtbot, pht_home) -> None:

@@ -24,7 +24,6 @@ from desktop_app.core.keystore import KeyStore
 from desktop_app.core.paths import AppPaths
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.settings import Settings
-from desktop_app.demo_hub.federated_node import FederatedNodeStandIn
 from desktop_app.demo_hub.federated_node.state import (
     BLOCKED_TASK_ID,
     DEMO_NODE_ADMIN,
@@ -41,13 +40,6 @@ from tests.helpers.hostile_zips import Entry, build
 pytestmark = pytest.mark.keyring  # the node's token lives in the real Secret Service
 
 USER, PASSWORD = DEMO_NODE_USER["username"], DEMO_NODE_USER["password"]
-
-
-@pytest.fixture
-def node():
-    server = FederatedNodeStandIn().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -83,26 +83,21 @@ class CentralClient:
     # -- sign in ---------------------------------------------------------------------------------
 
     def sign_in(self, credentials: Credentials, remember: bool = False) -> TokenSet:
-        if credentials.grant == "password":
-            form = {
-                "grant_type": "password",
-                "username": credentials.identity,
-                "password": credentials.secret,
-            }
-            if credentials.realm:
-                form["realm_id"] = credentials.realm
-        else:
-            form = {
-                "grant_type": "robot_credentials",
-                "id": credentials.identity,
-                "secret": credentials.secret,
-            }
-        tokens = self._token_request(form)
+        tokens = self._token_request(self._grant_form(credentials))
         if self.tokens:
             self.tokens.save(tokens)
             if remember:
                 self.tokens.remember(credentials)
         return tokens
+
+    def _grant_form(self, credentials: Credentials) -> dict[str, str]:
+        """The token request's form for these credentials (a network may spell robots otherwise)."""
+        if credentials.grant == "password":
+            form = {"grant_type": "password", "username": credentials.identity, "password": credentials.secret}
+            if credentials.realm:
+                form["realm_id"] = credentials.realm
+            return form
+        return {"grant_type": "robot_credentials", "id": credentials.identity, "secret": credentials.secret}
 
     def sign_out(self) -> None:
         if self.tokens:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from desktop_app.core.central.client import CentralClient
 from desktop_app.core.central.profiles import ServerKind, ServerProfile
-from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
+from desktop_app.core.central.tokens import Credentials, TokenStore
 from desktop_app.core.central.wording import printable
 from desktop_app.core.flame.errors import FlameError
 from desktop_app.core.flame.wire import Dialect
@@ -59,25 +59,14 @@ class FlameClient(CentralClient):
             self._dialect = Dialect.for_version(version)
         return self._dialect
 
-    def sign_in(self, credentials: Credentials, remember: bool = False) -> TokenSet:
+    def _grant_form(self, credentials: Credentials) -> dict[str, str]:
         # The version first, whatever the grant: a core URL that is no FLAME hub is found out
         # before a password is sent anywhere.
         dialect = self.dialect
-        if credentials.grant == "password":
-            form = {"grant_type": "password", "username": credentials.identity, "password": credentials.secret}
-            if credentials.realm:
-                form["realm_id"] = credentials.realm
-        elif dialect.camel_case:
-            form = {
-                "grant_type": "client_credentials",
-                "client_id": credentials.identity,
-                "client_secret": credentials.secret,
-            }
-        else:
-            form = {"grant_type": "robot_credentials", "id": credentials.identity, "secret": credentials.secret}
-        tokens = self._token_request(form)
-        if self.tokens:
-            self.tokens.save(tokens)
-            if remember:
-                self.tokens.remember(credentials)
-        return tokens
+        if credentials.grant == "password" or not dialect.camel_case:
+            return super()._grant_form(credentials)  # robots: `robot_credentials` up to hub 0.8.x
+        return {
+            "grant_type": "client_credentials",
+            "client_id": credentials.identity,
+            "client_secret": credentials.secret,
+        }

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from desktop_app.demo_hub.flame import auth_routes, core_routes, storage_routes
-from desktop_app.demo_hub.routes import ID, Route
+from desktop_app.demo_hub.routes import ID, Route, route_finder
 
 ROUTES = [
     Route("POST", r"/auth/token", auth_routes.token),
@@ -20,9 +20,4 @@ ROUTES = [
 ]
 
 
-def find_route(method: str, path: str) -> tuple[Route, tuple[str, ...]] | None:
-    for route in ROUTES:
-        groups = route.match(method, path)
-        if groups is not None:
-            return route, groups
-    return None
+find_route = route_finder(ROUTES)

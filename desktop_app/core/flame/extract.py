@@ -27,6 +27,7 @@ from desktop_app.core.results.archive_reader import (  # the result archives' na
     _decoded,
     _normalised_parts,
     _same_on_disk,
+    claim_name,
 )
 from desktop_app.core.results.decrypt import (  # the same staged move as decrypted results
     OutputWriteError,
@@ -66,17 +67,7 @@ def _members(source: TarSource) -> list[tuple[str, TarEntry]]:
             _normalised_parts(raw)
             continue
         name = checked_name(raw)
-        earlier = seen.get(_same_on_disk(name))
-        if earlier == name:
-            raise UnsafeArchive(_("The archive holds {name!r} twice; it is refused as ambiguous.").format(name=name))
-        if earlier is not None:
-            raise UnsafeArchive(
-                _(
-                    "The archive holds {earlier!r} and {name!r}, which differ only in letter case or accents "
-                    "and would overwrite each other on many systems."
-                ).format(earlier=earlier, name=name)
-            )
-        seen[_same_on_disk(name)] = name
+        claim_name(seen, name)
         files.append((name, entry))
     folders = {_same_on_disk(str(parent)) for name, _entry in files for parent in PurePosixPath(name).parents}
     for name, _entry in files:

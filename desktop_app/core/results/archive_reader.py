@@ -114,6 +114,22 @@ def _same_on_disk(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
+def claim_name(seen: dict[str, str], name: str) -> None:
+    """Add a member's name to those `seen` (keyed as a disk sees them); a name that is there
+    already, or one that a disk would take for it, makes the archive ambiguous."""
+    earlier = seen.get(_same_on_disk(name))
+    if earlier == name:
+        raise UnsafeArchive(_("The archive holds {name!r} twice; it is refused as ambiguous.").format(name=name))
+    if earlier is not None:
+        raise UnsafeArchive(
+            _(
+                "The archive holds {earlier!r} and {name!r}, which differ only in letter case or "
+                "accents and would overwrite each other on many systems."
+            ).format(earlier=earlier, name=name)
+        )
+    seen[_same_on_disk(name)] = name
+
+
 class ResultArchive:
     """An opened, checked result archive. Use as a context manager."""
 
@@ -159,19 +175,7 @@ class ResultArchive:
                 if parts[0] != RESULTS_DIR:
                     raise UnsafeArchive(_("The archive holds an unexpected folder {raw!r}.").format(raw=raw))
                 continue
-            earlier = seen.get(_same_on_disk(name))
-            if earlier == name:
-                raise UnsafeArchive(
-                    _("The archive holds {name!r} twice; it is refused as ambiguous.").format(name=name)
-                )
-            if earlier is not None:
-                raise UnsafeArchive(
-                    _(
-                        "The archive holds {earlier!r} and {name!r}, which differ only in letter case or "
-                        "accents and would overwrite each other on many systems."
-                    ).format(earlier=earlier, name=name)
-                )
-            seen[_same_on_disk(name)] = name
+            claim_name(seen, name)
             if name == CONFIG_NAME:
                 if entry.size > MAX_CONFIG_SIZE:
                     raise UnsafeArchive(_("The archive's train_config.json is implausibly large."))

@@ -103,7 +103,7 @@ def raw_server():
             while True:
                 connection, _ = server.accept()
                 with connection:
-                    connection.recv(65536)
+                    _read_request(connection)  # all of it: closing on unread bytes would reset the connection
                     connection.sendall(settings["answer"])
                     if settings["hang"]:
                         release.wait(60)
@@ -112,6 +112,25 @@ def raw_server():
     yield SimpleNamespace(api_url=f"http://127.0.0.1:{server.getsockname()[1]}", settings=settings)
     release.set()
     server.close()
+
+
+def _read_request(connection: socket.socket) -> None:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(
+        (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")),
+        0,
+    )
+    while len(body) < length:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return
+        body += chunk
 
 
 HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"

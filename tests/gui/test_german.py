@@ -79,6 +79,7 @@ DATA = re.compile(
     r"\S*[/\\]\S*|https?://\S+"  # paths and URLs
     r"|\b[\w.-]+\.(?:pem|key|json|tar|csv)\b"  # file names
     r"|\b[0-9a-f]{4}( [0-9a-f]{4})+\b"  # fingerprints
+    r"|\b[0-9a-f]{8,}"  # hashes and short fingerprints ("f01be229…" must not read as "be")
     r"|\bresearcher\b|\bstation-\d\b|\btrain-[0-9a-f]+\b|\bdemo-password\b"  # names the test gave or the demo has
 )
 

@@ -25,7 +25,7 @@ from desktop_app.core.station.settings import REGISTRY_SECRET, StationSettings
 ENGINE_HINT = "Start Docker or Podman's service (`podman system service`), or give its address with --engine URL."
 
 
-def _worded(exc: PHTError) -> PHTError:
+def worded(exc: PHTError) -> PHTError:
     """The core's remedy in this front's words: a command or a flag to use."""
     if exc.remedy == Remedy.START_ENGINE:
         return StationError(f"{exc} {ENGINE_HINT}", remedy=exc.remedy, details=exc.details)
@@ -33,7 +33,7 @@ def _worded(exc: PHTError) -> PHTError:
 
 
 @contextmanager
-def _ctrl_c_cancels(token: CancelToken) -> Iterator[None]:
+def ctrl_c_cancels(token: CancelToken) -> Iterator[None]:
     """The first Ctrl-C cancels the run (its container is killed and the run recorded); a second one interrupts."""
 
     def on_interrupt(signum, frame) -> None:
@@ -53,7 +53,7 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         return _run_train(args, ctx)
     except PHTError as exc:
-        raise _worded(exc) from exc
+        raise worded(exc) from exc
 
 
 def station_runner(args: argparse.Namespace, ctx: CliContext, *, push: bool = True, keep_images: bool = False):
@@ -98,7 +98,7 @@ def _run_train(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"[{step.outcome:>6}] {step.name} {step.detail}".rstrip(), file=sys.stderr)
 
     token = CancelToken()
-    with _ctrl_c_cancels(token):
+    with ctrl_c_cancels(token):
         report = runner.run(args.reference, show_step, lambda line: print(f"  | {line}", file=sys.stderr), token)
     run_id = RunRecords(ctx.paths.data_dir).add(report)
     failure = report.failure(run_id)

@@ -10,7 +10,7 @@ import time
 
 from desktop_app.cli.context import CliContext
 from desktop_app.cli.keys import add_passphrase_stdin, open_store
-from desktop_app.cli.station import _ctrl_c_cancels, _worded, station_runner
+from desktop_app.cli.station import ctrl_c_cancels, station_runner, worded
 from desktop_app.core.errors import PHTError, UsageError
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.settings import StationSettings
@@ -99,7 +99,7 @@ def _run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         return _run_queue(args, ctx)
     except PHTError as exc:
-        raise _worded(exc) from exc
+        raise worded(exc) from exc
 
 
 def _run_queue(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -128,7 +128,7 @@ def _run_queue(args: argparse.Namespace, ctx: CliContext) -> int:
         return runner.run(reference, show_step, lambda line: print(f"  | {line}", file=sys.stderr), token)
 
     token = CancelToken()
-    with _ctrl_c_cancels(token):
+    with ctrl_c_cancels(token):
         outcome = run_queue(queue, run_one, recorder(RunRecords(ctx.paths.data_dir)), digest_of, show_entry, token)
     failed = [entry for entry in outcome.ran if entry.state != DONE]
     print(f"The queue is empty: {len(outcome.ran)} run(s), {len(failed)} not done.")

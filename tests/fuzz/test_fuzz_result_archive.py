@@ -25,13 +25,9 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from hypothesis import strategies as st
 
 from desktop_app.core.errors import PHTError
-from desktop_app.core.results.archive_reader import (
-    FORBIDDEN_CATEGORIES,
-    MAX_DEPTH,
-    MAX_NAME_BYTES,
-    ResultArchive,
-)
+from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.results.decrypt import DecryptRequest, OpeningKeys, decrypt_opened
+from desktop_app.core.results.member_names import FORBIDDEN_CATEGORIES, MAX_DEPTH, MAX_NAME_BYTES
 from tests.fuzz.harness import run_harness
 from tests.helpers import hostile_archives as tar
 from tests.helpers.result_archives import build_archive
@@ -206,9 +202,7 @@ def _on_disk(name: str) -> str:
 def tarfile_archives(draw: st.DrawFn) -> tuple[bytes, dict[str, bytes], bool]:
     names = draw(st.lists(st.lists(SAFE_PART, min_size=1, max_size=4).map("/".join), max_size=6, unique_by=_on_disk))
     names = [n for n in names if not any(_on_disk(o).startswith(_on_disk(n) + "/") for o in names if o != n)]
-    files = {"train_config.json": CONFIG} | {
-        f"pht_results/{name}": draw(st.binary(max_size=700)) for name in names
-    }
+    files = {"train_config.json": CONFIG} | {f"pht_results/{name}": draw(st.binary(max_size=700)) for name in names}
     fmt = draw(st.sampled_from([tarfile.GNU_FORMAT, tarfile.PAX_FORMAT, tarfile.USTAR_FORMAT]))
     compress = draw(st.booleans())
     try:

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from desktop_app.core.results.archive_reader import ResultArchive, _normalised_parts
+from desktop_app.core.results.archive_reader import ResultArchive
 from desktop_app.core.results.errors import UnsafeArchive
+from desktop_app.core.results.member_names import normalised_parts
 from tests.helpers.result_archives import BuiltArchive, build_archive
 
 FILES = {"a.bin": os.urandom(3000), "nested/b.txt": b"x" * 700, "empty.txt": b""}
@@ -125,11 +126,11 @@ def test_a_file_that_is_also_a_folder_in_another_case_is_refused(built: BuiltArc
 )
 def test_names_windows_would_reinterpret(name: str) -> None:
     with pytest.raises(UnsafeArchive, match="Windows cannot store safely"):
-        _normalised_parts(name, windows=True)
-    assert _normalised_parts(name, windows=False)[0] == "pht_results"
+        normalised_parts(name, windows=True)
+    assert normalised_parts(name, windows=False)[0] == "pht_results"
 
 
 @pytest.mark.parametrize("name", ["pht_results/a\nb.txt", "pht_results/tab\there", "pht_results/c\x7f\x01"])
 def test_control_characters_are_refused(name: str) -> None:
     with pytest.raises(UnsafeArchive, match="forbidden character"):
-        _normalised_parts(name, windows=False)
+        normalised_parts(name, windows=False)

@@ -13,30 +13,21 @@ are they moved into place. A refusal or a cancel leaves the output folder as it 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
-from desktop_app.core.results.archive_reader import (  # the result archives' name rules, shared on purpose
-    _decoded,
-    _normalised_parts,
-    _same_on_disk,
-    claim_name,
-)
-from desktop_app.core.results.decrypt import (  # the same staged move as decrypted results
-    OutputWriteError,
-    _check_free_space,
-    _check_output,
-    _make_parents,
-    _move_into,
-)
 from desktop_app.core.results.errors import UnsafeArchive
+from desktop_app.core.results.member_names import (  # the result archives' name rules, shared on purpose
+    claim_name,
+    member_name,
+    normalised_parts,
+    refuse_file_as_folder,
+)
+from desktop_app.core.results.output_folder import check_output, staged_output  # the same all-or-nothing write
 from desktop_app.core.results.tar_stream import TarEntry, TarSource, read_entries
 
 CHUNK = 1 << 20
@@ -51,7 +42,7 @@ class ExtractedFile:
 
 def checked_name(raw: str) -> str:
     """A member or file name as it may be written under the output folder (UnsafeArchive if not)."""
-    parts = _normalised_parts(raw)
+    parts = normalised_parts(raw)
     if not parts:
         raise UnsafeArchive(_("The archive holds a file without a name ({raw!r}).").format(raw=raw))
     return "/".join(parts)
@@ -62,17 +53,14 @@ def _members(source: TarSource) -> list[tuple[str, TarEntry]]:
     seen: dict[str, str] = {}
     files: list[tuple[str, TarEntry]] = []
     for entry in read_entries(source):
-        raw = _decoded(entry)
+        raw = member_name(entry)
         if entry.is_dir:
-            _normalised_parts(raw)
+            normalised_parts(raw)
             continue
         name = checked_name(raw)
         claim_name(seen, name)
         files.append((name, entry))
-    folders = {_same_on_disk(str(parent)) for name, _entry in files for parent in PurePosixPath(name).parents}
-    for name, _entry in files:
-        if _same_on_disk(name) in folders:
-            raise UnsafeArchive(_("The archive holds {name!r} both as a file and as a folder.").format(name=name))
+    refuse_file_as_folder(name for name, _entry in files)
     return files
 
 
@@ -95,41 +83,15 @@ def extract_tar(
     cancel: CancelToken | None = None,
 ) -> list[ExtractedFile]:
     """Extract `archive` into `output` (new or empty, or any folder with `force`), all or nothing."""
-    _check_output(output, force)
+    check_output(output, force)
     source = TarSource(archive)
     try:
         files = _members(source)  # the whole archive is read and checked before anything is written
         total = sum(entry.size for _name, entry in files)
-        try:
-            created = _make_parents(output.parent)
-            staging = Path(tempfile.mkdtemp(prefix=".flame-result-", dir=output.parent))
-        except OSError as exc:
-            raise OutputWriteError(
-                _("The output folder {output} cannot be created ({reason}).").format(
-                    output=output, reason=exc.strerror or exc
-                )
-            ) from exc
-        moved = False
-        try:
-            _check_free_space(staging, total, output)
-            written = _write_all(source, files, staging, total, progress, cancel)
-            if cancel:
-                cancel.commit(_("the results were already written to {output}.").format(output=output))
-            _move_into(staging, output, [item.path for item in written])
-            moved = True
+        with staged_output(output, total, ".flame-result-") as staged:
+            written = _write_all(source, files, staged.folder, total, progress, cancel)
+            staged.move_in([item.path for item in written], cancel)
             return written
-        except OSError as exc:
-            raise OutputWriteError(
-                _("Writing the results failed ({reason}); nothing was left in {output}.").format(
-                    reason=exc.strerror or exc, output=output
-                )
-            ) from exc
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-            if not moved:
-                for folder in created:
-                    with contextlib.suppress(OSError):
-                        folder.rmdir()
     finally:
         source.close()
 

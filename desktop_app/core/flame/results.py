@@ -27,7 +27,7 @@ from desktop_app.core.flame.errors import FlameError
 from desktop_app.core.flame.extract import ExtractedFile, checked_name, extract_tar
 from desktop_app.core.i18n import N_, _
 from desktop_app.core.progress import CancelToken, ProgressCallback, no_progress
-from desktop_app.core.results.decrypt import _check_output, _check_targets  # the decrypted results' output rules
+from desktop_app.core.results.output_folder import check_output, check_targets  # the decrypted results' output rules
 
 RESULT = "RESULT"
 NOT_PROTECTED = N_("not encrypted by the network; integrity not verifiable")
@@ -186,7 +186,7 @@ def fetch_result(
     download = out_dir.parent / f".{out_dir.name}-flame-{result.id}.download"
     if file_name is not None:
         return _fetch_one(client, result, out_dir, download, report, file_name, progress, cancel, force)
-    _check_output(out_dir, force)  # before the download: a full folder is said at once
+    check_output(out_dir, force)  # before the download: a full folder is said at once
     download_file(client, client.storage(f"buckets/{result.storage_bucket}/stream"), download, progress, cancel)
     try:
         report.files = extract_tar(download, out_dir, force, progress, cancel)
@@ -217,11 +217,11 @@ def _fetch_one(
             )
         )
     name = checked_name(wanted.name)
-    _check_output(out_dir, force)
+    check_output(out_dir, force)
     download_file(client, client.storage(f"bucket-files/{wanted.storage_file}/stream"), download, progress, cancel)
     try:
         if out_dir.exists():
-            _check_targets(out_dir, [name])
+            check_targets(out_dir, [name])
         target = out_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()

@@ -11,27 +11,20 @@ the central API sends), gzip, bzip2 and xz are accepted.
 from __future__ import annotations
 
 import io
-import os
-import unicodedata
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
 from desktop_app.core.errors import UsageError
 from desktop_app.core.i18n import _
 from desktop_app.core.protocol.train_config import TrainConfig, TrainConfigError
 from desktop_app.core.results.errors import UnsafeArchive
+from desktop_app.core.results.member_names import claim_name, member_name, normalised_parts, refuse_file_as_folder
 from desktop_app.core.results.tar_stream import TarEntry, TarSource, read_entries
 
 CONFIG_NAME = "train_config.json"
 RESULTS_DIR = "pht_results"
 MAX_CONFIG_SIZE = 16 << 20
-# Linux stores 255 bytes per name; a result set nested deeper or named longer is not one.
-MAX_PART_BYTES, MAX_NAME_BYTES, MAX_DEPTH = 255, 1024, 64
-# Characters a name must not hold: controls (C0, DEL, C1 such as CSI), format characters
-# (bidi overrides that show "invoice\u202efdp.exe" as "invoiceexe.pdf", zero-width ones),
-# line and paragraph separators, and lone surrogates.
-FORBIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
 
 @dataclass(frozen=True)
@@ -44,11 +37,6 @@ class ResultMember:
         return self.entry.size
 
 
-WINDOWS = os.name == "nt"
-WINDOWS_FORBIDDEN = set('<>:"|?*')
-WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
-
-
 def check_archive_path(path: Path) -> None:
     """A wrong argument (no such file, a folder) is a usage error, not a bad archive."""
     if not path.is_file():
@@ -57,77 +45,6 @@ def check_archive_path(path: Path) -> None:
         else:
             what = _("is not a regular file") if path.exists() else _("does not exist")
         raise UsageError(_("The archive {path} {what}.").format(path=path, what=what))
-
-
-def _decoded(entry: TarEntry) -> str:
-    try:
-        return entry.name.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        shown = entry.name.decode("utf-8", "backslashreplace")
-        raise UnsafeArchive(
-            _("The archive holds a name that is not valid UTF-8 ({shown!r}).").format(shown=shown)
-        ) from exc
-
-
-def _normalised_parts(raw: str, windows: bool = WINDOWS) -> tuple[str, ...]:
-    if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
-        raise UnsafeArchive(_("The archive holds an absolute path ({raw!r}); it is refused as unsafe.").format(raw=raw))
-    if "\\" in raw or any(unicodedata.category(c) in FORBIDDEN_CATEGORIES for c in raw):
-        raise UnsafeArchive(_("The archive holds a member with a forbidden character ({raw!r}).").format(raw=raw))
-    parts = tuple(part for part in PurePosixPath(raw).parts if part != ".")
-    if ".." in parts:
-        raise UnsafeArchive(
-            _("The archive holds a path that leaves its folder ({raw!r}); it is refused as unsafe.").format(raw=raw)
-        )
-    if len(raw.encode("utf-8")) > MAX_NAME_BYTES:
-        raise UnsafeArchive(
-            _("The archive holds a name longer than {max_name_bytes:,} bytes ({raw!r}…).").format(
-                max_name_bytes=MAX_NAME_BYTES, raw=raw[:60]
-            )
-        )
-    if len(parts) > MAX_DEPTH:
-        raise UnsafeArchive(
-            _("The archive holds a file nested more than {max_depth} folders deep ({raw!r}…).").format(
-                max_depth=MAX_DEPTH, raw=raw[:60]
-            )
-        )
-    if any(len(part.encode("utf-8")) > MAX_PART_BYTES for part in parts):
-        raise UnsafeArchive(
-            _(
-                "The archive holds a name with a part longer than {max_part_bytes} bytes ({raw!r}…), "
-                "which no common file system stores."
-            ).format(max_part_bytes=MAX_PART_BYTES, raw=raw[:60])
-        )
-    if windows:  # names Windows would reinterpret (streams, devices, dropped trailing dots)
-        for part in parts:
-            if (
-                WINDOWS_FORBIDDEN & set(part)
-                or part.endswith((".", " "))
-                or part.split(".")[0].upper() in WINDOWS_DEVICES
-            ):
-                raise UnsafeArchive(_("The archive holds {raw!r}, a name Windows cannot store safely.").format(raw=raw))
-    return parts
-
-
-def _same_on_disk(name: str) -> str:
-    """Case-insensitive, normalising file systems (macOS, Windows) see these names as one."""
-    return unicodedata.normalize("NFC", name).casefold()
-
-
-def claim_name(seen: dict[str, str], name: str) -> None:
-    """Add a member's name to those `seen` (keyed as a disk sees them); a name that is there
-    already, or one that a disk would take for it, makes the archive ambiguous."""
-    earlier = seen.get(_same_on_disk(name))
-    if earlier == name:
-        raise UnsafeArchive(_("The archive holds {name!r} twice; it is refused as ambiguous.").format(name=name))
-    if earlier is not None:
-        raise UnsafeArchive(
-            _(
-                "The archive holds {earlier!r} and {name!r}, which differ only in letter case or "
-                "accents and would overwrite each other on many systems."
-            ).format(earlier=earlier, name=name)
-        )
-    seen[_same_on_disk(name)] = name
 
 
 class ResultArchive:
@@ -166,8 +83,8 @@ class ResultArchive:
         config_data: bytes | None = None
         members: list[ResultMember] = []
         for entry in read_entries(self._source):
-            raw = _decoded(entry)
-            parts = _normalised_parts(raw)
+            raw = member_name(entry)
+            parts = normalised_parts(raw)
             if not parts:
                 continue  # "." itself
             name = "/".join(parts)
@@ -188,13 +105,7 @@ class ResultArchive:
                 raise UnsafeArchive(
                     _("The archive holds {raw!r}, which is neither train_config.json nor a result.").format(raw=raw)
                 )
-        file_names = {_same_on_disk(m.name) for m in members}
-        for member in members:
-            for parent in PurePosixPath(member.name).parents:
-                if _same_on_disk(str(parent)) in file_names:
-                    raise UnsafeArchive(
-                        _("The archive holds {parent!r} both as a file and as a folder.").format(parent=str(parent))
-                    )
+        refuse_file_as_folder(member.name for member in members)
         if config_data is None:
             raise UnsafeArchive(_("The archive has no train_config.json; it is not a PHT result archive."))
         try:

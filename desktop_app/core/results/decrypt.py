@@ -1,29 +1,25 @@
 """Turning a result archive into verified plaintext files (issue 3).
 
-Everything is decrypted into a temporary folder on the output's file system; only when
-every check holds are the files moved into the output folder. On any failure or cancel
-the temporary folder is removed and the output folder is as it was.
+Everything is decrypted into a staging folder on the output's file system
+(`output_folder.staged_output`); only when every check holds are the files moved into the
+output folder. On any failure or cancel the output folder is as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from desktop_app.core.errors import PHTError, Remedy
+from desktop_app.core.errors import PHTError
 from desktop_app.core.i18n import _
 from desktop_app.core.keys.fingerprint import fingerprint, group_fingerprint
 from desktop_app.core.keys.paillier import PaillierPrivateKey
 from desktop_app.core.keystore import KeyInfo, KeyStore
-from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, human_size, no_progress
+from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from desktop_app.core.protocol.hashing import ResultHasher
 from desktop_app.core.protocol.hexpem import load_hex_pem_public_key
 from desktop_app.core.protocol.symmetric import BadPadding, TruncatedCiphertext
@@ -31,22 +27,19 @@ from desktop_app.core.protocol.train_config import TrainConfig
 from desktop_app.core.protocol.verification import all_passed, check_results
 from desktop_app.core.protocol.wrapping import unwrap_key
 from desktop_app.core.results.archive_reader import ResultArchive, check_archive_path
-from desktop_app.core.results.errors import NoFittingKey, OutputNotEmpty, UnsafeArchive, VerificationFailed
+from desktop_app.core.results.errors import NoFittingKey, UnsafeArchive, VerificationFailed
 from desktop_app.core.results.key_selection import (
     archive_key_fingerprint,
     select_paillier_key,
     select_rsa_key,
 )
+from desktop_app.core.results.output_folder import check_output, staged_output
 from desktop_app.core.results.paillier_results import HE_SUFFIX, decrypt_he_file, plain_name
 from desktop_app.core.results.pipeline import ResultHashPipeline
 from desktop_app.core.results.report import DecryptionReport, FileEntry
 from desktop_app.core.results.safe_text import printable
 
 PassphraseFor = Callable[[KeyInfo], str | None]
-
-
-class OutputWriteError(PHTError):
-    """The output cannot be written (full disk, permissions)."""
 
 
 @dataclass
@@ -64,59 +57,7 @@ def check_request(request: DecryptRequest) -> None:
 
     Fronts call it first, so that a missing archive is reported as that, not as a locked keyring."""
     check_archive_path(request.archive)
-    _check_output(request.output, request.force)
-
-
-def _check_output(output: Path, force: bool) -> None:
-    if output.exists() and not output.is_dir():
-        raise OutputNotEmpty(_("The output {output} exists and is not a folder.").format(output=output))
-    try:
-        occupied = output.is_dir() and any(output.iterdir())
-    except OSError as exc:
-        raise OutputWriteError(
-            _("The output folder {output} cannot be read ({reason}).").format(output=output, reason=exc.strerror or exc)
-        ) from exc
-    if occupied and not force:
-        raise OutputNotEmpty(
-            _("The output folder {output} is not empty.").format(output=output), remedy=Remedy.NEEDS_FORCE
-        )
-
-
-def _check_targets(output: Path, names: list[str]) -> None:
-    """Before moving anything: no result may land on a folder, need a folder where a file is, or
-    go through a symbolic link inside the output folder (it would write wherever the link points)."""
-    for name in names:
-        target = output / name
-        for folder in list(PurePosixPath(name).parents)[-2::-1]:  # "a", then "a/b", for "a/b/c.txt"
-            if (output / folder).is_symlink():
-                raise OutputNotEmpty(
-                    _(
-                        "The output folder holds a symbolic link {folder} where {name} goes; results are "
-                        "never written through a link, so nothing was moved."
-                    ).format(folder=folder, name=name)
-                )
-        if target.is_dir():
-            raise OutputNotEmpty(
-                _("The output folder already holds a folder where {name} goes; nothing was moved.").format(name=name)
-            )
-        for parent in target.relative_to(output).parents:
-            if (output / parent).exists() and not (output / parent).is_dir():
-                raise OutputNotEmpty(
-                    _(
-                        "The output folder already holds a file {parent} where a folder is needed; nothing was moved."
-                    ).format(parent=parent)
-                )
-
-
-def _move_into(staging: Path, output: Path, names: list[str]) -> None:
-    if not output.exists():
-        os.replace(staging, output)  # one rename: the folder appears complete or not at all
-        return
-    _check_targets(output, names)
-    for name in names:
-        target = output / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / name, target)
+    check_output(request.output, request.force)
 
 
 @dataclass(frozen=True)
@@ -140,7 +81,7 @@ def decrypt_archive(
     cancel: CancelToken | None = None,
 ) -> DecryptionReport:
     """The key-store layer: find the keys the archive names (or the chosen ones), load them, decrypt."""
-    _check_output(request.output, request.force)
+    check_output(request.output, request.force)
     with ResultArchive(request.archive) as archive:
         config = archive.config
         info = select_rsa_key(store, config, request.key_name)
@@ -159,7 +100,7 @@ def decrypt_opened(
     cancel: CancelToken | None = None,
 ) -> DecryptionReport:
     """Decrypt and verify an opened archive with keys in hand (no key store involved)."""
-    _check_output(request.output, request.force)
+    check_output(request.output, request.force)
     config = archive.config
     wanted = archive_key_fingerprint(config)
     if keys.fingerprint != wanted:
@@ -191,39 +132,13 @@ def decrypt_opened(
         station_keys=station_key_fingerprints(config),
         verification_skipped=not request.verify,
     )
-    try:
-        created = _make_parents(request.output.parent)
-        staging = Path(tempfile.mkdtemp(prefix=".pht-decrypt-", dir=request.output.parent))
-    except OSError as exc:
-        raise OutputWriteError(
-            _("The output folder {output} cannot be created ({reason}).").format(
-                output=request.output, reason=exc.strerror or exc
-            )
-        ) from exc
-    moved = False
-    try:
-        _check_free_space(staging, archive.total_bytes, request.output)
-        _decrypt_members(archive, file_key, staging, report, progress, cancel, request.verify)
+    with staged_output(request.output, archive.total_bytes, ".pht-decrypt-") as staged:
+        _decrypt_members(archive, file_key, staged.folder, report, progress, cancel, request.verify)
         if he_key is not None:
-            _decrypt_paillier(archive, he_key, staging, report)
+            _decrypt_paillier(archive, he_key, staged.folder, report)
         elif _has_he(archive):
             report.notes.append(_("Paillier results (*.he.json) stay encrypted: no Paillier key was given or found."))
-        if cancel:  # the commit point: from here on the verified results are written in full
-            cancel.commit(_("the results were already written to {output}.").format(output=request.output))
-        _move_into(staging, request.output, [entry.path for entry in report.files])
-        moved = True
-    except OSError as exc:
-        raise OutputWriteError(
-            _("Writing the results failed ({reason}); nothing was left in {output}.").format(
-                reason=exc.strerror or exc, output=request.output
-            )
-        ) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if not moved:
-            for folder in created:  # deepest first; folders this run made and left empty
-                with contextlib.suppress(OSError):
-                    folder.rmdir()
+        staged.move_in([entry.path for entry in report.files], cancel)
     return report
 
 
@@ -236,26 +151,6 @@ def station_key_fingerprints(config: TrainConfig) -> dict[str, str]:
         except PHTError:
             found[stop.station] = "unreadable"
     return found
-
-
-def _check_free_space(staging: Path, needed: int, output: Path) -> None:
-    """The members' declared sizes bound the plaintext: refuse before writing what cannot fit
-    (a gzip archive declaring gigabytes would otherwise fill the disk, then fail)."""
-    free = shutil.disk_usage(staging).free
-    if needed > free:
-        raise OutputWriteError(
-            _(
-                "The results need up to {needed} but only {free} is free where "
-                "{output} goes; nothing was written. Free some space or choose another folder."
-            ).format(needed=human_size(needed), free=human_size(free), output=output)
-        )
-
-
-def _make_parents(folder: Path) -> list[Path]:
-    """mkdir -p that returns the folders it created, deepest first (to undo on failure)."""
-    missing = [p for p in (folder, *folder.parents) if not p.exists()]
-    folder.mkdir(parents=True, exist_ok=True)
-    return missing
 
 
 def _has_he(archive: ResultArchive) -> bool:

@@ -154,7 +154,7 @@ class StationRunner:
             except BaseException as exc:
                 report.failed_step = name
                 record.outcome, record.finished = "failed", time.time()
-                record.detail = _cancelled_sentence(name) if isinstance(exc, Cancelled) else str(exc)
+                record.detail = cancelled_sentence(name) if isinstance(exc, Cancelled) else str(exc)
                 on_step(record)
                 raise
             record.outcome, record.finished = "ok", time.time()
@@ -181,7 +181,7 @@ class StationRunner:
             push_in_flight = isinstance(exc, Interrupted)  # the processed image is still being read
             report.error, report.remedy, report.details = str(exc), exc.remedy, exc.details
             if isinstance(exc, Cancelled):
-                report.cancelled, report.error = True, _cancelled_sentence(report.failed_step)
+                report.cancelled, report.error = True, cancelled_sentence(report.failed_step)
         finally:
             if state.get("container") is not None:  # the run's container, when the post-run never came
                 remove_container(state.pop("container"))
@@ -401,7 +401,7 @@ class StationRunner:
             self.client.images.remove(processed, force=True)
 
 
-def _cancelled_sentence(step: str) -> str:
+def cancelled_sentence(step: str) -> str:
     if step:
         return _("Cancelled during the {step} step; nothing was pushed, and the train's image is as it was.").format(
             step=step

@@ -28,7 +28,7 @@ from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.image_files import MissingInContainer, TooLarge, export_folder, remove_container
 from desktop_app.core.station.registry import push, split_reference
 from desktop_app.core.station.report import RunReport
-from desktop_app.core.station.runner import DOING, NO_RESULTS, TOO_LARGE, StationRunner, _cancelled_sentence
+from desktop_app.core.station.runner import DOING, NO_RESULTS, TOO_LARGE, StationRunner, cancelled_sentence
 
 __all__ = ["StepState", "SteppedRun"]
 
@@ -96,7 +96,7 @@ class SteppedRun:
                 self.runner._run(self.prerun_image, kept, report, on_log, cancel)
                 self._save_results(kept["container"])
         except Cancelled as exc:
-            raise Cancelled(_cancelled_sentence("run")) from exc
+            raise Cancelled(cancelled_sentence("run")) from exc
         finally:
             state.exit_code, state.log_tail = report.exit_code, report.log_tail
         return state

@@ -168,6 +168,49 @@ def test_no_sentence_is_translated_at_import_time() -> None:
     assert not eager, [f"{path.relative_to(CORE)}:{line}" for path, line in eager]
 
 
+# Raised with words no user sees: Python's own exceptions (caught and reworded), and the push
+# client's "let the engine push" signal, which goes only to the log.
+UNSHOWN_ERRORS = {"AssertionError", "KeyError", "OSError", "RuntimeError", "TypeError", "ValueError", "PushUnsupported"}
+
+
+def test_every_error_the_core_raises_is_a_marked_sentence() -> None:
+    """`raise StationError(f"…")` would show English in the German window (it did, for a push the
+    registry refused): an error's words are `_()`, or composed of parts that are."""
+    bare = []
+    for path in CORE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args):
+                continue
+            function = node.exc.func
+            name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
+            first = node.exc.args[0]
+            words = isinstance(first, ast.JoinedStr) and any(
+                isinstance(part, ast.Constant) and any(c.isalpha() for c in part.value) for part in first.values
+            )
+            words = words or (isinstance(first, ast.Constant) and isinstance(first.value, str))
+            if words and name not in UNSHOWN_ERRORS:
+                bare.append(f"{path.relative_to(CORE)}:{node.lineno}: {name}({ast.unparse(first)[:60]})")
+    assert not bare, "\n".join(bare)
+
+
+def test_no_module_that_translates_also_names_a_variable_underscore() -> None:
+    """`scheme, _, rest = header.partition(" ")` in a function that later says `_("…")` calls a
+    string: a TypeError traceback instead of a sentence, and only on the path that fails."""
+    shadowing = []
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        if not any(
+            isinstance(node, ast.ImportFrom) and any(alias.name == "_" for alias in node.names)
+            for node in ast.walk(tree)
+        ):
+            continue
+        for node in ast.walk(tree):
+            stored = isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
+            if stored or (isinstance(node, ast.arg) and node.arg == "_"):
+                shadowing.append(f"{path.relative_to(CORE)}:{node.lineno}")
+    assert not shadowing, shadowing
+
+
 # -- the language chosen ------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop_app.core.i18n import _
 from desktop_app.core.station.registry import RegistryCredentials, split_reference
 from desktop_app.core.station.registry_push import (
     UPLOAD_PIECE,
@@ -103,10 +104,10 @@ class LayerUpload:
             registry = RegistryClient(self.reference, self.credentials)
             registry.login()
             base = read_base(registry, split_reference(self.reference)[0])
-            location = registry.start_upload("starting the layer's upload")
+            location = registry.start_upload(_("starting the layer's upload"))
             with path.open("rb") as handle:
-                location = registry.send(location, self._pieces(handle), "uploading the new layer")
-            registry.close_upload(location, self._digest, "closing the layer's upload")
+                location = registry.send(location, self._pieces(handle), _("uploading the new layer"))
+            registry.close_upload(location, self._digest, _("closing the layer's upload"))
             self._registry, self._base = registry, base
         except BaseException as exc:  # looked at by `complete`, after the commit point
             self._failure = exc

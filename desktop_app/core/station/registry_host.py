@@ -97,7 +97,7 @@ def configured_registry(value: str) -> RegistryHost:
 def reference_registry(reference: str) -> RegistryHost | None:
     """The registry `reference` names; None when its host part cannot be read (then no registry matches)."""
     name = reference.split("@", 1)[0]
-    first, slash, _ = name.partition("/")
+    first, slash, _rest = name.partition("/")
     if not slash or not ("." in first or ":" in first or first == "localhost" or first != first.lower()):
         return RegistryHost(DOCKER_HUB, None)
     try:

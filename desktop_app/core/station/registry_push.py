@@ -39,6 +39,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from desktop_app.core.i18n import _
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.registry import RegistryCredentials, split_reference
 from desktop_app.core.station.registry_host import DOCKER_HUB, reference_registry
@@ -128,7 +129,7 @@ class RegistryClient:
         if answer.status_code != 401:
             return
         challenge = answer.headers.get("www-authenticate", "")
-        scheme, _, params = challenge.partition(" ")
+        scheme, _space, params = challenge.partition(" ")
         if scheme.lower() == "basic":
             if self.auth:
                 pair = f"{self.auth['username']}:{self.auth['password']}".encode()
@@ -142,7 +143,7 @@ class RegistryClient:
         # The password goes to a token service on the registry's own host only (Harbor's is).
         own_host = urlsplit(realm).hostname == urlsplit(self.base).hostname
         basic = httpx.BasicAuth(self.auth["username"], self.auth["password"]) if self.auth and own_host else None
-        token = self._check(self.client.get(realm, params=query, auth=basic), "signing in")
+        token = self._check(self.client.get(realm, params=query, auth=basic), _("signing in"))
         body = token.json()
         self.headers["Authorization"] = f"Bearer {body.get('token') or body.get('access_token')}"
 
@@ -155,7 +156,11 @@ class RegistryClient:
         except (ValueError, AttributeError):
             reason = ""
         error = _Missing if answer.status_code == 404 else StationError
-        raise error(f"{answer.status_code} {reason or answer.reason_phrase} while {what}")
+        raise error(
+            _("{status} {reason} while {what}").format(
+                status=answer.status_code, reason=reason or answer.reason_phrase, what=what
+            )
+        )
 
     def get(self, path: str, what: str, accept: str = "") -> httpx.Response:
         headers = {**self.headers, **({"Accept": accept} if accept else {})}
@@ -193,13 +198,13 @@ class RegistryClient:
     def put_manifest(self, manifest: bytes, media_type: str) -> None:
         headers = {**self.headers, "Content-Type": media_type}
         url = f"{self.base}/v2/{self.name}/manifests/{self.tag}"
-        self._check(self.client.put(url, content=manifest, headers=headers), "writing the manifest")
+        self._check(self.client.put(url, content=manifest, headers=headers), _("writing the manifest"))
 
 
 def _base_manifest(registry: RegistryClient, repository: str) -> dict:
     accept = ", ".join((OCI_MANIFEST, DOCKER_MANIFEST, *INDEX_TYPES))
     try:
-        answer = registry.get("manifests/base", f"reading {repository}:base", accept)
+        answer = registry.get("manifests/base", _("reading {image}").format(image=f"{repository}:base"), accept)
     except _Missing as exc:  # a run that did not pull: the engine pushes the base's layers too
         raise PushUnsupported(f"The registry has no {repository}:base to push onto.") from exc
     manifest = answer.json()
@@ -236,7 +241,7 @@ class BaseImage:
 
 def read_base(registry: RegistryClient, repository: str) -> BaseImage:
     manifest = _base_manifest(registry, repository)
-    config = registry.get(f"blobs/{manifest['config']['digest']}", "reading the base's configuration").json()
+    config = registry.get(f"blobs/{manifest['config']['digest']}", _("reading the base's configuration")).json()
     return BaseImage(manifest["layers"], config)
 
 
@@ -244,7 +249,7 @@ def _upload_file(registry: RegistryClient, layer: Path, layer_digest: str) -> No
     with layer.open("rb") as body:
         # In pieces of 1 MiB: handed the file itself, the client would read it 64 KiB at a time.
         pieces = iter(functools.partial(body.read, UPLOAD_PIECE), b"")
-        registry.upload(layer_digest, layer.stat().st_size, pieces, "uploading the new layer")
+        registry.upload(layer_digest, layer.stat().st_size, pieces, _("uploading the new layer"))
 
 
 def finish_push(
@@ -263,7 +268,7 @@ def finish_push(
     on_config(config_digest)
     if upload_layer:
         _upload_file(registry, layer, layer_digest)
-    registry.upload(config_digest, len(config), config, "uploading the image configuration")
+    registry.upload(config_digest, len(config), config, _("uploading the image configuration"))
     manifest = {
         "schemaVersion": 2,
         "mediaType": OCI_MANIFEST,
@@ -278,7 +283,7 @@ def finish_push(
 @contextlib.contextmanager
 def in_sentences(reference: str, credentials: RegistryCredentials | None) -> Iterator[None]:
     """Whatever goes wrong talking to the registry, as one sentence about the push."""
-    doing = f"Pushing {reference}"
+    doing = _("Pushing {reference}").format(reference=reference)
     try:
         yield
     except PushUnsupported:
@@ -286,12 +291,18 @@ def in_sentences(reference: str, credentials: RegistryCredentials | None) -> Ite
     except StationError as exc:
         note = credentials.withheld(reference) if credentials else ""  # why a password may have been missing
         reason = clean_line(str(exc))[:300]
-        raise StationError(f"{doing} failed: the registry refused it ({reason}).{note}") from exc
+        raise StationError(
+            _("{doing} failed: the registry refused it ({reason}).").format(doing=doing, reason=reason) + note
+        ) from exc
     except httpx.HTTPError as exc:
         reason = clean_line(str(exc) or type(exc).__name__)[:300]
-        raise StationError(f"{doing} failed: the connection to the registry broke ({reason}).") from exc
+        raise StationError(
+            _("{doing} failed: the connection to the registry broke ({reason}).").format(doing=doing, reason=reason)
+        ) from exc
     except (ValueError, KeyError, TypeError) as exc:  # an answer that is not the JSON it should be
-        raise StationError(f"{doing} failed: the registry's answer could not be read ({exc}).") from exc
+        raise StationError(
+            _("{doing} failed: the registry's answer could not be read ({exc}).").format(doing=doing, exc=exc)
+        ) from exc
 
 
 def push_layer(
@@ -308,7 +319,7 @@ def push_layer(
     `on_config` gets the new image's config digest (its image id) before the upload starts.
     Raises PushUnsupported before anything is uploaded, or StationError saying what failed.
     """
-    repository, _ = split_reference(reference)
+    repository, _tag = split_reference(reference)
     registry = RegistryClient(reference, credentials)
     try:
         with in_sentences(reference, credentials):

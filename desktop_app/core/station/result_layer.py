@@ -28,6 +28,7 @@ from typing import BinaryIO
 import docker.errors
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from desktop_app.core.i18n import _
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.protocol.hashing import HashingThread
 from desktop_app.core.protocol.post_run import PostRunOutcome, safe_relative_name, station_post_run
@@ -76,7 +77,12 @@ class _ArchiveReader(io.RawIOBase):
                 return 0
             self.count += len(self._pending)
             if self._limit is not None and self.count > self._limit:
-                raise TooLarge(f"{self._path} in the container is larger than {self._limit} bytes.", self._limit)
+                raise TooLarge(
+                    _("{path} in the container is larger than {limit} bytes.").format(
+                        path=self._path, limit=self._limit
+                    ),
+                    self._limit,
+                )
         n = min(len(buffer), len(self._pending))
         buffer[:n] = self._pending[:n]
         self._pending = self._pending[n:]
@@ -196,11 +202,11 @@ def build_result_layer(
     the bytes in the file after each write (they are flushed to it by then).
     """
     path = "/opt/pht_results"
-    with engine_call(f"Copying {path} out of a container"):
+    with engine_call(_("Copying {path} out of a container").format(path=path)):
         try:
-            chunks, _ = container.get_archive(path)
+            chunks, _stat = container.get_archive(path)
         except docker.errors.NotFound as exc:
-            raise MissingInContainer(f"The container has no {path}.") from exc
+            raise MissingInContainer(_("The container has no {path}.").format(path=path)) from exc
         digest = hashlib.sha256()
         try:
             raw = _ArchiveReader(iter(chunks), path, limit, cancel)
@@ -224,7 +230,9 @@ def build_result_layer(
                 writer.add_bytes("opt/user_sym_key.key", outcome.config.creator_encrypted_key or b"")
                 size = writer.end()
         except tarfile.TarError as exc:
-            raise StationError(f"The train's {path} could not be read as an archive ({exc}).") from exc
+            raise StationError(
+                _("The train's {path} could not be read as an archive ({exc}).").format(path=path, exc=exc)
+            ) from exc
         finally:
             chunks.close()  # on a refusal, the engine stops sending the rest
     return ResultLayer(target, size, f"sha256:{digest.hexdigest()}", outcome)

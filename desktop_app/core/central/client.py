@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import ssl
-import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
+from desktop_app.core.api_http import api_client, read_whole, with_retries
 from desktop_app.core.central.errors import CentralError, NotSignedIn
 from desktop_app.core.central.profiles import ServerProfile
 from desktop_app.core.central.tokens import Credentials, TokenSet, TokenStore
@@ -24,25 +24,10 @@ from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import Remedy
 from desktop_app.core.i18n import N_, _
 
-RETRY_STATUSES = {502, 503, 504}
 # A JSON answer (or an error body) larger than this is refused, read no further: the largest real
 # answer, a page of 50 trains, is a few tens of KiB. Downloads stream to disk and are not capped here.
 MAX_JSON_BYTES = 16 << 20
-# Headers describing the body's framing on the wire; they do not hold for the body once read.
-FRAMING_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
 IDEMPOTENT = {"GET", "HEAD", "DELETE"}
-
-
-def ssl_context(profile: ServerProfile) -> ssl.SSLContext:
-    """The profile's CA bundle if it has one, else the operating system's trust store."""
-    if profile.ca_bundle:
-        return ssl.create_default_context(cafile=profile.ca_bundle)
-    try:
-        import truststore
-
-        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    except ImportError:  # pragma: no cover - truststore is a dependency; OpenSSL's store otherwise
-        return ssl.create_default_context()
 
 
 class CentralClient:
@@ -64,12 +49,7 @@ class CentralClient:
         self.retries = retries
         self.backoff = backoff
         self.timeout = timeout
-        self.http = httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            verify=ssl_context(profile),
-            trust_env=True,  # proxies from the environment
-            follow_redirects=False,
-        )
+        self.http = api_client(profile, timeout)
 
     def close(self) -> None:
         self.http.close()
@@ -189,19 +169,12 @@ class CentralClient:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         retry = method in IDEMPOTENT if retry is None else retry
-        attempts = self.retries if retry else 1
-        for attempt in range(attempts):
-            last = attempt == attempts - 1
-            try:
-                response = self._call(lambda: self._exchange(method, url, headers, kwargs), url)
-            except CentralError:
-                if last or not self._retryable_error:
-                    raise
-            else:
-                if response.status_code not in RETRY_STATUSES or last:
-                    return response
-            time.sleep(self.backoff * (2**attempt))
-        raise AssertionError("unreachable")
+        return with_retries(
+            lambda: self._call(lambda: self._exchange(method, url, headers, kwargs), url),
+            self.retries if retry else 1,
+            self.backoff,
+            lambda exc: self._retryable_error,
+        )
 
     def _exchange(self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any]) -> httpx.Response:
         """One request whose answer is read whole, but never beyond MAX_JSON_BYTES."""
@@ -315,21 +288,8 @@ class CentralClient:
             ) from None
 
 
-def _buffered(response: httpx.Response, limit: int = MAX_JSON_BYTES) -> httpx.Response:
-    """`response` (streamed) with its body read, refused past `limit` bytes, as a plain response.
-
-    The limit counts decoded bytes, so a compressed answer cannot get round it; a declared
-    Content-Length over it is refused before any of the body is read."""
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _too_large(response, limit)
-    body = bytearray()
-    for chunk in response.iter_bytes():
-        body += chunk
-        if len(body) > limit:
-            raise _too_large(response, limit)
-    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in FRAMING_HEADERS]
-    return httpx.Response(response.status_code, headers=headers, content=bytes(body), request=response.request)
+def _buffered(response: httpx.Response) -> httpx.Response:
+    return read_whole(response, MAX_JSON_BYTES, lambda: _too_large(response, MAX_JSON_BYTES))
 
 
 def _too_large(response: httpx.Response, limit: int) -> CentralError:

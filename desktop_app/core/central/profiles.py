@@ -12,7 +12,6 @@ which the user must ask for. The client checks this again, as settings can be ed
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 from desktop_app.core.errors import Remedy, UsageError
 from desktop_app.core.i18n import _
 from desktop_app.core.keys.names import validate_key_name
+from desktop_app.core.net import is_loopback
 from desktop_app.core.settings import (
     Settings,
     fields_value,
@@ -122,17 +122,6 @@ def _check_url(url: str, what: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UsageError(_("The {what} {url!r} is not an http(s) URL.").format(what=what, url=url))
     return url.rstrip("/")
-
-
-def is_loopback(host: str | None) -> bool:
-    if not host:
-        return False
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False  # a name: it may resolve anywhere
 
 
 def _in_clear(url: str) -> bool:

@@ -13,14 +13,13 @@ Idempotent requests are retried on connection failures and 502/503/504, as with 
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from desktop_app.core.central.client import ssl_context
+from desktop_app.core.api_http import api_client, read_whole, with_retries
 from desktop_app.core.central.profiles import ServerKind, ServerProfile
 from desktop_app.core.central.tokens import Credentials
 from desktop_app.core.central.wording import printable, sentence
@@ -30,9 +29,7 @@ from desktop_app.core.federated_node.session import MAX_TOKEN_CHARS, NodeToken, 
 from desktop_app.core.i18n import _
 
 MAX_JSON_BYTES = 16 << 20  # a task record or a page of logs; results are streamed, not capped here
-RETRY_STATUSES = {502, 503, 504}
 IDEMPOTENT = {"GET", "HEAD"}
-FRAMING_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
 TEMPORARY_PASSWORD = "Temporary password must be changed before logging in"
 
 
@@ -55,12 +52,7 @@ class NodeClient:
         self.profile = profile
         self.tokens = tokens
         self.timeout, self.retries, self.backoff = timeout, retries, backoff
-        self.http = httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            verify=ssl_context(profile),
-            trust_env=True,
-            follow_redirects=False,  # a token must not travel to wherever a server points
-        )
+        self.http = api_client(profile, timeout)
 
     def close(self) -> None:
         self.http.close()
@@ -208,19 +200,12 @@ class NodeClient:
         headers = dict(kwargs.pop("headers", None) or {})
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        attempts = self.retries if (method in IDEMPOTENT if retry is None else retry) else 1
-        for attempt in range(attempts):
-            last = attempt == attempts - 1
-            try:
-                response = self._call(lambda: self._exchange(method, self.url(path), headers, kwargs))
-            except _Transient:
-                if last:
-                    raise
-            else:
-                if response.status_code not in RETRY_STATUSES or last:
-                    return response
-            time.sleep(self.backoff * (2**attempt))
-        raise AssertionError("unreachable")
+        return with_retries(
+            lambda: self._call(lambda: self._exchange(method, self.url(path), headers, kwargs)),
+            self.retries if (method in IDEMPOTENT if retry is None else retry) else 1,
+            self.backoff,
+            lambda exc: isinstance(exc, _Transient),
+        )
 
     def _exchange(self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any]) -> httpx.Response:
         response = self.http.send(self.http.build_request(method, url, headers=headers, **kwargs), stream=True)
@@ -309,20 +294,14 @@ def error_message(response: httpx.Response) -> str:
     return printable(message) if isinstance(message, str) else ""
 
 
-def _buffered(response: httpx.Response, host: str, limit: int = MAX_JSON_BYTES) -> httpx.Response:
-    """The streamed `response` with its body read, refused beyond `limit` decoded bytes."""
-    declared = response.headers.get("content-length", "")
-    too_large = NodeError(
-        _("The answer of the node at {host} is larger than {mib} MiB; it was not read.").format(
-            host=host, mib=limit >> 20
+def _buffered(response: httpx.Response, host: str) -> httpx.Response:
+    """The streamed `response` with its body read, refused beyond MAX_JSON_BYTES decoded bytes."""
+
+    def too_large() -> NodeError:
+        return NodeError(
+            _("The answer of the node at {host} is larger than {mib} MiB; it was not read.").format(
+                host=host, mib=MAX_JSON_BYTES >> 20
+            )
         )
-    )
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large
-    body = bytearray()
-    for chunk in response.iter_bytes():
-        body += chunk
-        if len(body) > limit:
-            raise too_large
-    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in FRAMING_HEADERS]
-    return httpx.Response(response.status_code, headers=headers, content=bytes(body), request=response.request)
+
+    return read_whole(response, MAX_JSON_BYTES, too_large)

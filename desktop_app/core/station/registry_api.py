@@ -13,12 +13,9 @@ answers what no registry answers, is one sentence (`StationError`).
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import ipaddress
 import json
 import re
-import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,8 +25,10 @@ from urllib.parse import quote, urljoin, urlsplit
 import httpx
 
 from desktop_app.core.i18n import _
+from desktop_app.core.net import is_loopback, os_trust_store
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.registry import RegistryCredentials
+from desktop_app.core.station.registry_auth import basic_authorization, bearer_authorization, parse_challenge
 
 MAX_JSON_BYTES = 4 << 20  # a page of the catalog, a tag list, a manifest: real ones are a few KiB
 MAX_REDIRECTS = 5
@@ -42,7 +41,6 @@ MANIFEST_TYPES = ", ".join(
         "application/vnd.docker.distribution.manifest.list.v2+json",
     )
 )
-_CHALLENGE_PARAM = re.compile(r'(\w+)="([^"]*)"')
 _NEXT_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
 
 
@@ -52,10 +50,6 @@ class RegistryRefused(StationError):
 
 class RegistryMissing(StationError):
     """The registry has no such repository, tag or blob (HTTP 404): deleted, or never pushed."""
-
-
-def _basic(username: str, password: str) -> str:
-    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
 
 
 @dataclass(frozen=True)
@@ -79,29 +73,8 @@ class RegistryAddress:
         if not host or "://" in text or any(c in host for c in "@?# "):
             raise StationError(_("The station's registry setting {value!r} names no registry.").format(value=setting))
         if not scheme:
-            scheme = "http" if _is_loopback(host) else "https"
+            scheme = "http" if is_loopback(host) else "https"
         return cls(f"{scheme}://{host}", host, project.strip("/"))
-
-
-def _trust_store() -> ssl.SSLContext:
-    """The operating system's trust store, as the central API client uses (a Harbor with a site CA)."""
-    try:
-        import truststore
-
-        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    except ImportError:  # pragma: no cover - truststore is a dependency
-        return ssl.create_default_context()
-
-
-def _is_loopback(host: str) -> bool:
-    name = host.rsplit(":", 1)[0] if host.count(":") == 1 or host.startswith("[") else host
-    name = name.strip("[]")
-    if name.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 class RegistryAPI:
@@ -112,7 +85,7 @@ class RegistryAPI:
         self.credentials = credentials
         self.http = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            verify=_trust_store(),
+            verify=os_trust_store(),
             trust_env=True,
             follow_redirects=False,  # followed by hand: credentials must not go along to another host
         )
@@ -146,7 +119,7 @@ class RegistryAPI:
         station's robot account) list the project's repositories through Harbor's API instead."""
         project = quote(self.address.project.split("/")[0], safe="")
         auth = self.credentials.for_reference(f"{self.address.host}/inbox:probe") if self.credentials else None
-        headers = {"Authorization": _basic(auth["username"], auth["password"])} if auth else {}
+        headers = {"Authorization": basic_authorization(auth)} if auth else {}
         names: list[str] = []
         seen: set[str] = set()
         path: str | None = f"/api/v2.0/projects/{project}/repositories?page=1&page_size={PAGE_SIZE}"
@@ -276,17 +249,15 @@ class RegistryAPI:
     def _answer_challenge(self, response: httpx.Response, path: str) -> str | None:
         """The Authorization header that answers the registry's 401, or None when there is none to give."""
         response.read()
-        challenge = response.headers.get("WWW-Authenticate", "")
-        scheme, _space, rest = challenge.partition(" ")
+        scheme, params = parse_challenge(response.headers.get("WWW-Authenticate", ""))
         auth = self.credentials.for_reference(f"{self.address.host}/inbox:probe") if self.credentials else None
-        if scheme.lower() == "basic":
+        if scheme == "basic":
             if auth is None:
                 return None
             self._offered = True
-            return _basic(auth["username"], auth["password"])
-        if scheme.lower() != "bearer":
+            return basic_authorization(auth)
+        if scheme != "bearer":
             return None
-        params = dict(_CHALLENGE_PARAM.findall(rest))
         realm = params.pop("realm", "")
         if not realm.startswith(("https://", "http://")):
             return None
@@ -308,8 +279,7 @@ class RegistryAPI:
         if token_response.status_code != 200:
             return None
         document = self._json(token_response.content[:MAX_JSON_BYTES], _("its token service's answer"))
-        token = document.get("token") or document.get("access_token") if isinstance(document, dict) else None
-        return f"Bearer {token}" if isinstance(token, str) and token else None
+        return bearer_authorization(document)
 
     def _raise_for_status(self, response: httpx.Response, path: str) -> None:
         status = response.status_code

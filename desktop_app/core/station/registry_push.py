@@ -22,15 +22,11 @@ Docker Hub, a registry it cannot reach that the engine may know better) raises
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import functools
 import hashlib
-import ipaddress
 import json
 import os
-import re
-import ssl
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -40,8 +36,10 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from desktop_app.core.i18n import _
+from desktop_app.core.net import is_loopback, os_trust_store
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.registry import RegistryCredentials, split_reference
+from desktop_app.core.station.registry_auth import basic_authorization, bearer_authorization, parse_challenge
 from desktop_app.core.station.registry_host import DOCKER_HUB, reference_registry
 from desktop_app.core.station.train_log import clean_line
 
@@ -65,7 +63,6 @@ UPLOAD_PIECE = 1 << 20
 # Set (to anything): every push is the engine's own, of the committed image (gzipped layers, the
 # engine's manifest), for a next station whose engine does not take what this client pushes.
 ENGINE_PUSH_VARIABLE = "PHT_STATION_ENGINE_PUSH"
-_CHALLENGE_PARAM = re.compile(r'(\w+)="([^"]*)"')
 
 
 class PushUnsupported(StationError):
@@ -82,24 +79,6 @@ class PushedImage:
     manifest_digest: str
 
 
-def _ssl_context() -> ssl.SSLContext | bool:
-    try:
-        import truststore
-
-        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    except ImportError:  # pragma: no cover - truststore is a dependency; OpenSSL's store otherwise
-        return True
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 class RegistryClient:
     """One repository on one registry, with its authorization worked out on first contact."""
 
@@ -111,10 +90,10 @@ class RegistryClient:
         if host is None or host.host == DOCKER_HUB or "/" not in repository:
             raise PushUnsupported(f"{reference} does not name a registry this station pushes to itself.")
         authority, self.name = repository.split("/", 1)
-        scheme = "http" if _is_loopback(host.host) else "https"
+        scheme = "http" if is_loopback(host.host) else "https"
         self.base = f"{scheme}://{authority}"
         self.auth = credentials.for_reference(reference) if credentials else None
-        self.client = httpx.Client(timeout=TIMEOUT, verify=_ssl_context() if scheme == "https" else False)
+        self.client = httpx.Client(timeout=TIMEOUT, verify=os_trust_store() if scheme == "https" else False)
         self.headers: dict[str, str] = {}
 
     def close(self) -> None:
@@ -128,24 +107,23 @@ class RegistryClient:
             raise PushUnsupported(f"The registry at {self.base} did not answer ({exc}).") from exc
         if answer.status_code != 401:
             return
-        challenge = answer.headers.get("www-authenticate", "")
-        scheme, _space, params = challenge.partition(" ")
-        if scheme.lower() == "basic":
+        scheme, fields = parse_challenge(answer.headers.get("www-authenticate", ""))
+        if scheme == "basic":
             if self.auth:
-                pair = f"{self.auth['username']}:{self.auth['password']}".encode()
-                self.headers["Authorization"] = f"Basic {base64.b64encode(pair).decode()}"
+                self.headers["Authorization"] = basic_authorization(self.auth)
             return
-        if scheme.lower() != "bearer":
+        if scheme != "bearer":
             raise PushUnsupported(f"The registry asks for an unknown kind of sign-in ({scheme}).")
-        fields = dict(_CHALLENGE_PARAM.findall(params))
         query = {"service": fields.get("service", ""), "scope": f"repository:{self.name}:pull,push"}
         realm = fields.get("realm", "")
         # The password goes to a token service on the registry's own host only (Harbor's is).
         own_host = urlsplit(realm).hostname == urlsplit(self.base).hostname
         basic = httpx.BasicAuth(self.auth["username"], self.auth["password"]) if self.auth and own_host else None
         token = self._check(self.client.get(realm, params=query, auth=basic), _("signing in"))
-        body = token.json()
-        self.headers["Authorization"] = f"Bearer {body.get('token') or body.get('access_token')}"
+        authorization = bearer_authorization(token.json())
+        if authorization is None:
+            raise StationError(_("The registry's token service gave no token."))
+        self.headers["Authorization"] = authorization
 
     def _check(self, answer: httpx.Response, what: str) -> httpx.Response:
         if answer.status_code < 400:

@@ -1,13 +1,11 @@
-"""The push's sign-in (station/registry_auth.py) against a loopback stand-in registry whose
-token service misbehaves: what no real registry should answer is still a sentence, said before
-anything is uploaded, in the language of the window."""
+"""The push's sign-in (station/registry_auth.py) against the loopback token-handshake stand-in
+(tests/helpers/token_registry.py) with a token service that misbehaves: what no real registry
+should answer is still a sentence, said before anything is uploaded, in the window's language."""
 
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,48 +15,7 @@ from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.registry import RegistryCredentials
 from desktop_app.core.station.registry_auth import basic_authorization, bearer_authorization, parse_challenge
 from desktop_app.core.station.registry_push import push_layer
-
-
-class StandIn:
-    """/v2/ asks for a bearer token from /token on the same host, which answers `token_answer`."""
-
-    def __init__(self, token_answer: bytes) -> None:
-        self.paths: list[str] = []
-        stand_in = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                stand_in.paths.append(self.path)
-                if self.path.startswith("/token"):
-                    self._answer(200, token_answer)
-                    return
-                realm = f"http://{self.headers['Host']}/token"
-                self.send_response(401)
-                self.send_header("WWW-Authenticate", f'Bearer realm="{realm}",service="stand-in"')
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def do_POST(self) -> None:  # an upload would start here: it must never be reached
-                stand_in.paths.append(self.path)
-                self._answer(500, b"")
-
-            def _answer(self, status: int, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.address = f"127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+from tests.helpers.token_registry import TokenRegistry
 
 
 @pytest.fixture
@@ -87,7 +44,7 @@ def german() -> Iterator[None]:
 def test_a_token_service_without_a_token_is_a_sentence_and_nothing_is_uploaded(
     layer: Path, answer: bytes, said: str
 ) -> None:
-    stand_in = StandIn(answer)
+    stand_in = TokenRegistry(token_answer=answer)
     try:
         credentials = RegistryCredentials(stand_in.address, "station", "s3cret")
         with pytest.raises(StationError) as caught:
@@ -97,11 +54,11 @@ def test_a_token_service_without_a_token_is_a_sentence_and_nothing_is_uploaded(
     message = str(caught.value)
     assert message.startswith(f"Pushing {stand_in.address}/pht/train:1 failed: ") and said in message
     assert "Bearer None" not in message and "Traceback" not in message
-    assert [path.split("?")[0] for path in stand_in.paths] == ["/v2/", "/token"]  # no upload was started
+    assert [path.split("?")[0] for path, _auth in stand_in.seen] == ["/v2/", "/token"]  # nothing more was asked
 
 
 def test_a_refused_push_is_said_in_german(layer: Path, german: None) -> None:
-    stand_in = StandIn(b"{}")
+    stand_in = TokenRegistry(token_answer=b"{}")
     try:
         with pytest.raises(StationError) as caught:
             push_layer(f"{stand_in.address}/pht/train:1", layer, "sha256:" + "0" * 64, ["true"], "s", None)

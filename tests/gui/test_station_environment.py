@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.gui.appearance import ERROR, TONE_PROPERTY
 from desktop_app.gui.main_window import MainWindow
 from tests.gui.conftest import wait_idle
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.keyring  # the window's key store is the real Secret Se
 
 
 def lines(tab) -> list[str]:
-    return tab.environment_lines.text().splitlines()
+    return [label.text() for label in tab.environment_lines]
 
 
 @pytest.mark.engine
@@ -47,4 +48,7 @@ def test_a_ready_station_is_all_ticks_and_a_broken_one_says_what_to_fix(
     engine_line, _registry, _key, data_line = lines(tab)
     assert engine_line.startswith("✘ Container engine") and "Start Docker, or Podman" in engine_line
     assert data_line.startswith("✘ Data folders") and "does not exist" in data_line
+    # Each line in its own colour: what failed in the error tone, a tick never in red.
+    tones = [label.property(TONE_PROPERTY) for label in tab.environment_lines]
+    assert tones == [ERROR, "", "", ERROR], tones
     assert tab.environment[0].remedy.value == "start_engine"

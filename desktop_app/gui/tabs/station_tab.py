@@ -119,12 +119,14 @@ class StationTab(QWidget):
         # Before the first run: is this computer ready? One line per need, each with its fix.
         self.environment_box = QGroupBox(self.tr("Is this computer ready to run trains?"))
         environment_layout = QVBoxLayout(self.environment_box)
-        self.environment_lines = QLabel(self.tr("Not checked yet."), wordWrap=True)
-        self.environment_lines.setTextFormat(Qt.TextFormat.PlainText)
-        self.environment_lines.setAccessibleName(self.tr("Station environment"))
+        self.environment_state = QLabel(self.tr("Not checked yet."), wordWrap=True)
+        self.environment_state.setAccessibleName(self.tr("Station environment"))
+        self.environment_lines: list[QLabel] = []  # one a check, in its own tone: a tick is never red
+        self.environment_rows = QVBoxLayout()
         self.check_button = QPushButton(self.tr("Check &again"))
         self.check_button.clicked.connect(self.check_environment)
-        environment_layout.addWidget(self.environment_lines)
+        environment_layout.addWidget(self.environment_state)
+        environment_layout.addLayout(self.environment_rows)
         environment_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.environment: list[EnvironmentCheck] = []
         self._checked_once = False
@@ -189,7 +191,9 @@ class StationTab(QWidget):
     def check_environment(self) -> None:
         settings = self.current_settings()
         names = {info.name for info in self.context.keys if info.is_rsa}
-        self.environment_lines.setText(self.tr("Checking…"))
+        self._show_environment_lines([])
+        self.environment_state.setText(self.tr("Checking…"))
+        self.environment_state.show()
         run_operation(
             self,
             self.tr("Checking the station's environment"),
@@ -199,13 +203,22 @@ class StationTab(QWidget):
 
     def _show_environment(self, checks: list[EnvironmentCheck]) -> None:
         self.environment = checks
-        lines = []
+        self.environment_state.hide()
+        self._show_environment_lines(checks)
+
+    def _show_environment_lines(self, checks: list[EnvironmentCheck]) -> None:
+        for label in self.environment_lines:
+            self.environment_rows.removeWidget(label)
+            label.deleteLater()
+        self.environment_lines = []
         for check in checks:
             fix = f" — {check.fix}" if check.fix and not check.ok else ""
-            lines.append(f"{'✔' if check.ok else '✘'} {check.what}: {check.detail}{fix}")
-        self.environment_lines.setText("\n".join(lines))
-        ready = all(check.ok for check in checks)
-        set_tone(self.environment_lines, None if ready else ERROR)
+            label = QLabel(f"{'✔' if check.ok else '✘'} {check.what}: {check.detail}{fix}", wordWrap=True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # paths and engine answers, never markup
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            set_tone(label, None if check.ok else ERROR)
+            self.environment_rows.addWidget(label)
+            self.environment_lines.append(label)
 
     def _load(self) -> None:
         self._load_settings()

@@ -4,8 +4,10 @@
 | name                           | what                                                          |
 | ------------------------------ | ------------------------------------------------------------- |
 | PHT_STATION_ID                 | the station's id on the trains' routes                        |
-| PHT_STATION_KEY_FILE           | its private key: a PEM file that MUST be passphrase-protected |
-| PHT_STATION_KEY_PASSPHRASE     | that passphrase (Airflow masks a Variable with this name)     |
+| PHT_STATION_KEY_NAME           | its private key, held in PHT Desktop's key store (OS keyring) |
+| PHT_STATION_KEY_PROFILE        | the key store's profile (default: "default")                  |
+| PHT_STATION_KEY_FILE           | or: a PEM file that MUST be passphrase-protected              |
+| PHT_STATION_KEY_PASSPHRASE     | the key's passphrase (Airflow masks a Variable of this name)  |
 | PHT_ENGINE_URL                 | the Docker/Podman API (default: DOCKER_HOST or the local one)   |
 | PHT_REGISTRY, _USER, _PASSWORD | the registry and its account (or the connection pht_registry) |
 | PHT_STATION_DATA               | data folders every train gets, separated by ':'               |
@@ -14,7 +16,8 @@
 | PHT_STATION_WALL_CLOCK_SECONDS | the longest a train may run                                   |
 | PHT_STATION_RUN_AS             | UID:GID the train runs as, or "image"                         |
 
-The key is never written anywhere decrypted: it is read from its file into memory for each task.
+The key is never written anywhere decrypted: it is read from the key store or its file into
+memory for each task.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.core.errors import Remedy
+from desktop_app.core.keystore.store import KeyStore
+from desktop_app.core.paths import DEFAULT_PROFILE, AppPaths
+from desktop_app.core.settings import Settings
 from desktop_app.core.station.container_run import RunLimits
 from desktop_app.core.station.engine_faults import engine_call
 from desktop_app.core.station.errors import StationError
@@ -81,6 +87,31 @@ def station_key(path: Path, passphrase: str | None) -> rsa.RSAPrivateKey:
     return key
 
 
+def station_key_from(lookup: Lookup) -> rsa.RSAPrivateKey:
+    """The station's RSA key: from PHT Desktop's key store on this machine (PHT_STATION_KEY_NAME),
+    else from a mounted, passphrase-protected PEM file (PHT_STATION_KEY_FILE)."""
+    passphrase = lookup("PHT_STATION_KEY_PASSPHRASE")
+    name = (lookup("PHT_STATION_KEY_NAME") or "").strip()
+    if name:
+        return stored_station_key(name, passphrase, (lookup("PHT_STATION_KEY_PROFILE") or DEFAULT_PROFILE).strip())
+    if not (lookup("PHT_STATION_KEY_FILE") or "").strip():
+        raise StationError(
+            "The station key is not set: name a key of PHT Desktop's key store (PHT_STATION_KEY_NAME) "
+            "or a passphrase-protected PEM file (PHT_STATION_KEY_FILE), as an Airflow Variable or in the environment."
+        )
+    return station_key(Path(_required(lookup, "PHT_STATION_KEY_FILE")), passphrase)
+
+
+def stored_station_key(name: str, passphrase: str | None, profile: str) -> rsa.RSAPrivateKey:
+    """Key `name` of the key store of `profile` (the OS keyring of the user the task runs as, or the
+    profile's encrypted key file), opened with `passphrase` where it has one."""
+    paths = AppPaths.for_profile(profile)
+    key = KeyStore.open(paths, Settings(paths)).load_private_key(name, passphrase)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise StationError(f"The station key {name} is not an RSA key; PHT stations sign with RSA.")
+    return key
+
+
 def registry_credentials(lookup: Lookup, connection: tuple[str, str, str] | None) -> RegistryCredentials | None:
     """From the Airflow connection (host, login, password) if there is one, else from the settings."""
     if connection and connection[0] and connection[1]:
@@ -120,7 +151,7 @@ def engine(lookup: Lookup) -> docker.DockerClient:
 
 
 def runner(lookup: Lookup, request: RunRequest, connection: tuple[str, str, str] | None = None) -> StationRunner:
-    key = station_key(Path(_required(lookup, "PHT_STATION_KEY_FILE")), lookup("PHT_STATION_KEY_PASSPHRASE"))
+    key = station_key_from(lookup)
     setup = StationSetup(
         station_id=_required(lookup, "PHT_STATION_ID"),
         station_key=key,

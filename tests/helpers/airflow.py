@@ -161,12 +161,31 @@ def station_data(tmp_path_factory) -> Path:
     return folder
 
 
+def stored_station_key(home: Path, profile: str, key: rsa.RSAPrivateKey) -> str:
+    """`key` put into PHT Desktop's key store of `profile` under `home` (the tests' Secret Service),
+    as station staff would with `pht-desktop keys import`; returns its name there."""
+    from desktop_app.core.keys.material import KeyMaterial, key_type_of
+    from desktop_app.core.keystore.store import KeyStore
+    from desktop_app.core.paths import AppPaths
+    from desktop_app.core.settings import Settings
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PHT_DESKTOP_HOME", str(home))
+        paths = AppPaths.for_profile(profile)
+        KeyStore.open(paths, Settings(paths)).add("station-0", KeyMaterial(key_type_of(key), key), PASSPHRASE)
+    return "station-0"
+
+
 @pytest.fixture(scope="session")
 def airflow(tmp_path_factory, engine, station_data):
     folder = tmp_path_factory.mktemp("airflow")
+    # The station key from the key store in the OS keyring (the tests' Secret Service, which the
+    # tasks reach through the session's D-Bus); the PEM-file way is tested without Airflow.
+    name = stored_station_key(folder / "pht-home", "station", station_keys(2)[0])
     station = {
         "PHT_ENGINE_URL": engine.url,
-        "PHT_STATION_KEY_FILE": str(pem_file(station_keys(2)[0], folder / "station.pem", PASSPHRASE)),
+        "PHT_STATION_KEY_NAME": name,
+        "PHT_STATION_KEY_PROFILE": "station",
         # As Airflow Variables (AIRFLOW_VAR_*): the DAG reads Variables before the environment.
         "AIRFLOW_VAR_PHT_STATION_ID": "station-0",
         "AIRFLOW_VAR_PHT_STATION_KEY_PASSPHRASE": PASSPHRASE,

@@ -21,7 +21,8 @@ from tests.helpers.reference import run_reference
 from tests.helpers.result_archives import station_keys
 from tests.helpers.trains import build_train
 
-pytestmark = [pytest.mark.engine, pytest.mark.airflow, pytest.mark.slow]
+# keyring: the station key comes from the key store in the tests' Secret Service
+pytestmark = [pytest.mark.engine, pytest.mark.airflow, pytest.mark.slow, pytest.mark.keyring]
 
 RUN_DEADLINE = 420  # s for one whole run on a loaded machine; a run normally takes under a minute
 ENTRYPOINT = (

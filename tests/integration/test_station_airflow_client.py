@@ -110,6 +110,7 @@ def test_the_account_keeps_its_password_in_the_keyring_only(v1) -> None:
 
 @pytest.mark.engine
 @pytest.mark.airflow
+@pytest.mark.keyring  # the airflow fixture puts the station key into the key store
 def test_v2_token_wrong_password_and_a_missing_run(airflow) -> None:
     with AirflowClient(airflow.url, airflow.user, "not the password") as client, pytest.raises(AirflowError) as caught:
         client.runs()

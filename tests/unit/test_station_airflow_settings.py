@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from desktop_app.core.errors import PHTError
 from desktop_app.core.station.errors import StationError
 from desktop_app.station_airflow import station
 from desktop_app.station_airflow.conf import ConfRefused, RunRequest, read_conf
@@ -103,3 +104,37 @@ def test_missing_settings_are_named() -> None:
     connection = ("registry.example", "robot", "secret")
     assert station.registry_credentials({}.get, connection).username == "robot"
     assert station.registry_credentials({}.get, None) is None
+
+
+@pytest.mark.keyring
+def test_the_station_key_can_come_from_the_key_store_in_the_os_keyring(pht_home: Path, tmp_path: Path) -> None:
+    from desktop_app.core.keys.types import KeyType
+    from desktop_app.core.keystore.store import KeyStore
+    from desktop_app.core.paths import AppPaths
+    from desktop_app.core.settings import Settings
+
+    paths = AppPaths.for_profile("station")
+    store = KeyStore.open(paths, Settings(paths))
+    store.generate("station-key", KeyType.RSA_2048, "right passphrase 7")
+    store.generate("flame-key", KeyType.EC_P256, "right passphrase 7")
+    wanted = store.load_private_key("station-key", "right passphrase 7").private_numbers()
+    settings = {"PHT_STATION_KEY_NAME": "station-key", "PHT_STATION_KEY_PROFILE": "station"}
+
+    key = station.station_key_from({**settings, "PHT_STATION_KEY_PASSPHRASE": "right passphrase 7"}.get)
+    assert key.private_numbers() == wanted
+    # The store's name wins over a file; each refusal is the key store's or the station's sentence.
+    also_a_file = {**settings, "PHT_STATION_KEY_FILE": str(tmp_path / "missing.pem")}
+    assert station.station_key_from({**also_a_file, "PHT_STATION_KEY_PASSPHRASE": "right passphrase 7"}.get)
+    with pytest.raises(PHTError, match="passphrase") as wrong:
+        station.station_key_from({**settings, "PHT_STATION_KEY_PASSPHRASE": "wrong"}.get)
+    assert "Traceback" not in str(wrong.value)
+    with pytest.raises(PHTError, match="passphrase"):
+        station.station_key_from(settings.get)
+    with pytest.raises(PHTError, match="missing-key"):
+        station.station_key_from({**settings, "PHT_STATION_KEY_NAME": "missing-key"}.get)
+    with pytest.raises(StationError, match="not an RSA key"):
+        station.station_key_from(
+            {**settings, "PHT_STATION_KEY_NAME": "flame-key", "PHT_STATION_KEY_PASSPHRASE": "right passphrase 7"}.get
+        )
+    with pytest.raises(StationError, match="PHT_STATION_KEY_NAME.*PHT_STATION_KEY_FILE"):
+        station.station_key_from({}.get)

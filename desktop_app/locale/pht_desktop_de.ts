@@ -772,10 +772,6 @@ Paillier: nur, wenn Ihre Analyse homomorph summierte Ergebnisse verlangt.</trans
         <translation>Schlüssel auf dem Server &amp;ersetzen</translation>
     </message>
     <message>
-        <source>not registered</source>
-        <translation>nicht registriert</translation>
-    </message>
-    <message>
         <source>Unregistering {name}</source>
         <translation>Registrierung von {name} wird aufgehoben</translation>
     </message>

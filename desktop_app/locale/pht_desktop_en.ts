@@ -770,10 +770,6 @@ Paillier: only if your analysis asks for homomorphically summed results.</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not registered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unregistering {name}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.central.profiles import ServerKind, ServerProfiles
 from desktop_app.core.errors import PHTError, Remedy
+from desktop_app.core.station.airflow_client import RUN_STATE_WORDS, DagRun
+from desktop_app.core.station.queue import STATES, QueueEntry
 from desktop_app.gui import error_display
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.language import LANGUAGE_SETTING, apply_language, resolve
@@ -71,6 +73,7 @@ _WORDS = """
     automatically public clipboard about job jobs profile tab error unexpected backup fingerprint
     active size preview archive output type strong weak very repeat strength guessed
     waiting shows shown server's key's train's analysis analyses
+    queued done failed succeeded success matches interrupted
 """
 ENGLISH_WORDS = frozenset(_WORDS.split())
 # Proper nouns and user data, removed before the words are checked.
@@ -119,6 +122,8 @@ def shown_texts(root: QWidget) -> list[tuple[str, str]]:
         if isinstance(widget, QTableWidget):
             headers = (widget.horizontalHeaderItem(i) for i in range(widget.columnCount()))
             texts += [item.text() for item in headers if item is not None]
+            cells = (widget.item(r, c) for r in range(widget.rowCount()) for c in range(widget.columnCount()))
+            texts += [item.text() for item in cells if item is not None]
         if isinstance(widget, QListWidget):
             texts += [widget.item(i).text() for i in range(widget.count())]
         if isinstance(widget, QMenu):
@@ -274,6 +279,22 @@ def test_every_tab_and_dialog_speaks_german(qtbot, german_window: MainWindow, tm
     trains.refresh()
     wait_idle(qtbot)
     left += walk_tabs(window, core)
+    # The key registered there: its state on the server, in the Keys tab's table.
+    keys.select_key("researcher")
+    keys.register_button.click()
+    wait_idle(qtbot)
+    assert keys.server.statuses["researcher"] == "registriert, stimmt überein"
+    left += walk_tabs(window, core)
+
+    # The station's queue and its Airflow's runs, in every state they can be in.
+    station = window.tab("Station")
+    station.inbox_panel._show_queue(
+        [QueueEntry(number, "registry.example.org/pht/t:1", 0.0, state) for number, state in enumerate(STATES)]
+    )
+    runs = [DagRun(f"r{number}", state, {"repository": "r/t"}) for number, state in enumerate(RUN_STATE_WORDS)]
+    station.airflow_panel._show_runs(runs)
+    left += english_left([station.inbox_panel, station.airflow_panel], [])
+    left += [f"run sentence: {text}" for run in runs if english_words(text := station.airflow_panel._run_sentence(run))]
     assert left == [], "English left in the German window:\n" + "\n".join(sorted(set(left)))
 
     # The core's sentences come from its gettext catalogue (desktop_app/locale/de/LC_MESSAGES).

@@ -21,7 +21,7 @@ from urllib.parse import quote, unquote
 import httpx
 
 from desktop_app.core.errors import PHTError, Remedy
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.settings import fields_value, text_value
 
 if TYPE_CHECKING:
@@ -48,6 +48,9 @@ class TaskState:
     end_date: str = ""
 
 
+RUN_STATE_WORDS = {"queued": N_("queued"), "running": N_("running"), "success": N_("succeeded"), "failed": N_("failed")}
+
+
 @dataclass
 class DagRun:
     run_id: str
@@ -65,6 +68,11 @@ class DagRun:
     @property
     def done(self) -> bool:
         return self.state in DONE_STATES
+
+    @property
+    def state_words(self) -> str:
+        """The run's state as a window shows it; one Airflow may add later is shown as it comes."""
+        return _(RUN_STATE_WORDS[self.state]) if self.state in RUN_STATE_WORDS else self.state
 
 
 @dataclass

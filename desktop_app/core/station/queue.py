@@ -26,7 +26,7 @@ from typing import Any
 
 from desktop_app.core import state_files
 from desktop_app.core.errors import Cancelled, PHTError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.progress import CancelToken
 from desktop_app.core.station.errors import StationError
 from desktop_app.core.station.file_lock import FileLock
@@ -34,6 +34,15 @@ from desktop_app.core.station.file_lock import FileLock
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 CANCELLED, INTERRUPTED = "cancelled", "interrupted"
 STATES = (QUEUED, RUNNING, DONE, FAILED, CANCELLED, INTERRUPTED)
+# How a window shows each state (the queue file keeps the English keys above).
+STATE_WORDS = {
+    QUEUED: N_("queued"),
+    RUNNING: N_("running"),
+    DONE: N_("done"),
+    FAILED: N_("failed"),
+    CANCELLED: N_("cancelled"),
+    INTERRUPTED: N_("interrupted"),
+}
 
 
 @dataclass

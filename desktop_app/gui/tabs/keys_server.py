@@ -9,10 +9,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.central.errors import KeyMismatch
-from desktop_app.core.central.registration import ServerKeyStatus, key_status, register_key, unregister_key
+from desktop_app.core.central.registration import ABSENT, ServerKeyStatus, key_status, register_key, unregister_key
 from desktop_app.core.central.session import open_client
 from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import PHTError
+from desktop_app.core.i18n import _
 from desktop_app.core.keystore import KeyInfo
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
@@ -24,9 +25,9 @@ def shown_state(status: ServerKeyStatus, name: str) -> str:
     web page, say) says that name."""
     if status.server_name and status.server_name != name:
         return QCoreApplication.translate("KeyServerActions", "{state} (as {name})").format(
-            state=status.state, name=printable(status.server_name)
+            state=_(status.state), name=printable(status.server_name)
         )
-    return status.state
+    return _(status.state)
 
 
 class KeyServerActions:
@@ -104,7 +105,7 @@ class KeyServerActions:
     def unregister(self, info: KeyInfo) -> None:
         def done(message: str) -> None:
             self.context.status_message.emit(message)
-            self.statuses[info.name] = QCoreApplication.translate("KeyServerActions", "not registered")
+            self.statuses[info.name] = _(ABSENT)
 
         label = QCoreApplication.translate("KeyServerActions", "Unregistering {name}").format(name=info.name)
         self._run(label, lambda client, cancel: unregister_key(client, info.name, cancel), done)

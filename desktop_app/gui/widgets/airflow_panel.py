@@ -267,7 +267,9 @@ class AirflowPanel(QGroupBox):
     def _run_sentence(self, run: DagRun) -> str:
         if run.state == "success":
             return self.tr("Run {run} of {train} succeeded.").format(run=run.run_id, train=run.reference)
-        return self.tr("Run {run} of {train} is {state}.").format(run=run.run_id, train=run.reference, state=run.state)
+        return self.tr("Run {run} of {train} is {state}.").format(
+            run=run.run_id, train=run.reference, state=run.state_words
+        )
 
     def _show_runs(self, runs: list[DagRun]) -> None:
         for widget in self._connected_only:
@@ -277,7 +279,7 @@ class AirflowPanel(QGroupBox):
         self.table.setRowCount(len(runs))
         for row, run in enumerate(runs):
             steps = "  ".join(f"{t.task_id.replace('_', '-')} {MARKS.get(t.state, '○')}" for t in run.tasks)
-            for column, text in enumerate((run.run_id, run.state, run.reference, steps)):
+            for column, text in enumerate((run.run_id, run.state_words, run.reference, steps)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if runs and not self.table.selectedItems():
             self.table.selectRow(0)

@@ -26,7 +26,16 @@ from desktop_app.core.errors import PHTError
 from desktop_app.core.i18n import _
 from desktop_app.core.log_file import remember_secret
 from desktop_app.core.station.inbox import STATUS_WORDS, Inbox, InboxTrain, digest_lookup, list_inbox
-from desktop_app.core.station.queue import QUEUED, RUNNING, QueueEntry, QueueRun, TrainQueue, recorder, run_queue
+from desktop_app.core.station.queue import (
+    QUEUED,
+    RUNNING,
+    STATE_WORDS,
+    QueueEntry,
+    QueueRun,
+    TrainQueue,
+    recorder,
+    run_queue,
+)
 from desktop_app.core.station.records import RunRecords, log_folder
 from desktop_app.core.station.report import StepRecord
 from desktop_app.core.station.settings import StationSettings
@@ -197,7 +206,7 @@ class StationInboxPanel(QGroupBox):
         self.queue_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             run = str(entry.run_id) if entry.run_id is not None else ""
-            values = (str(entry.id), entry.state, entry.reference, run)
+            values = (str(entry.id), _(STATE_WORDS.get(entry.state, entry.state)), entry.reference, run)
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(entry.error or text)

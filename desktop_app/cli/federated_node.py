@@ -166,11 +166,10 @@ class _ProgressLine:
             print(f"\r{progress.done / (1 << 20):.1f}{total} MiB  {progress.label}   ", end="", file=sys.stderr)
 
 
-HELD = {"Pending Review", "Blocked Release"}
-
-
 def _result_row(item) -> dict:
     """A known task as a row of `results list`, shaped as the other networks' rows (cli/results_verb.py)."""
+    from desktop_app.core.federated_node.tasks import HELD
+
     if item.task is None:
         return {"network": "federated-node", "id": str(item.id), "name": "", "status": "", "result": False,
                 "problem": item.problem}  # fmt: skip

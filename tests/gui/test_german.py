@@ -38,6 +38,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.central.profiles import ServerKind, ServerProfiles
 from desktop_app.core.errors import PHTError, Remedy
+from desktop_app.core.federated_node.results import TaskListing
+from desktop_app.core.federated_node.tasks import REVIEW_WORDS, NodeTask, status_sentence
+from desktop_app.core.federated_node.tasks import STATUS_WORDS as FN_STATUS_WORDS
+from desktop_app.core.flame.results import RUN_STATUS_WORDS, AnalysisResult
 from desktop_app.core.station.airflow_client import RUN_STATE_WORDS, DagRun
 from desktop_app.core.station.queue import STATES, QueueEntry
 from desktop_app.gui import error_display
@@ -45,6 +49,7 @@ from desktop_app.gui.context import AppContext
 from desktop_app.gui.language import LANGUAGE_SETTING, apply_language, resolve
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.unexpected import show_unexpected
+from desktop_app.gui.widgets.flame_results_panel import FlameResultsPanel
 from desktop_app.gui.widgets.node_tasks_panel import NodeTasksPanel
 from tests.gui.conftest import open_every_dialog, wait_idle
 from tests.helpers.result_archives import build_archive
@@ -73,7 +78,8 @@ _WORDS = """
     automatically public clipboard about job jobs profile tab error unexpected backup fingerprint
     active size preview archive output type strong weak very repeat strength guessed
     waiting shows shown server's key's train's analysis analyses
-    queued done failed succeeded success matches interrupted
+    queued done failed succeeded success matches interrupted scheduled pending completed starting started
+    stopping stopped finished review released blocked release
 """
 ENGLISH_WORDS = frozenset(_WORDS.split())
 # Proper nouns and user data, removed before the words are checked.
@@ -83,7 +89,7 @@ DATA = re.compile(
     r"|\b[\w.-]+\.(?:pem|key|json|tar|csv)\b"  # file names
     r"|\b[0-9a-f]{4}( [0-9a-f]{4})+\b"  # fingerprints
     r"|\b[0-9a-f]{8,}"  # hashes and short fingerprints ("f01be229…" must not read as "be")
-    r"|\bresearcher\b|\bstation-\d\b|\btrain-[0-9a-f]+\b|\bdemo-password\b"  # names the test gave or the demo has
+    r"|\bresearcher\b|\bstation-\d\b|\btrain-[0-9a-f]+\b|\bdemo-[\w-]+"  # names the test gave or the demo has
 )
 
 
@@ -295,6 +301,17 @@ def test_every_tab_and_dialog_speaks_german(qtbot, german_window: MainWindow, tm
     station.airflow_panel._show_runs(runs)
     left += english_left([station.inbox_panel, station.airflow_panel], [])
     left += [f"run sentence: {text}" for run in runs if english_words(text := station.airflow_panel._run_sentence(run))]
+
+    # A FLAME hub's analyses and a Federated Node's tasks, in every state the app has words for.
+    flame = FlameResultsPanel(window.context)
+    qtbot.addWidget(flame)
+    flame._show([AnalysisResult(f"a{n}", "a", status, None, None) for n, status in enumerate(RUN_STATUS_WORDS)])
+    tasks = [
+        TaskListing(n, NodeTask(n, "t", status_sentence(status)[0], False, review, None, None, {}), None)
+        for n, (status, review) in enumerate(zip(FN_STATUS_WORDS, [*REVIEW_WORDS, None, None, None, None], strict=True))
+    ]
+    panel._show(tasks)
+    left += english_left([flame, panel], [])
     assert left == [], "English left in the German window:\n" + "\n".join(sorted(set(left)))
 
     # The core's sentences come from its gettext catalogue (desktop_app/locale/de/LC_MESSAGES).

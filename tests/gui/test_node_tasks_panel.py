@@ -44,7 +44,8 @@ def test_sign_in_add_tasks_and_fetch_results(qtbot, panel: NodeTasksPanel, tmp_p
         wait_idle(qtbot)
     assert panel.table.rowCount() == 2
     assert panel.table.item(0, 2).text().startswith("Finished (exit code 0")
-    assert (panel.table.item(0, 3).text(), panel.table.item(1, 3).text()) == ("ready", "Pending Review")
+    # The node's "Pending Review", in the app's words.
+    assert (panel.table.item(0, 3).text(), panel.table.item(1, 3).text()) == ("ready", "pending review")
 
     panel.table.selectRow(1)
     panel.fetch_selected(tmp_path)

@@ -26,7 +26,14 @@ from desktop_app.core.errors import Cancelled
 from desktop_app.core.federated_node.client import NodeClient, error_message
 from desktop_app.core.federated_node.errors import NodeError, NodeNotSignedIn, ResultsNotReleased
 from desktop_app.core.federated_node.safe_zip import ZipLimits, extract_zip
-from desktop_app.core.federated_node.tasks import KnownTasks, NodeTask, get_task, task_id
+from desktop_app.core.federated_node.tasks import (
+    BLOCKED_RELEASE,
+    PENDING_REVIEW,
+    KnownTasks,
+    NodeTask,
+    get_task,
+    task_id,
+)
 from desktop_app.core.i18n import N_, _
 from desktop_app.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 
@@ -36,10 +43,10 @@ NOT_PROTECTED = N_(
     "each file's CRC-32 (damage in transit) was checked; who made the files cannot be verified."
 )
 REVIEW_SENTENCES = {
-    "Pending Review": N_(
+    PENDING_REVIEW: N_(
         "The results of task {task} are waiting for the node's review; try again once they are released."
     ),
-    "Blocked Release": N_("The node's reviewers blocked the release of the results of task {task}; ask them why."),
+    BLOCKED_RELEASE: N_("The node's reviewers blocked the release of the results of task {task}; ask them why."),
 }
 
 

@@ -23,9 +23,26 @@ from desktop_app.core.central.wording import printable, sentence
 from desktop_app.core.errors import UsageError
 from desktop_app.core.federated_node.client import NodeClient
 from desktop_app.core.federated_node.errors import NodeError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _
 from desktop_app.core.paths import AppPaths, safe_file_name
 
+# A task's string statuses and review states as the app says them; one it does not know is shown as sent.
+STATUS_WORDS = {
+    "scheduled": N_("Scheduled."),
+    "pending": N_("Pending."),
+    "running": N_("Running."),
+    "completed": N_("Completed."),
+    "succeeded": N_("Succeeded."),
+    "failed": N_("Failed."),
+    "cancelled": N_("Cancelled."),
+}
+PENDING_REVIEW, BLOCKED_RELEASE, APPROVED_RELEASE = "Pending Review", "Blocked Release", "Approved Release"
+HELD = frozenset({PENDING_REVIEW, BLOCKED_RELEASE})  # the node keeps the results back
+REVIEW_WORDS = {
+    PENDING_REVIEW: N_("pending review"),
+    BLOCKED_RELEASE: N_("release blocked"),
+    APPROVED_RELEASE: N_("released"),
+}
 MAX_TASK_ID = 2**63 - 1
 MAX_KNOWN = 10_000
 
@@ -96,8 +113,10 @@ class NodeTask:
 def status_sentence(status: Any) -> tuple[str, bool]:
     """A task's status in words, and whether the task has stopped running."""
     if isinstance(status, str) and status:
-        word = printable(status, 60)
         stopped = status.lower() in {"completed", "succeeded", "failed", "cancelled"}
+        if status.lower() in STATUS_WORDS:
+            return _(STATUS_WORDS[status.lower()]), stopped
+        word = printable(status, 60)
         return sentence(word[:1].upper() + word[1:]), stopped
     if isinstance(status, dict) and len(status) == 1:
         ((state, details),) = status.items()
@@ -118,6 +137,13 @@ def status_sentence(status: Any) -> tuple[str, bool]:
             text = f"{outcome} ({said})" if said else outcome
             return sentence(_("{text} at {when}").format(text=text, when=when) if when else text), True
     return _("Unknown status ({what}).").format(what=printable(_as_json(status), 80)), False
+
+
+def review_words(review: str | None) -> str:
+    """A task's review state in words ("" when the node gave none)."""
+    if not review:
+        return ""
+    return _(REVIEW_WORDS[review]) if review in REVIEW_WORDS else printable(review, 60)
 
 
 def _detail(details: dict, *keys: str) -> str:

@@ -31,6 +31,22 @@ from desktop_app.core.results.output_folder import check_output, check_targets  
 
 RESULT = "RESULT"
 NOT_PROTECTED = N_("not encrypted by the network; integrity not verifiable")
+# An analysis's run status (the hub's AnalysisHubStatus) in words; one it does not know is shown as sent.
+RUN_STATUS_WORDS = {
+    "starting": N_("starting"),
+    "started": N_("started"),
+    "running": N_("running"),
+    "stopping": N_("stopping"),
+    "stopped": N_("stopped"),
+    "finished": N_("finished"),
+    "failed": N_("failed"),
+}
+
+
+def run_status_words(status: str | None) -> str:
+    if not status:
+        return ""
+    return _(RUN_STATUS_WORDS[status]) if status in RUN_STATUS_WORDS else printable(status, 40)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.central.wording import printable
 from desktop_app.core.errors import PHTError
+from desktop_app.core.flame.results import run_status_words
 from desktop_app.core.i18n import _
 from desktop_app.core.paths import safe_file_name
 from desktop_app.gui.context import AppContext
@@ -128,7 +129,7 @@ class FlameResultsPanel(QWidget):
         self.table.setRowCount(len(analyses))
         for row, analysis in enumerate(analyses):  # the hub's text: shown as plain text only
             result = self.tr("ready") if analysis.storage_bucket else self.tr("none yet")
-            for column, text in enumerate((analysis.name, analysis.id, analysis.run_status or "", result)):
+            for column, text in enumerate((analysis.name, analysis.id, run_status_words(analysis.run_status), result)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._update()
 

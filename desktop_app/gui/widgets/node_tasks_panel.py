@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import PHTError
+from desktop_app.core.federated_node.tasks import HELD, review_words
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.error_display import error_text
 from desktop_app.gui.operations import OperationBar, run_operation
-
-HELD = {"Pending Review", "Blocked Release"}
 
 
 class NodeTasksPanel(QWidget):
@@ -199,7 +198,7 @@ class NodeTasksPanel(QWidget):
                 cells = [str(item.id), "", item.problem or "", ""]
             else:
                 ready = task.finished and task.review not in HELD
-                results = self.tr("ready") if ready else (task.review or self.tr("not yet"))
+                results = self.tr("ready") if ready else (review_words(task.review) or self.tr("not yet"))
                 cells = [str(task.id), task.name, task.status, results]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

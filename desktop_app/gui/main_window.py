@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.core.errors import Remedy
+from desktop_app.core.keystore import OS_KEYRING
 from desktop_app.core.settings import text_value
 from desktop_app.gui import remedies
 from desktop_app.gui.context import AppContext
@@ -201,11 +202,13 @@ class MainWindow(QMainWindow):
         store = self.context.keystore
         profile = self.context.paths.profile
         if store:
-            text = self.tr("Profile {profile} · private keys are kept {where}").format(
-                profile=profile, where=store.where
-            )
+            # Short, so that the messages beside it are not cut off; the whole sentence on hover.
+            where = self.tr("keys in the OS keyring") if store.storage == OS_KEYRING else self.tr("keys in a file")
+            text = self.tr("Profile {profile} · {where}").format(profile=profile, where=where)
+            self.storage_label.setToolTip(self.tr("Private keys are kept {where}.").format(where=store.where))
         else:
             text = self.tr("Profile {profile} · no key storage available").format(profile=profile)
+            self.storage_label.setToolTip("")
         self.storage_label.setText(text)
 
     def about_text(self) -> str:

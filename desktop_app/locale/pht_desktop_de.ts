@@ -1041,8 +1041,20 @@ Jeder Schlüssel braucht dann eine Passphrase, und Anmeldungen werden nicht gesp
         <translation>Ü&amp;ber PHT Desktop</translation>
     </message>
     <message>
-        <source>Profile {profile} · private keys are kept {where}</source>
-        <translation>Profil {profile} · private Schlüssel liegen {where}</translation>
+        <source>keys in the OS keyring</source>
+        <translation>Schlüssel im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>keys in a file</source>
+        <translation>Schlüssel in einer Datei</translation>
+    </message>
+    <message>
+        <source>Profile {profile} · {where}</source>
+        <translation>Profil {profile} · {where}</translation>
+    </message>
+    <message>
+        <source>Private keys are kept {where}.</source>
+        <translation>Private Schlüssel werden {where} aufbewahrt.</translation>
     </message>
     <message>
         <source>Profile {profile} · no key storage available</source>

@@ -1037,7 +1037,19 @@ Every key then needs a passphrase, and sign-in tokens are not remembered.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Profile {profile} · private keys are kept {where}</source>
+        <source>keys in the OS keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys in a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile {profile} · {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private keys are kept {where}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

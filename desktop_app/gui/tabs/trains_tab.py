@@ -77,8 +77,10 @@ class TrainsTab(QWidget):
         self.trains: list[api.Train] = []
         self.last_error = ""  # the latest failure's sentence (also shown in the status bar)
         self.dialog: QWidget | None = None
+        self._listed: str | None = None  # the server whose list was fetched since it was signed in to
 
         self.server = QComboBox()
+        self.server.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole profile names
         self.server.setAccessibleName(self.tr("Server"))
         self.server.currentIndexChanged.connect(self._server_chosen)
         self.add_server_button = QPushButton(self.tr("&Add server…"))
@@ -285,6 +287,13 @@ class TrainsTab(QWidget):
         self.sign_in_box.message.setText(message)
         self.sign_out_button.setVisible(signed_in and not own_sign_in)
         self._update()
+        # Signed in, however it came about (the form, the demo, a session kept from last time):
+        # the list is fetched once, not left empty until someone presses Refresh.
+        if signed_in and not own_sign_in and self._listed != name:
+            self._listed = name
+            self.refresh()
+        elif not signed_in:
+            self._listed = None
 
     def selected_train(self) -> api.Train | None:
         rows = self.table.selectionModel().selectedRows()
@@ -340,8 +349,7 @@ class TrainsTab(QWidget):
         name = self.server.currentData()
 
         def signed_in(_) -> None:
-            self.context.set_signed_in(name, True)
-            self.refresh()
+            self.context.set_signed_in(name, True)  # the session's change fetches the list
 
         already_sent = self.tr("the sign-in had already been sent.")
 

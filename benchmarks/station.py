@@ -33,14 +33,17 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks._measure import run_child  # noqa: E402
 
-REFERENCE_PREPARE = """
+# Both scripts open the train as the reference station does; then its pre-run (and the run) or its post-run.
+REFERENCE_OPEN = """
 import docker
 from train_lib.docker_util.docker_ops import extract_train_config
 from train_lib.security.protocol import SecurityProtocol
 client = docker.from_env(timeout=3600)
 repo = data["repository"]
 config = extract_train_config(repo + ":latest")
-SecurityProtocol(data["station"], config, docker_client=client).pre_run_protocol(
+protocol = SecurityProtocol(data["station"], config, docker_client=client)
+"""
+REFERENCE_PREPARE = REFERENCE_OPEN + """protocol.pre_run_protocol(
     repo + ":latest", private_key_path=data["key_path"])
 container = client.containers.run(repo + ":latest", detach=True, network_mode="none")
 container.wait()
@@ -48,14 +51,7 @@ container.commit(repository=repo, tag="latest")
 container.remove()
 """
 
-REFERENCE_POST_RUN = """
-import docker
-from train_lib.docker_util.docker_ops import extract_train_config
-from train_lib.security.protocol import SecurityProtocol
-client = docker.from_env(timeout=3600)
-repo = data["repository"]
-config = extract_train_config(repo + ":latest")
-SecurityProtocol(data["station"], config, docker_client=client).post_run_protocol(
+REFERENCE_POST_RUN = REFERENCE_OPEN + """protocol.post_run_protocol(
     repo + ":latest", private_key_path=data["key_path"])
 """
 

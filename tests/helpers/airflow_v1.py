@@ -109,8 +109,6 @@ class AirflowV1StandIn:
             if len(rest) == 8 and rest[6] == "xcomEntries":
                 value = self.xcom.get((run_id, rest[5], rest[7]))
                 return (200, {"key": rest[7], "value": value}) if value else (404, {"title": "XCom entry not found"})
-        if len(rest) == 2 and rest[0] == "dags" and method == "PATCH":
-            return 200, {"dag_id": rest[1], "is_paused": (body or {}).get("is_paused", False)}
         return 404, {"title": "Not Found", "status": 404}
 
     def _trigger(self, dag_id: str, body: dict) -> tuple[int, dict]:

@@ -27,10 +27,8 @@ def store(pht_home) -> KeyStore:
 
 
 @pytest.fixture
-def hub():
-    server = FlameHub().start()
-    yield server
-    server.stop()
+def hub(flame_hub):
+    return flame_hub
 
 
 @pytest.fixture

@@ -134,9 +134,6 @@ class AirflowClient:
             self._api = self._detect()
         return self._api
 
-    def unpause(self, dag_id: str = DAG_ID) -> None:
-        self._call("PATCH", f"/dags/{quote(dag_id)}", json={"is_paused": False})
-
     def runs(self, dag_id: str = DAG_ID, limit: int = 25, with_tasks: bool = True) -> list[DagRun]:
         order = "-start_date" if self.api == "v2" else "-execution_date"
         body = self._call("GET", f"/dags/{quote(dag_id)}/dagRuns", params={"order_by": order, "limit": limit})

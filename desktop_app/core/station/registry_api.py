@@ -158,13 +158,6 @@ class RegistryAPI:
         body, _type, digest = self.manifest(repository, reference)
         return digest or f"sha256:{hashlib.sha256(body).hexdigest()}"
 
-    def blob_json(self, repository: str, digest: str) -> Any:
-        with self._get(f"/v2/{repository}/blobs/{digest}") as response:
-            return self._json(
-                self._read_capped(response, _("the blob {digest}").format(digest=digest)),
-                _("the blob {digest}").format(digest=digest),
-            )
-
     @contextmanager
     def blob_stream(self, repository: str, digest: str) -> Iterator[Iterator[bytes]]:
         """The blob's bytes as they arrive; the caller stops reading when it has what it needs."""

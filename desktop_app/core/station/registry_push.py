@@ -148,10 +148,7 @@ class RegistryClient:
         return self._check(self.client.get(url, headers=headers, follow_redirects=True), what)
 
     def upload(self, digest: str, size: int, body, what: str) -> None:
-        started = self._check(
-            self.client.post(f"{self.base}/v2/{self.name}/blobs/uploads/", headers=self.headers), what
-        )
-        location = urljoin(f"{self.base}/", started.headers["location"])
+        location = self.start_upload(what)
         separator = "&" if "?" in location else "?"
         headers = {**self.headers, "Content-Type": "application/octet-stream", "Content-Length": str(size)}
         self._check(self.client.put(f"{location}{separator}digest={digest}", content=body, headers=headers), what)
